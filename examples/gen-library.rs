@@ -1,0 +1,323 @@
+//! Writes a deterministic library of generated articles for benchmarks and
+//! load tests: `cargo run --release --example gen-library -- --articles 10000 OUT`.
+//!
+//! The text is nonsense assembled from a small word bank, but it has the
+//! shapes real libraries have: scraped `.txt` files with repeated headlines,
+//! bylines and author blocks, plus TOML, Markdown, JSON and JSON Lines, dated
+//! articles spread over years, quotes in several styles, and a few hundred
+//! authors of very unequal output.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+#[derive(Parser)]
+struct Args {
+    /// How many articles to write.
+    #[arg(long, default_value_t = 10_000)]
+    articles: usize,
+    /// How many distinct authors.
+    #[arg(long, default_value_t = 200)]
+    authors: usize,
+    /// Seed for the generator; the same seed gives the same library.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Directory to write into (created if missing).
+    out: PathBuf,
+}
+
+/// SplitMix64: tiny, fast and stable across versions, which is what a
+/// reproducible generator needs (rand's `StdRng` promises no stability).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Ada", "Bjorn", "Carmen", "Dmitri", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kalani", "Liv",
+    "Mateo", "Noor", "Otto", "Priya", "Quentin", "Rosa", "Sven", "Tala", "Ulla", "Viktor", "Wen", "Yara",
+    "Zoltan",
+];
+const LAST: &[&str] = &[
+    "Aalberg",
+    "Brekke",
+    "Castellanos",
+    "Dahlgren",
+    "Eskildsen",
+    "Fagerli",
+    "Grønlund",
+    "Hakimi",
+    "Iversen",
+    "Jaramillo",
+    "Kowalczyk",
+    "Lindahl",
+    "Moreau",
+    "Nakashima",
+    "Okonkwo",
+    "Pettersen",
+    "Quispe",
+    "Rasmussen",
+    "Søderberg",
+    "Takahashi",
+    "Ueda",
+    "Valdivia",
+    "Wikström",
+    "Xu",
+    "Ytterdal",
+    "Zielinski",
+];
+const SUBJECTS: &[&str] = &[
+    "the harbour board",
+    "a fishing cooperative",
+    "the regional council",
+    "the ferry company",
+    "local farmers",
+    "the school district",
+    "a group of residents",
+    "the marine station",
+    "the town library",
+    "shop owners",
+    "the hospital trust",
+    "the rowing club",
+    "a youth orchestra",
+    "the roads department",
+    "night-shift nurses",
+];
+const VERBS: &[&str] = &[
+    "approved",
+    "rejected",
+    "postponed",
+    "welcomed",
+    "questioned",
+    "announced",
+    "reviewed",
+    "funded",
+    "criticised",
+    "extended",
+    "redesigned",
+    "paused",
+];
+const OBJECTS: &[&str] = &[
+    "a plan for a new breakwater",
+    "the winter timetable",
+    "a tax on holiday homes",
+    "the budget for repairs",
+    "a study of the tides",
+    "an extension of the cycle path",
+    "a festival on the quay",
+    "the harbour dredging",
+    "a rescue boat for the islands",
+    "the closure of the old cannery",
+    "a scheme to plant oyster beds",
+];
+const DETAILS: &[&str] = &[
+    "after a meeting that ran past midnight",
+    "despite strong objections",
+    "with little debate",
+    "following months of consultation",
+    "to the surprise of many",
+    "in a narrow vote",
+    "after a long winter",
+    "as costs continued to rise",
+    "before the summer season",
+    "while the weather held",
+];
+const SPEECH: &[&str] = &[
+    "We have waited long enough for this",
+    "Nobody asked the people who live here",
+    "It is a start, not an ending",
+    "The numbers simply do not add up",
+    "I have never seen anything like it",
+    "We will be watching closely",
+    "This is what the town needed",
+    "It costs less than doing nothing",
+];
+const SPEAKER_ROLES: &[&str] =
+    &["a spokesperson", "the chair", "a local resident", "the director", "a councillor"];
+const TOPICS: &[&str] = &["coast", "town", "culture", "sport", "science", "business", "health", "transport"];
+
+fn name(rng: &mut Rng) -> String {
+    format!("{} {}", rng.pick(FIRST), rng.pick(LAST))
+}
+
+fn sentence(rng: &mut Rng) -> String {
+    let subject = rng.pick(SUBJECTS);
+    let mut s = format!(
+        "{}{} {} {} {}.",
+        subject[..1].to_uppercase(),
+        &subject[1..],
+        rng.pick(VERBS),
+        rng.pick(OBJECTS),
+        rng.pick(DETAILS)
+    );
+    if rng.below(4) == 0 {
+        s.push_str(" Don’t expect the details before spring, officials said.");
+    }
+    s
+}
+
+fn quote_paragraph(rng: &mut Rng, speaker: &str) -> String {
+    let words = rng.pick(SPEECH);
+    let surname = speaker.split(' ').next_back().unwrap_or(speaker);
+    match rng.below(5) {
+        0 => format!("“{words},” said {speaker}, {}.", rng.pick(SPEAKER_ROLES)),
+        1 => format!("\"{words},\" {surname} told reporters."),
+        2 => format!("{speaker} said: «{words}.»"),
+        3 => format!("„{words}“, {surname} added."),
+        _ => format!("According to {surname}, the plan was “{}.”", words.to_lowercase()),
+    }
+}
+
+fn body(rng: &mut Rng) -> Vec<String> {
+    let speaker = name(rng);
+    let paragraphs = 4 + rng.below(10);
+    (0..paragraphs)
+        .map(|i| {
+            if i % 3 == 1 {
+                quote_paragraph(rng, &speaker)
+            } else {
+                (0..1 + rng.below(4)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+            }
+        })
+        .collect()
+}
+
+fn title(rng: &mut Rng, index: usize) -> String {
+    let subject = rng.pick(SUBJECTS);
+    format!(
+        "{}{} {} {} (report {index})",
+        subject[..1].to_uppercase(),
+        &subject[1..],
+        rng.pick(VERBS),
+        rng.pick(OBJECTS)
+    )
+}
+
+fn date(rng: &mut Rng) -> String {
+    format!("{}-{:02}-{:02}", 2015 + rng.below(11), 1 + rng.below(12), 1 + rng.below(28))
+}
+
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn write_article(
+    dir: &Path,
+    index: usize,
+    rng: &mut Rng,
+    authors: &[String],
+    jsonl: &mut String,
+) -> std::io::Result<()> {
+    // Zipf-like: a few authors write most of the articles.
+    let author = &authors[(rng.below(authors.len()) * rng.below(authors.len())) / authors.len()];
+    let title = title(rng, index);
+    let paragraphs = body(rng);
+    let bio = format!("{author} writes about {} for The Saltmere Courier.", rng.pick(TOPICS));
+    let topic = rng.pick(TOPICS);
+    match index % 20 {
+        0..=13 => {
+            let mut text = format!("{title}\n\n");
+            if !index.is_multiple_of(3) {
+                text.push_str(&format!("{title}\n\n"));
+            }
+            if index.is_multiple_of(7) {
+                text.push_str(&format!("By {author}\n\n"));
+            }
+            text.push_str(&paragraphs.join("\n\n"));
+            if !index.is_multiple_of(7) && !index.is_multiple_of(11) {
+                text.push_str(&format!("\n\n{author}\n{bio}"));
+            }
+            fs::write(dir.join(format!("{index:06}.txt")), text)
+        }
+        14..=15 => {
+            let mut text = format!(
+                "title = {}\nauthor = {}\nbio = {}\ndate = {}\nsource = \"The Saltmere Courier\"\ntags = [{}]\nbody = \"\"\"\n",
+                toml_string(&title),
+                toml_string(author),
+                toml_string(&bio),
+                date(rng),
+                toml_string(topic)
+            );
+            text.push_str(&paragraphs.join("\n\n").replace('\\', "\\\\").replace("\"\"\"", "\"\"\\\""));
+            text.push_str("\n\"\"\"\n");
+            fs::write(dir.join(format!("{index:06}.toml")), text)
+        }
+        16..=17 => {
+            let mut text = format!(
+                "+++\ntitle = {}\nauthor = {}\ndate = {}\ntags = [{}]\n+++\n\n",
+                toml_string(&title),
+                toml_string(author),
+                date(rng),
+                toml_string(topic)
+            );
+            for (i, p) in paragraphs.iter().enumerate() {
+                if i == 2 {
+                    text.push_str("## Background\n\n");
+                }
+                let _ = write!(text, "{p}\n\n");
+            }
+            fs::write(dir.join(format!("{index:06}.md")), text)
+        }
+        18 => {
+            let object = serde_json::json!({
+                "title": title, "author": [author], "bio": bio, "date": date(rng),
+                "source": "The Saltmere Courier", "tags": [topic], "body": paragraphs.join("\n\n"),
+            });
+            fs::write(dir.join(format!("{index:06}.json")), object.to_string())
+        }
+        _ => {
+            let object = serde_json::json!({
+                "title": title, "author": author, "date": date(rng), "tags": [topic], "body": paragraphs.join("\n\n"),
+            });
+            jsonl.push_str(&object.to_string());
+            jsonl.push('\n');
+            Ok(())
+        }
+    }
+}
+
+fn main() -> std::io::Result<()> {
+    let args = Args::parse();
+    let mut rng = Rng(args.seed);
+    let mut authors: Vec<String> = Vec::new();
+    while authors.len() < args.authors.max(1) {
+        let candidate = name(&mut rng);
+        if !authors.contains(&candidate) {
+            authors.push(candidate);
+        }
+        if authors.len() >= FIRST.len() * LAST.len() {
+            break;
+        }
+    }
+    let mut jsonl = String::new();
+    for index in 0..args.articles {
+        // A hundred articles a folder, like an archive by issue.
+        let dir = args.out.join(format!("batch-{:04}", index / 100));
+        if index % 100 == 0 {
+            fs::create_dir_all(&dir)?;
+        }
+        write_article(&dir, index, &mut rng, &authors, &mut jsonl)?;
+        if jsonl.lines().count() >= 50 || (index + 1 == args.articles && !jsonl.is_empty()) {
+            fs::write(dir.join(format!("{index:06}-digest.jsonl")), std::mem::take(&mut jsonl))?;
+        }
+    }
+    eprintln!("wrote {} articles by {} authors to {}", args.articles, authors.len(), args.out.display());
+    Ok(())
+}

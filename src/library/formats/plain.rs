@@ -1,0 +1,415 @@
+//! The scraped plain-text format:
+//!
+//! ```text
+//! Headline
+//!
+//! Headline                <- often repeated; dropped
+//! By Jane Doe and Jo Roe  <- optional byline
+//!
+//! Body paragraphs, separated by blank lines...
+//!
+//! Jane Doe                <- optional author block: the name alone on a line,
+//! Jane Doe is a reporter  <- then a bio that begins with that name
+//! ```
+//!
+//! The author block is only taken when the bio really begins with the name:
+//! a short last paragraph that merely looks like a name stays body text.
+
+use super::ParseError;
+use crate::library::article::{Block, Byline, ParsedArticle};
+use crate::library::author::{AuthorKey, split_names, strip_by};
+
+/// One run of non-blank lines, with the number of its first line.
+#[derive(Debug, Clone)]
+struct Chunk<'a> {
+    line: usize,
+    lines: Vec<&'a str>,
+}
+
+impl Chunk<'_> {
+    fn joined(&self) -> String {
+        self.lines.join(" ")
+    }
+
+    fn single(&self) -> Option<&str> {
+        match self.lines.as_slice() {
+            [line] => Some(line),
+            _ => None,
+        }
+    }
+}
+
+pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
+    let mut chunks = chunks(text);
+    if chunks.is_empty() {
+        return Err(ParseError::new(None, "the file is empty"));
+    }
+
+    let first = chunks.remove(0);
+    let title = first.lines[0].to_owned();
+    // Lines under the headline in the same chunk: each header-like line is
+    // looked at on its own; whatever follows is body.
+    let mut header_rest: Vec<Chunk<'_>> = Vec::new();
+    let mut rest_lines = &first.lines[1..];
+    while let Some((line, tail)) = rest_lines.split_first() {
+        if !is_repetition(line, &title) && byline_names(line).is_none() {
+            break;
+        }
+        header_rest.push(Chunk { line: first.line + header_rest.len() + 1, lines: vec![line] });
+        rest_lines = tail;
+    }
+    if !rest_lines.is_empty() {
+        let line = first.line + first.lines.len() - rest_lines.len();
+        chunks.insert(0, Chunk { line, lines: rest_lines.to_vec() });
+    }
+    for (i, chunk) in header_rest.into_iter().enumerate() {
+        chunks.insert(i, chunk);
+    }
+
+    let mut bylines: Vec<Byline> = Vec::new();
+    // The repetition and the byline come in either order, each at most once.
+    for _ in 0..2 {
+        let Some(line) = chunks.first().and_then(Chunk::single) else { break };
+        if is_repetition(line, &title) {
+            chunks.remove(0);
+        } else if let Some(names) = byline_names(line) {
+            if !bylines.is_empty() {
+                break;
+            }
+            bylines.extend(names.into_iter().map(Byline::new));
+            chunks.remove(0);
+        } else {
+            break;
+        }
+    }
+    // A second repetition after the byline.
+    if chunks.first().and_then(Chunk::single).is_some_and(|l| is_repetition(l, &title)) {
+        chunks.remove(0);
+    }
+
+    for block in take_author_blocks(&mut chunks) {
+        merge_byline(&mut bylines, block);
+    }
+
+    let body: Vec<Block> = chunks.iter().map(|c| Block::paragraph(c.joined())).collect();
+    let mut warnings = Vec::new();
+    if body.is_empty() {
+        warnings.push("the article has a headline but no body text".to_owned());
+    }
+    Ok(ParsedArticle { title, bylines, body, warnings, line: 1, ..ParsedArticle::default() })
+}
+
+/// Splits text into runs of non-blank lines (CRLF, BOM and trailing spaces
+/// already handled by the caller or harmless here).
+fn chunks(text: &str) -> Vec<Chunk<'_>> {
+    let mut chunks: Vec<Chunk<'_>> = Vec::new();
+    let mut current: Option<Chunk<'_>> = None;
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim_start_matches('\u{feff}').trim();
+        if line.is_empty() {
+            chunks.extend(current.take());
+        } else {
+            current.get_or_insert_with(|| Chunk { line: index + 1, lines: Vec::new() }).lines.push(line);
+        }
+    }
+    chunks.extend(current);
+    chunks
+}
+
+/// Removes author blocks from the end of the body, last first, and returns
+/// them in reading order.
+fn take_author_blocks(chunks: &mut Vec<Chunk<'_>>) -> Vec<Byline> {
+    let mut found = Vec::new();
+    while let Some(last) = chunks.last() {
+        // Name and bio in one chunk.
+        if last.lines.len() >= 2 && looks_like_name(last.lines[0]) {
+            let bio = last.lines[1..].join(" ");
+            if bio_begins_with(&bio, last.lines[0]) {
+                found.push(Byline { name: clean(last.lines[0]), bio: Some(bio) });
+                chunks.pop();
+                continue;
+            }
+        }
+        // Name, a blank line, then the bio.
+        if chunks.len() >= 2 {
+            let name_chunk = &chunks[chunks.len() - 2];
+            if let Some(name) = name_chunk.single().filter(|n| looks_like_name(n)) {
+                let bio = last.joined();
+                if bio_begins_with(&bio, name) {
+                    found.push(Byline { name: clean(name), bio: Some(bio) });
+                    chunks.truncate(chunks.len() - 2);
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    found.reverse();
+    found
+}
+
+fn clean(name: &str) -> String {
+    crate::library::author::clean_name(name)
+}
+
+/// Adds an author block to the bylines, attaching its bio where the byline
+/// already named the same person.
+fn merge_byline(bylines: &mut Vec<Byline>, block: Byline) {
+    let key = AuthorKey::of(&block.name);
+    match bylines.iter_mut().find(|b| AuthorKey::of(&b.name) == key) {
+        Some(existing) => existing.bio = block.bio,
+        None => bylines.push(block),
+    }
+}
+
+/// A normalised form for comparing a headline with its repetition.
+fn comparable(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn is_repetition(line: &str, title: &str) -> bool {
+    let line = comparable(line);
+    !line.is_empty() && line == comparable(title)
+}
+
+/// The names of a `By A` / `By A and B` line, or `None` when it is not one.
+fn byline_names(line: &str) -> Option<Vec<String>> {
+    let rest = strip_by(line);
+    if rest.len() == line.trim_start().len() || line.len() > 160 {
+        return None;
+    }
+    let names: Vec<String> = split_names(rest).into_iter().filter(|n| !is_job_title(n)).collect();
+    let all_names = !names.is_empty() && names.len() <= 8 && names.iter().all(|n| looks_like_name(n));
+    all_names.then_some(names)
+}
+
+/// Words that follow a name in a byline ("By Jane Doe, Staff Writer").
+fn is_job_title(text: &str) -> bool {
+    const TITLES: [&str; 10] = [
+        "reporter",
+        "correspondent",
+        "editor",
+        "writer",
+        "staff",
+        "contributor",
+        "columnist",
+        "analyst",
+        "producer",
+        "bureau",
+    ];
+    text.split_whitespace().any(|w| TITLES.contains(&w.to_lowercase().trim_end_matches('s')))
+}
+
+/// Lower-case words that may stand inside a name.
+const NAME_PARTICLES: [&str; 17] = [
+    "de", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin",
+    "al", "y",
+];
+
+/// Whether a line could be a person's name: one to five capitalised words of
+/// letters (with hyphens, apostrophes and initials), no digits, and not a
+/// sentence.
+pub(crate) fn looks_like_name(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || line.chars().count() > 60 {
+        return false;
+    }
+    let last = words[words.len() - 1];
+    if last.ends_with('.') && last.trim_end_matches('.').chars().count() > 3 {
+        return false;
+    }
+    let mut capitalised = 0;
+    for word in &words {
+        let ok_chars = word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        if !ok_chars {
+            return false;
+        }
+        let first = word.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capitalised += 1;
+        } else if !NAME_PARTICLES.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    capitalised > 0
+}
+
+/// Whether `bio` begins with `name` (case and spacing aside) followed by more
+/// text, as an author's bio does.
+fn bio_begins_with(bio: &str, name: &str) -> bool {
+    let name = clean(name);
+    let bio_words: Vec<&str> = bio.split_whitespace().collect();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    if name_words.is_empty() || bio_words.len() <= name_words.len() {
+        return false;
+    }
+    let same = |a: &str, b: &str| AuthorKey::of(a) == AuthorKey::of(b);
+    let (head, last_name_word) = name_words.split_at(name_words.len() - 1);
+    if !head.iter().zip(&bio_words).all(|(n, b)| same(n, b)) {
+        return false;
+    }
+    // The last word of the name may carry punctuation or a possessive in the
+    // bio ("Jane Doe's", "Jane Doe, a reporter").
+    let bio_word = bio_words[name_words.len() - 1];
+    let bare = bio_word.trim_end_matches([',', ';', ':']).trim_end_matches("'s").trim_end_matches("’s");
+    same(bare, last_name_word[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(article: &ParsedArticle) -> Vec<&str> {
+        article.bylines.iter().map(|b| b.name.as_str()).collect()
+    }
+
+    fn paragraphs(article: &ParsedArticle) -> Vec<&str> {
+        article.body.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_scraped_layout() {
+        let text = "Tides rise at the harbour\n\nTides rise at the harbour\n\nThe water came in early.\n\nBoats were moved.\n\nMara Quist\nMara Quist writes about the coast for the Ledger.  ";
+        let a = parse(text).unwrap();
+        assert_eq!(a.title, "Tides rise at the harbour");
+        assert_eq!(paragraphs(&a), ["The water came in early.", "Boats were moved."]);
+        assert_eq!(names(&a), ["Mara Quist"]);
+        assert_eq!(a.bylines[0].bio.as_deref(), Some("Mara Quist writes about the coast for the Ledger."));
+    }
+
+    #[test]
+    fn blank_line_between_name_and_bio() {
+        let text = "Title\n\nBody one.\n\nIvo Brandt\n\nIvo Brandt covers science.\n";
+        let a = parse(text).unwrap();
+        assert_eq!(paragraphs(&a), ["Body one."]);
+        assert_eq!(names(&a), ["Ivo Brandt"]);
+    }
+
+    #[test]
+    fn headline_not_repeated() {
+        let a = parse("A headline\n\nFirst paragraph.\n\nSecond.").unwrap();
+        assert_eq!(a.title, "A headline");
+        assert_eq!(paragraphs(&a), ["First paragraph.", "Second."]);
+        assert!(a.bylines.is_empty());
+    }
+
+    #[test]
+    fn only_a_headline() {
+        let a = parse("Just a headline\n").unwrap();
+        assert_eq!(a.title, "Just a headline");
+        assert!(a.body.is_empty());
+        assert_eq!(a.warnings.len(), 1);
+    }
+
+    #[test]
+    fn empty_is_an_error() {
+        assert!(parse("").is_err());
+        assert!(parse("\n \n\t\n").is_err());
+    }
+
+    #[test]
+    fn byline_under_headline() {
+        let a = parse("Title\n\nBy Jane Doe and John Roe\n\nBody.").unwrap();
+        assert_eq!(names(&a), ["Jane Doe", "John Roe"]);
+        assert_eq!(paragraphs(&a), ["Body."]);
+    }
+
+    #[test]
+    fn byline_under_repetition_and_directly_under_title() {
+        let a = parse("Title\n\nTitle\n\nBy Jane Doe\n\nBody.").unwrap();
+        assert_eq!(names(&a), ["Jane Doe"]);
+        assert_eq!(paragraphs(&a), ["Body."]);
+        let b = parse("Title\nBy Ann Lee, Staff Writer\n\nBody.").unwrap();
+        assert_eq!(names(&b), ["Ann Lee"]);
+        assert_eq!(paragraphs(&b), ["Body."]);
+    }
+
+    #[test]
+    fn byline_and_author_block_merge() {
+        let a = parse("Title\n\nBy Jane Doe\n\nBody.\n\nJANE DOE\nJane Doe edits the arts pages.").unwrap();
+        assert_eq!(names(&a), ["Jane Doe"]);
+        assert_eq!(a.bylines[0].bio.as_deref(), Some("Jane Doe edits the arts pages."));
+    }
+
+    #[test]
+    fn sentence_like_last_paragraph_is_body() {
+        let a = parse("Title\n\nBody.\n\nMultiple reports have surfaced.").unwrap();
+        assert_eq!(paragraphs(&a), ["Body.", "Multiple reports have surfaced."]);
+        assert!(a.bylines.is_empty());
+    }
+
+    #[test]
+    fn numbered_heading_and_contributor_line_are_body() {
+        let a =
+            parse("Title\n\nIntro.\n\n3. Norway\n\nFjords.\n\nJane Roe contributed to this report.").unwrap();
+        assert_eq!(
+            paragraphs(&a),
+            ["Intro.", "3. Norway", "Fjords.", "Jane Roe contributed to this report."]
+        );
+        assert!(a.bylines.is_empty());
+    }
+
+    #[test]
+    fn bio_not_beginning_with_name_is_body() {
+        let a = parse("Title\n\nBody.\n\nOla Berg\nShe has covered the region since 2009.").unwrap();
+        assert!(a.bylines.is_empty());
+        assert_eq!(paragraphs(&a), ["Body.", "Ola Berg She has covered the region since 2009."]);
+    }
+
+    #[test]
+    fn name_like_line_then_unrelated_paragraph_is_body() {
+        let a = parse("Title\n\nBody.\n\nThe Next Chapter\n\nIt begins in spring.").unwrap();
+        assert!(a.bylines.is_empty());
+        assert_eq!(paragraphs(&a), ["Body.", "The Next Chapter", "It begins in spring."]);
+    }
+
+    #[test]
+    fn two_author_blocks() {
+        let text = "T\n\nBody.\n\nAnn Lee\nAnn Lee writes.\n\nBo Park\nBo Park's photos appear weekly.";
+        let a = parse(text).unwrap();
+        assert_eq!(names(&a), ["Ann Lee", "Bo Park"]);
+        assert_eq!(paragraphs(&a), ["Body."]);
+    }
+
+    #[test]
+    fn crlf_bom_trailing_spaces_and_blank_runs() {
+        let text = "\u{feff}Title  \r\n\r\n\r\n\r\nTitle\r\n\r\nBody line.   \r\n\r\n\r\nNina Ortiz\r\nNina Ortiz, a former teacher, writes on schools.\r\n";
+        let a = parse(text).unwrap();
+        assert_eq!(a.title, "Title");
+        assert_eq!(paragraphs(&a), ["Body line."]);
+        assert_eq!(names(&a), ["Nina Ortiz"]);
+    }
+
+    #[test]
+    fn names_with_particles_initials_and_accents() {
+        for name in [
+            "Ana de la Cruz",
+            "J. R. Okafor",
+            "Zoë Ångström",
+            "Seán O’Neill",
+            "Mary-Kate Olsen",
+            "Sam Hill Jr.",
+        ] {
+            assert!(looks_like_name(name), "{name}");
+        }
+        for line in
+            ["Multiple reports have surfaced.", "3. Norway", "He said so", "Read more at 5", "Photo: AP"]
+        {
+            assert!(!looks_like_name(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let a = parse("Title\n\nA long paragraph\nwrapped by hand.\n\nNext.").unwrap();
+        assert_eq!(paragraphs(&a), ["A long paragraph wrapped by hand.", "Next."]);
+    }
+
+    #[test]
+    fn a_by_sentence_is_not_a_byline() {
+        let a = parse("Title\n\nBy the end of the week, prices fell.\n\nMore.").unwrap();
+        assert!(a.bylines.is_empty());
+        assert_eq!(paragraphs(&a)[0], "By the end of the week, prices fell.");
+    }
+}

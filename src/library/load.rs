@@ -1,0 +1,247 @@
+//! Finding article files under the library paths and reading them.
+//!
+//! Discovery walks directories (following symbolic links, with loop
+//! detection), skips hidden entries and unknown extensions, and never opens
+//! anything but regular files. Reading decodes, sanitises and parses one
+//! file; it is pure apart from the read itself, so files can be parsed in
+//! parallel.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::article::{Format, ParsedArticle};
+use super::decode::{decode, human_bytes};
+use super::diagnostic::Diagnostic;
+use super::formats::{self, authors_file, authors_file::AuthorInfo};
+use super::sanitize::clean;
+
+/// Files larger than this are read only up to it (with a warning).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What a file found during discovery holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Articles(Format),
+    Authors,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    pub path: PathBuf,
+    pub kind: FileKind,
+}
+
+/// The files of a library, and the problems met while looking for them.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<FileEntry>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What kind of file a name is, or `None` to skip it.
+pub fn classify(path: &Path) -> Option<FileKind> {
+    let name = path.file_name()?.to_str()?;
+    if name == authors_file::FILE_NAME {
+        return Some(FileKind::Authors);
+    }
+    let ext = path.extension()?.to_str()?;
+    Format::from_extension(ext).map(FileKind::Articles)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+/// Walks `paths` and lists the files to load, in a stable order.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut discovery = Discovery::default();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(error) => discovery.diagnostics.push(Diagnostic::error(root, None, io_message(&error))),
+            Ok(meta) if meta.is_file() => match classify(root) {
+                Some(kind) => discovery.files.push(FileEntry { path: root.clone(), kind }),
+                None => discovery.diagnostics.push(Diagnostic::warning(
+                    root,
+                    None,
+                    "not a recognised article file (.txt, .toml, .md, .json, .jsonl); skipped",
+                )),
+            },
+            Ok(meta) if meta.is_dir() => walk(root, &mut discovery),
+            Ok(_) => discovery.diagnostics.push(Diagnostic::warning(
+                root,
+                None,
+                "not a regular file or directory; skipped",
+            )),
+        }
+    }
+    discovery
+}
+
+fn walk(root: &Path, discovery: &mut Discovery) {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if let Some(kind) = classify(entry.path()) {
+                    discovery.files.push(FileEntry { path: entry.into_path(), kind });
+                }
+            }
+            // Directories are walked; FIFOs, sockets and devices are never opened.
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_path_buf();
+                let message = if let Some(ancestor) = error.loop_ancestor() {
+                    format!("symbolic link loop back to {}; not followed", ancestor.display())
+                } else if let Some(io) = error.io_error() {
+                    io_message(io)
+                } else {
+                    error.to_string()
+                };
+                discovery.diagnostics.push(Diagnostic::error(&path, None, message));
+            }
+        }
+    }
+}
+
+/// What reading one file produced.
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    pub articles: Vec<ParsedArticle>,
+    pub authors: Vec<(String, AuthorInfo)>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when the file (or a record in it) could not be loaded.
+    pub failed: bool,
+}
+
+/// Reads and parses one file from disk.
+pub fn read_file(entry: &FileEntry, max_bytes: u64) -> FileOutcome {
+    match read_limited(&entry.path, max_bytes) {
+        Ok((bytes, truncated)) => parse_bytes(&entry.path, entry.kind, &bytes, truncated),
+        Err(error) => FileOutcome {
+            diagnostics: vec![Diagnostic::error(&entry.path, None, io_message(&error))],
+            failed: true,
+            ..FileOutcome::default()
+        },
+    }
+}
+
+fn read_limited(path: &Path, max_bytes: u64) -> std::io::Result<(Vec<u8>, bool)> {
+    let file = File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    let truncated = bytes.len() as u64 > max_bytes;
+    if truncated {
+        bytes.truncate(max_bytes as usize);
+        // Cut at the last line break so no character or line is half read.
+        if let Some(newline) = bytes.iter().rposition(|&b| b == b'\n') {
+            bytes.truncate(newline + 1);
+        }
+    }
+    Ok((bytes, truncated))
+}
+
+/// Decodes and parses a file's bytes (from disk or the embedded sample).
+pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -> FileOutcome {
+    let mut outcome = FileOutcome::default();
+    let decoded = match decode(bytes, truncated) {
+        Ok(decoded) => decoded,
+        Err(message) => {
+            outcome.diagnostics.push(Diagnostic::error(path, None, message));
+            outcome.failed = true;
+            return outcome;
+        }
+    };
+    for warning in &decoded.warnings {
+        outcome.diagnostics.push(Diagnostic::warning(path, None, warning));
+    }
+    let text = clean(&decoded.text);
+    match kind {
+        FileKind::Authors => match authors_file::parse(&text) {
+            Ok(authors) => outcome.authors = authors,
+            Err(error) => {
+                outcome.diagnostics.push(Diagnostic::error(path, error.line, &error.message));
+                outcome.failed = true;
+            }
+        },
+        FileKind::Articles(format) => {
+            for result in formats::parse(format, &text) {
+                match result {
+                    Ok(mut article) => {
+                        article.warnings.splice(0..0, decoded.warnings.iter().cloned());
+                        for warning in &article.warnings[decoded.warnings.len()..] {
+                            outcome.diagnostics.push(Diagnostic::warning(path, Some(article.line), warning));
+                        }
+                        outcome.articles.push(article);
+                    }
+                    Err(error) => {
+                        outcome.diagnostics.push(Diagnostic::error(path, error.line, &error.message));
+                        outcome.failed = true;
+                    }
+                }
+            }
+        }
+    }
+    outcome
+}
+
+fn io_message(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// The limit as text, for messages.
+pub fn describe_limit(max_bytes: u64) -> String {
+    human_bytes(max_bytes as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_by_extension() {
+        assert_eq!(classify(Path::new("a/b.txt")), Some(FileKind::Articles(Format::Text)));
+        assert_eq!(classify(Path::new("b.MD")), Some(FileKind::Articles(Format::Markdown)));
+        assert_eq!(classify(Path::new("lib/authors.toml")), Some(FileKind::Authors));
+        assert_eq!(classify(Path::new("x.toml")), Some(FileKind::Articles(Format::Toml)));
+        assert_eq!(classify(Path::new("photo.jpg")), None);
+        assert_eq!(classify(Path::new("README")), None);
+    }
+
+    #[test]
+    fn parse_bytes_reports_each_problem() {
+        let outcome = parse_bytes(
+            Path::new("x.jsonl"),
+            FileKind::Articles(Format::JsonLines),
+            b"{\"title\":\"A\",\"body\":\"b\"}\nnope\n",
+            false,
+        );
+        assert_eq!(outcome.articles.len(), 1);
+        assert!(outcome.failed);
+        assert_eq!(outcome.diagnostics[0].line, Some(2));
+    }
+
+    #[test]
+    fn escape_sequences_never_reach_articles() {
+        let outcome = parse_bytes(
+            Path::new("x.txt"),
+            FileKind::Articles(Format::Text),
+            b"Ti\x1b]0;pwned\x07tle\n\nBo\x1b[2Jdy.",
+            false,
+        );
+        let article = &outcome.articles[0];
+        assert_eq!(article.title, "Title");
+        assert_eq!(article.body[0].text, "Body.");
+    }
+}

@@ -1,0 +1,199 @@
+//! The scripting commands, run as a user would: the real binary, real files.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn broadsheet(args: &[&str], dir: Option<&Path>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_broadsheet"));
+    command.args(args).env("XDG_CONFIG_HOME", "/nonexistent-config-home");
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    command.output().expect("run broadsheet")
+}
+
+fn export(args: &[&str], dir: Option<&Path>) -> Vec<Value> {
+    let out = broadsheet(args, dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+const FIELDS: [&str; 15] = [
+    "id",
+    "path",
+    "format",
+    "title",
+    "authors",
+    "bio",
+    "date",
+    "source",
+    "url",
+    "tags",
+    "paragraphs",
+    "quotes",
+    "words",
+    "reading_minutes",
+    "warnings",
+];
+
+#[test]
+fn export_of_the_sample_has_exactly_the_contract_fields() {
+    let records = export(&["export"], None);
+    assert!(records.len() >= 16);
+    for record in &records {
+        let mut keys: Vec<&str> = record.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut expected = FIELDS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+        assert_eq!(record["id"].as_str().unwrap().len(), 16);
+    }
+    let formats: std::collections::BTreeSet<&str> =
+        records.iter().map(|r| r["format"].as_str().unwrap()).collect();
+    assert_eq!(formats.into_iter().collect::<Vec<_>>(), ["json", "jsonl", "md", "toml", "txt"]);
+}
+
+#[test]
+fn sample_library_has_enough_authors() {
+    let records = export(&["export"], None);
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    for record in &records {
+        for author in record["authors"].as_array().unwrap() {
+            *counts.entry(author.as_str().unwrap().to_owned()).or_default() += 1;
+        }
+    }
+    assert!(counts.len() >= 6, "{counts:?}");
+    assert!(counts.values().filter(|&&n| n >= 3).count() >= 3, "{counts:?}");
+}
+
+const SCRAPED: &str = "Lighthouse keeper retires after forty years\n\nLighthouse keeper retires after forty years\n\nThe lamp at Skarv Point was switched to automatic on Friday.\n\nIt had been tended by one family since 1931.\n\nOla Nordby\nOla Nordby writes about the islands.\n";
+
+#[test]
+fn export_reads_a_scraped_article() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), SCRAPED).unwrap();
+    let records = export(&["export", "."], Some(dir.path()));
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r["title"], "Lighthouse keeper retires after forty years");
+    assert_eq!(r["authors"], serde_json::json!(["Ola Nordby"]));
+    assert_eq!(r["bio"], "Ola Nordby writes about the islands.");
+    assert_eq!(r["paragraphs"].as_array().unwrap().len(), 2);
+    assert_eq!(r["format"], "txt");
+    assert_eq!(r["path"], "./a.txt");
+    assert_eq!(r["date"], Value::Null);
+    assert_eq!(r["quotes"], serde_json::json!([]));
+}
+
+#[test]
+fn moving_a_file_keeps_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), SCRAPED).unwrap();
+    let before = export(&["export", "."], Some(dir.path()))[0]["id"].clone();
+    fs::create_dir(dir.path().join("archive")).unwrap();
+    fs::rename(dir.path().join("a.txt"), dir.path().join("archive/renamed.txt")).unwrap();
+    let after = export(&["export", "."], Some(dir.path()));
+    assert_eq!(after[0]["path"], "./archive/renamed.txt");
+    assert_eq!(after[0]["id"], before);
+}
+
+#[test]
+fn exact_duplicates_are_shown_once_with_a_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), SCRAPED).unwrap();
+    fs::write(dir.path().join("b.txt"), SCRAPED.replace('\n', "\r\n")).unwrap();
+    let out = broadsheet(&["export", "."], Some(dir.path()));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("./b.txt:1: warning: duplicate of ./a.txt"), "{stderr}");
+}
+
+#[test]
+fn check_reports_hostile_files_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("good.txt"), SCRAPED).unwrap();
+    fs::write(root.join("garbage.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254, 0, 7]).unwrap();
+    fs::write(root.join("latin1.txt"), b"Caf\xe9 reopens\n\nThe caf\xe9 on the quay reopened.\n").unwrap();
+    fs::write(root.join("empty.md"), "").unwrap();
+    fs::write(root.join("broken.toml"), "title = \"x\"\nbody = \n").unwrap();
+    fs::write(root.join("skip.jpg"), [0xFF, 0xD8]).unwrap();
+    fs::write(root.join(".hidden.txt"), "").unwrap();
+    let big =
+        format!("Huge\n\n{}", "A sentence that repeats to make a very large article.\n\n".repeat(400_000));
+    assert!(big.len() > 20_000_000);
+    fs::write(root.join("huge.txt"), big).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(".", root.join("loop")).unwrap();
+
+    let out = broadsheet(&["check", "."], Some(root));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("./garbage.txt: error: binary data"), "{stdout}");
+    assert!(stdout.contains("./latin1.txt: warning: invalid UTF-8"), "{stdout}");
+    assert!(stdout.contains("./empty.md: error: the file is empty"), "{stdout}");
+    assert!(stdout.contains("./broken.toml:2: error:"), "{stdout}");
+    assert!(stdout.contains("./huge.txt: warning: the file is larger than the limit"), "{stdout}");
+    #[cfg(unix)]
+    assert!(stdout.contains("symbolic link loop"), "{stdout}");
+    assert!(!stdout.contains("skip.jpg") && !stdout.contains("hidden"), "{stdout}");
+    let summary = stdout.lines().last().unwrap();
+    assert!(summary.starts_with("3 articles, 1 author, "), "{summary}");
+}
+
+#[cfg(unix)]
+#[test]
+fn check_reports_unreadable_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("secret.txt");
+    fs::write(&path, SCRAPED).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&path).is_ok() {
+        return; // running as root: permissions do not stop us reading
+    }
+    let out = broadsheet(&["check", "."], Some(dir.path()));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("./secret.txt: error: permission denied"));
+}
+
+#[test]
+fn check_passes_on_a_clean_library() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), SCRAPED).unwrap();
+    let out = broadsheet(&["check", "a.txt"], Some(dir.path()));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1 article, 1 author, 0 problems\n");
+}
+
+#[test]
+fn missing_paths_and_bad_arguments_exit_2() {
+    let out = broadsheet(&["export", "no/such/dir"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "broadsheet: no such file or directory: no/such/dir\n");
+    let out = broadsheet(&["--frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn help_says_quotes_are_not_found_yet_and_version_works() {
+    let out = broadsheet(&["export", "--help"], None);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("quotes"));
+    let out = broadsheet(&["--version"], None);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("broadsheet "));
+}
+
+#[test]
+fn escape_sequences_in_files_never_reach_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("evil.txt"), "Title\x1b]0;pwned\x07\n\nBody \x1b[2J text.\n").unwrap();
+    fs::write(dir.path().join("evil.json"), r#"{"title": "J\u001b[31mSON", "body": "x\u009b2J"}"#).unwrap();
+    let out = broadsheet(&["export", "."], Some(dir.path()));
+    assert!(!out.stdout.contains(&0x1b));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("\\u001b") && !text.contains('\u{9b}'), "{text}");
+    assert!(text.contains("\"title\":\"Title\""), "{text}");
+}
