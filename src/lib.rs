@@ -1,7 +1,21 @@
 //! broadsheet: a terminal reader for a library of stored news articles.
 //!
-//! `library` turns files into articles and knows nothing of terminals; `cli`
-//! holds the scripting commands.
+//! The flow, in module names: `library` turns files into articles (no
+//! terminal code); `event` merges input, signals and loader messages;
+//! `keymap` turns keys into `action`s; `app` updates the `state`; `ui`
+//! draws it, using `layout` and `theme`; `terminal` sets the terminal up and
+//! always restores it. `cli` holds the scripting commands.
 
+pub mod action;
+pub mod app;
 pub mod cli;
+pub mod config;
+pub mod event;
+pub mod keymap;
+pub mod layout;
 pub mod library;
+pub mod state;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod ui;

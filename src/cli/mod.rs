@@ -3,11 +3,15 @@
 
 pub mod check;
 pub mod export;
+pub mod read;
 
+use std::io;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::config::Config;
 use crate::library::{Library, LoadOptions};
 
 const EXAMPLES: &str = "\
@@ -56,6 +60,46 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+}
+
+/// Runs what the command line asks for and returns the exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match &cli.command {
+        None => Config::load(cli.config.as_deref())
+            .map_err(|e| e.to_string())
+            .and_then(|config| read::run(&cli.paths, &config)),
+        Some(Command::Export { paths }) => script(paths, |library, out| {
+            for diagnostic in &library.diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            export::write(library, out).map(|()| false)
+        }),
+        Some(Command::Check { paths }) => script(paths, check::write),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("broadsheet: {message}");
+        ExitCode::from(2)
+    })
+}
+
+/// Loads the library for a scripting command and prints with `write`,
+/// which says whether the run failed. A closed pipe is not an error.
+fn script(
+    paths: &[PathBuf],
+    write: impl FnOnce(&Library, &mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<bool>,
+) -> Result<ExitCode, String> {
+    check_paths_exist(paths)?;
+    let library = load_library(paths);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&library, &mut out) {
+        Ok(true) => Ok(ExitCode::from(1)),
+        Ok(false) => Ok(ExitCode::SUCCESS),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(error) => {
+            eprintln!("broadsheet: {error}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 /// Loads the library named on the command line, or the sample.

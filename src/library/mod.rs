@@ -14,6 +14,7 @@ pub mod stats;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -49,6 +50,13 @@ pub struct Library {
     pub failed: usize,
 }
 
+/// How far a load has got, in files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// Options for loading from disk.
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
@@ -64,12 +72,26 @@ impl Default for LoadOptions {
 impl Library {
     /// Loads every article under `paths`, parsing files in parallel.
     pub fn load(paths: &[PathBuf], options: LoadOptions) -> Self {
+        Self::load_with_progress(paths, options, |_| {})
+    }
+
+    /// Like [`Library::load`], calling `progress` after each file (from any
+    /// of the parsing threads).
+    pub fn load_with_progress(
+        paths: &[PathBuf],
+        options: LoadOptions,
+        progress: impl Fn(Progress) + Sync,
+    ) -> Self {
         let discovery = load::discover(paths);
+        let total = discovery.files.len();
+        progress(Progress { done: 0, total });
+        let done = AtomicUsize::new(0);
         let outcomes: Vec<(FileEntry, FileOutcome)> = discovery
             .files
             .into_par_iter()
             .map(|entry| {
                 let outcome = load::read_file(&entry, options.max_file_bytes);
+                progress(Progress { done: done.fetch_add(1, Ordering::Relaxed) + 1, total });
                 (entry, outcome)
             })
             .collect();

@@ -1,0 +1,119 @@
+//! What the user can ask for, named for intent rather than for the key that
+//! asks. Bindable actions have snake_case names used in the config's `[keys]`.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    MoveDown,
+    MoveUp,
+    First,
+    Last,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Open,
+    Back,
+    BackOrQuit,
+    Quit,
+    SwitchFocus,
+    ToggleFullWidth,
+    ToggleHelp,
+    ShowDiagnostics,
+    ToggleRead,
+    ToggleBookmark,
+    Suspend,
+    Redraw,
+}
+
+impl Action {
+    /// Every bindable action, in the order the help overlay lists them.
+    pub const ALL: [Self; 20] = [
+        Self::MoveDown,
+        Self::MoveUp,
+        Self::First,
+        Self::Last,
+        Self::HalfPageDown,
+        Self::HalfPageUp,
+        Self::PageDown,
+        Self::PageUp,
+        Self::Open,
+        Self::Back,
+        Self::SwitchFocus,
+        Self::ToggleFullWidth,
+        Self::ToggleRead,
+        Self::ToggleBookmark,
+        Self::ShowDiagnostics,
+        Self::ToggleHelp,
+        Self::BackOrQuit,
+        Self::Quit,
+        Self::Suspend,
+        Self::Redraw,
+    ];
+
+    /// One line for the help overlay.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::MoveDown => "Next article / scroll down a line",
+            Self::MoveUp => "Previous article / scroll up a line",
+            Self::First => "First article / top of the article",
+            Self::Last => "Last article / end of the article",
+            Self::HalfPageDown => "Half a page down",
+            Self::HalfPageUp => "Half a page up",
+            Self::PageDown => "A page down",
+            Self::PageUp => "A page up",
+            Self::Open => "Open the selected article in the reader",
+            Self::Back => "Back: from the reader to the list, close a view",
+            Self::BackOrQuit => "Back, or quit from the article list",
+            Self::Quit => "Quit at once",
+            Self::SwitchFocus => "Switch focus between list and reader",
+            Self::ToggleFullWidth => "Reader at full width (zen mode)",
+            Self::ToggleHelp => "Show or hide this help",
+            Self::ShowDiagnostics => "Problems found while loading the library",
+            Self::ToggleRead => "Mark the article read or unread",
+            Self::ToggleBookmark => "Bookmark the article, or remove the bookmark",
+            Self::Suspend => "Suspend to the shell (resume with fg)",
+            Self::Redraw => "Redraw the screen",
+        }
+    }
+
+    /// A word or two for the status line's key hints.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::MoveDown | Self::MoveUp => "move",
+            Self::Open => "open",
+            Self::Back => "back",
+            Self::BackOrQuit => "quit",
+            Self::SwitchFocus => "focus",
+            Self::ToggleFullWidth => "zen",
+            Self::ToggleHelp => "help",
+            Self::PageDown => "page",
+            Self::ToggleRead => "read",
+            Self::ToggleBookmark => "bookmark",
+            Self::ShowDiagnostics => "problems",
+            _ => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_each_action_once() {
+        let mut seen = std::collections::BTreeSet::new();
+        for action in Action::ALL {
+            assert!(seen.insert(action), "{action:?} twice");
+            assert!(!action.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn names_are_snake_case() {
+        let name = toml::Value::try_from(Action::HalfPageDown).unwrap();
+        assert_eq!(name.as_str(), Some("half_page_down"));
+    }
+}

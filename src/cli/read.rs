@@ -1,0 +1,50 @@
+//! `broadsheet [PATH]...`: the reader itself.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::app::{self, App, Prefs};
+use crate::config::Config;
+use crate::event::{self, Events, LibrarySource};
+use crate::library::LoadOptions;
+use crate::library::sanitize::clean_line;
+use crate::terminal::Tui;
+use crate::theme::Theme;
+
+/// Set to make the reader panic after its first frame (for the tests that
+/// prove a panic leaves the terminal usable).
+const PANIC_VAR: &str = "BROADSHEET_TEST_PANIC";
+
+/// Opens the TUI on `paths`, else the configured library, else the sample.
+pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err("the reader needs a terminal; to print articles use `broadsheet export`".to_owned());
+    }
+    let paths = if paths.is_empty() { config.library.paths.clone() } else { paths.to_vec() };
+    super::check_paths_exist(&paths)?;
+    let (source, label) = match paths.as_slice() {
+        [] => (LibrarySource::Sample, "sample library".to_owned()),
+        [one] => (LibrarySource::Paths(paths.clone()), clean_line(&one.to_string_lossy())),
+        many => (LibrarySource::Paths(paths.clone()), format!("{} paths", many.len())),
+    };
+    let prefs = Prefs {
+        full_width: false,
+        list_percent: config.layout.list_width,
+        max_text_width: config.reader.max_width,
+    };
+    let app = App::new(label, config.keymap(), Theme::from_env(), prefs);
+
+    let events = Events::new();
+    #[cfg(unix)]
+    let signals = event::spawn_signals(events.sender()).map_err(|e| format!("cannot watch signals: {e}"))?;
+    event::spawn_loader(events.sender(), source, LoadOptions::default());
+    let mut tui = Tui::enter(config.layout.mouse).map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    event::spawn_input(events.sender());
+    let panic_after_first_frame = std::env::var_os(PANIC_VAR).is_some();
+    let result = app::run(&mut tui, app, &events, panic_after_first_frame);
+    drop(tui);
+    #[cfg(unix)]
+    signals.close();
+    result.map_err(|e| format!("terminal error: {e}"))
+}

@@ -1,0 +1,196 @@
+//! Where everything goes on screen, as a pure function of the terminal size
+//! and the view state. Update uses it for viewport sizes and mouse hits;
+//! render uses the very same rectangles to draw.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+/// Below this, only a "too small" notice is drawn.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+/// From this width on, list and reader sit side by side.
+pub const SPLIT_MIN_WIDTH: u16 = 80;
+/// Rows per article in the list (title, then author and date).
+pub const LIST_ROW_HEIGHT: u16 = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Articles,
+    Diagnostics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Reader,
+}
+
+/// What the layout depends on besides the terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutInput {
+    pub view: View,
+    pub focus: Focus,
+    pub full_width: bool,
+    /// List width in percent of the screen, when split.
+    pub list_percent: u16,
+    /// The widest the reader's text column may be.
+    pub max_text_width: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AppLayout {
+    pub area: Rect,
+    pub too_small: bool,
+    pub header: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    /// The list pane (with its border) and the rows inside it.
+    pub list: Option<Rect>,
+    pub list_rows: Rect,
+    /// The reader pane, the text column inside it, and its scrollbar column.
+    pub reader: Option<Rect>,
+    pub reader_text: Rect,
+    pub scrollbar: Rect,
+    /// The problems view: its pane, its rows, and the detail box for the
+    /// selected problem (when there is room).
+    pub diagnostics: Option<Rect>,
+    pub diagnostics_rows: Rect,
+    pub diagnostics_detail: Option<Rect>,
+}
+
+impl AppLayout {
+    pub fn compute(area: Rect, input: LayoutInput) -> Self {
+        let mut layout = Self { area, ..Self::default() };
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            layout.too_small = true;
+            return layout;
+        }
+        let [header, body, status] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+        layout.header = header;
+        layout.body = body;
+        layout.status = status;
+        if input.view == View::Diagnostics {
+            let detail_height = if body.height >= 14 { 5 } else { 0 };
+            let [pane, detail] =
+                body.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]));
+            layout.diagnostics = Some(pane);
+            layout.diagnostics_rows = pane.inner(Margin::new(1, 1));
+            layout.diagnostics_detail = (detail_height > 0).then_some(detail);
+            return layout;
+        }
+        let (list, reader) = if input.full_width {
+            (None, Some(body))
+        } else if area.width >= SPLIT_MIN_WIDTH {
+            let percent = input.list_percent.clamp(10, 90);
+            let [list, reader] =
+                body.layout(&Layout::horizontal([Constraint::Percentage(percent), Constraint::Fill(1)]));
+            (Some(list), Some(reader))
+        } else {
+            match input.focus {
+                Focus::List => (Some(body), None),
+                Focus::Reader => (None, Some(body)),
+            }
+        };
+        if let Some(list) = list {
+            layout.list = Some(list);
+            layout.list_rows = list.inner(Margin::new(1, 1));
+        }
+        if let Some(reader) = reader {
+            layout.reader = Some(reader);
+            let inner = if input.full_width { reader } else { reader.inner(Margin::new(1, 1)) };
+            layout.scrollbar = Rect { x: reader.right().saturating_sub(1), width: 1, ..inner };
+            let padded = inner.inner(Margin::new(2, 0));
+            let width = padded.width.min(input.max_text_width);
+            // Centre the text column when the pane is wider than it.
+            let x = padded.x + (padded.width - width) / 2;
+            layout.reader_text = Rect { x, width, ..padded };
+        }
+        layout
+    }
+
+    /// How many articles fit in the list.
+    pub fn list_capacity(&self) -> usize {
+        usize::from(self.list_rows.height / LIST_ROW_HEIGHT)
+    }
+
+    /// How many problems fit in the problems view.
+    pub fn diagnostics_capacity(&self) -> usize {
+        usize::from(self.diagnostics_rows.height / LIST_ROW_HEIGHT)
+    }
+
+    /// The list position under a screen row, if the row is in the list.
+    pub fn list_position_at(&self, column: u16, row: u16, offset: usize) -> Option<usize> {
+        let rows = self.list_rows;
+        let inside = rows.contains(ratatui::layout::Position::new(column, row));
+        inside.then(|| offset + usize::from((row - rows.y) / LIST_ROW_HEIGHT))
+    }
+}
+
+/// The help overlay's box: centred, at most 76x(all it needs).
+pub fn help_area(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(76);
+    let height =
+        area.height.saturating_sub(2).min(u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2));
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(focus: Focus, full_width: bool) -> LayoutInput {
+        LayoutInput { view: View::Articles, focus, full_width, list_percent: 38, max_text_width: 78 }
+    }
+
+    #[test]
+    fn wide_terminals_split() {
+        let l = AppLayout::compute(Rect::new(0, 0, 120, 40), input(Focus::List, false));
+        let (list, reader) = (l.list.unwrap(), l.reader.unwrap());
+        assert_eq!(list.width + reader.width, 120);
+        assert_eq!(l.header.height + l.body.height + l.status.height, 40);
+        assert!(l.reader_text.width <= 78 && l.reader_text.width > 40);
+        assert_eq!(l.list_capacity(), 18);
+    }
+
+    #[test]
+    fn narrow_terminals_show_one_pane() {
+        let l = AppLayout::compute(Rect::new(0, 0, 60, 20), input(Focus::List, false));
+        assert!(l.list.is_some() && l.reader.is_none());
+        let l = AppLayout::compute(Rect::new(0, 0, 60, 20), input(Focus::Reader, false));
+        assert!(l.list.is_none() && l.reader.is_some());
+    }
+
+    #[test]
+    fn full_width_centres_the_text() {
+        let l = AppLayout::compute(Rect::new(0, 0, 200, 50), input(Focus::Reader, true));
+        assert!(l.list.is_none());
+        assert_eq!(l.reader_text.width, 78);
+        let left = l.reader_text.x;
+        let right = 200 - l.reader_text.right();
+        assert!(left.abs_diff(right) <= 2, "{left} {right}");
+    }
+
+    #[test]
+    fn tiny_terminals_are_too_small() {
+        for (w, h) in [(0, 0), (10, 3), (19, 10), (80, 4)] {
+            assert!(AppLayout::compute(Rect::new(0, 0, w, h), input(Focus::List, false)).too_small);
+        }
+        let l = AppLayout::compute(Rect::new(0, 0, 20, 5), input(Focus::Reader, false));
+        assert!(!l.too_small);
+        assert!(l.reader_text.width <= 20);
+    }
+
+    #[test]
+    fn clicks_map_to_list_positions() {
+        let l = AppLayout::compute(Rect::new(0, 0, 100, 30), input(Focus::List, false));
+        let rows = l.list_rows;
+        assert_eq!(l.list_position_at(rows.x, rows.y, 0), Some(0));
+        assert_eq!(l.list_position_at(rows.x, rows.y + 3, 5), Some(6));
+        assert_eq!(l.list_position_at(rows.x, 0, 0), None);
+    }
+}

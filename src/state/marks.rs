@@ -1,0 +1,68 @@
+//! Read and bookmarked articles (kept for this session; the state issue
+//! makes them persistent).
+
+use std::collections::HashSet;
+
+use crate::library::ArticleId;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadMarks {
+    read: HashSet<ArticleId>,
+    bookmarked: HashSet<ArticleId>,
+}
+
+impl ReadMarks {
+    pub fn is_read(&self, id: ArticleId) -> bool {
+        self.read.contains(&id)
+    }
+
+    pub fn is_bookmarked(&self, id: ArticleId) -> bool {
+        self.bookmarked.contains(&id)
+    }
+
+    pub fn mark_read(&mut self, id: ArticleId) {
+        self.read.insert(id);
+    }
+
+    /// Returns whether the article is now read.
+    pub fn toggle_read(&mut self, id: ArticleId) -> bool {
+        toggle(&mut self.read, id)
+    }
+
+    /// Returns whether the article is now bookmarked.
+    pub fn toggle_bookmark(&mut self, id: ArticleId) -> bool {
+        toggle(&mut self.bookmarked, id)
+    }
+
+    pub fn unread_count(&self, ids: impl Iterator<Item = ArticleId>) -> usize {
+        ids.filter(|id| !self.read.contains(id)).count()
+    }
+}
+
+fn toggle(set: &mut HashSet<ArticleId>, id: ArticleId) -> bool {
+    if set.remove(&id) {
+        false
+    } else {
+        set.insert(id);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggles() {
+        let mut marks = ReadMarks::default();
+        let id = ArticleId(7);
+        assert!(marks.toggle_read(id));
+        assert!(marks.is_read(id));
+        assert!(!marks.toggle_read(id));
+        assert!(marks.toggle_bookmark(id));
+        assert!(marks.is_bookmarked(id));
+        marks.mark_read(id);
+        marks.mark_read(id);
+        assert_eq!(marks.unread_count([id, ArticleId(8)].into_iter()), 1);
+    }
+}

@@ -1,0 +1,14 @@
+//! Application state, split by concern. Each piece owns its invariants
+//! (selection in range, scroll clamped) and knows nothing of drawing.
+
+pub mod list;
+pub mod marks;
+pub mod reader;
+pub mod selection;
+pub mod status;
+
+pub use list::ArticleList;
+pub use marks::ReadMarks;
+pub use reader::Reader;
+pub use selection::{Motion, Selection};
+pub use status::{Level, StatusLine};

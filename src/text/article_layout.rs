@@ -1,0 +1,175 @@
+//! An article laid out for reading at one width: headline, byline, body
+//! blocks and the authors' bios, as wrapped lines.
+
+use crate::library::{Article, BlockKind, UNKNOWN_AUTHOR};
+
+use super::marks::{Marks, Overlay};
+use super::wrap::{WrapSpec, WrappedLine, wrap};
+
+/// An article wrapped to `width` columns. Recomputed when the article or
+/// the width changes; drawing only slices `lines`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedArticle {
+    pub width: u16,
+    pub lines: Vec<WrappedLine>,
+    /// The first line of each body block.
+    pub block_lines: Vec<usize>,
+}
+
+impl WrappedArticle {
+    /// The line on which byte `offset` of body block `block` is drawn.
+    pub fn line_of(&self, block: usize, offset: usize) -> Option<usize> {
+        let first = *self.block_lines.get(block)?;
+        let end = self.block_lines.get(block + 1).copied().unwrap_or(self.lines.len());
+        let mut found = first;
+        for (index, line) in self.lines.iter().enumerate().take(end).skip(first) {
+            match line.source {
+                Some((b, start)) if b == block && start <= offset => found = index,
+                Some((b, start)) if b == block && start > offset => break,
+                _ => {}
+            }
+        }
+        Some(found)
+    }
+}
+
+/// The byline as one line of text: "By A and B · Source · date · 3 min read".
+pub fn byline_text(article: &Article) -> (String, String) {
+    let names: Vec<&str> = article.author_names().collect();
+    let authors = match names.as_slice() {
+        [] => UNKNOWN_AUTHOR.to_owned(),
+        [one] => format!("By {one}"),
+        [init @ .., last] => format!("By {} and {last}", init.join(", ")),
+    };
+    let mut meta = Vec::new();
+    if let Some(source) = &article.source {
+        meta.push(source.clone());
+    }
+    if let Some(date) = article.date {
+        meta.push(date.day().format("%-d %B %Y").to_string());
+    }
+    meta.push(format!("{} min read", article.reading_minutes.max(1)));
+    (authors, meta.join(" · "))
+}
+
+/// Lays `article` out at `width` columns.
+pub fn layout_article(article: &Article, width: u16) -> WrappedArticle {
+    let w = usize::from(width.max(1));
+    let mut lines = Vec::new();
+    lines.extend(wrap(&article.title, &[], WrapSpec::plain(w, Marks::HEADLINE)));
+    let (authors, meta) = byline_text(article);
+    let byline = format!("{authors} · {meta}");
+    let authors_end = authors.len();
+    lines.extend(wrap(
+        &byline,
+        &[Overlay::new(authors_end, byline.len(), Marks::META)],
+        WrapSpec::plain(w, Marks::BYLINE),
+    ));
+    if !article.tags.is_empty() {
+        let tags = article.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ");
+        lines.extend(wrap(&tags, &[], WrapSpec::plain(w, Marks::META)));
+    }
+
+    let mut block_lines = Vec::with_capacity(article.body.len());
+    for (index, block) in article.body.iter().enumerate() {
+        lines.push(WrappedLine::blank());
+        block_lines.push(lines.len());
+        let overlays: Vec<Overlay> = block
+            .emphasis
+            .iter()
+            .map(|e| Overlay::new(e.start, e.end, if e.strong { Marks::STRONG } else { Marks::EMPHASIS }))
+            .collect();
+        let marker;
+        let (base, first, rest) = match block.kind {
+            BlockKind::Paragraph => (Marks::NONE, ("", Marks::NONE), ("", Marks::NONE)),
+            BlockKind::Heading(_) => (Marks::HEADING, ("", Marks::NONE), ("", Marks::NONE)),
+            BlockKind::BlockQuote => {
+                (Marks::BLOCKQUOTE, ("┃ ", Marks::DECORATION), ("┃ ", Marks::DECORATION))
+            }
+            BlockKind::Code => (Marks::CODE, ("  ", Marks::NONE), ("  ", Marks::NONE)),
+            BlockKind::ListItem(None) => (Marks::NONE, ("  • ", Marks::DECORATION), ("    ", Marks::NONE)),
+            BlockKind::ListItem(Some(n)) => {
+                marker = format!("{n:>3}. ");
+                (Marks::NONE, (marker.as_str(), Marks::DECORATION), ("     ", Marks::NONE))
+            }
+        };
+        let spec = WrapSpec { width: w, base, first_prefix: first, rest_prefix: rest, block: Some(index) };
+        lines.extend(wrap(&block.text, &overlays, spec));
+    }
+
+    let bios: Vec<(&str, &str)> =
+        article.bylines.iter().filter_map(|b| b.bio.as_deref().map(|bio| (b.name.as_str(), bio))).collect();
+    if !bios.is_empty() {
+        lines.push(WrappedLine::blank());
+        lines.extend(wrap(&"─".repeat(w.min(12)), &[], WrapSpec::plain(w, Marks::DECORATION)));
+        for (name, bio) in bios {
+            lines.push(WrappedLine::blank());
+            lines.extend(wrap(name, &[], WrapSpec::plain(w, Marks::BIO | Marks::STRONG)));
+            lines.extend(wrap(bio, &[], WrapSpec::plain(w, Marks::BIO)));
+        }
+    }
+    WrappedArticle { width, lines, block_lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Library;
+
+    fn sample_article(title_part: &str) -> Article {
+        let library = Library::sample();
+        library.articles.iter().find(|a| a.title.contains(title_part)).cloned().expect("sample article")
+    }
+
+    #[test]
+    fn headline_byline_body_and_bio_in_order() {
+        let article = sample_article("seawall");
+        let wrapped = layout_article(&article, 60);
+        let texts: Vec<String> = wrapped.lines.iter().map(WrappedLine::text).collect();
+        assert!(texts[0].starts_with("Saltmere council backs"));
+        assert!(texts.iter().any(|t| t.starts_with("By Mara Quist")));
+        let bio_line = texts.iter().position(|t| t == "Mara Quist").expect("bio heading");
+        let last_body = wrapped.block_lines.last().copied().unwrap();
+        assert!(bio_line > last_body, "bio comes after the body");
+        assert!(wrapped.lines.iter().all(|l| l.width() <= 60));
+    }
+
+    #[test]
+    fn every_width_keeps_lines_within_bounds() {
+        let article = sample_article("parking");
+        for width in [1u16, 2, 5, 13, 40, 200] {
+            let wrapped = layout_article(&article, width);
+            for line in &wrapped.lines {
+                assert!(line.width() <= usize::from(width).max(4) + 5, "{width}: {:?}", line.text());
+            }
+        }
+    }
+
+    #[test]
+    fn line_of_finds_offsets() {
+        let article = sample_article("eelgrass");
+        let wrapped = layout_article(&article, 30);
+        let block = 2;
+        let first = wrapped.block_lines[block];
+        assert_eq!(wrapped.line_of(block, 0), Some(first));
+        let len = article.body[block].text.len();
+        let last = wrapped.line_of(block, len - 1).unwrap();
+        assert!(last > first);
+        assert!(wrapped.lines[last].text().ends_with(article.body[block].text.rsplit(' ').next().unwrap()));
+    }
+
+    #[test]
+    fn markdown_blocks_are_decorated() {
+        let article = sample_article("parking");
+        let wrapped = layout_article(&article, 70);
+        let texts: Vec<String> = wrapped.lines.iter().map(WrappedLine::text).collect();
+        assert!(texts.iter().any(|t| t.starts_with("┃ Parking is not a right")));
+        assert!(texts.iter().any(|t| t.starts_with("  • Café owner")));
+        let strong = wrapped
+            .lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .any(|s| s.marks.contains(Marks::STRONG) && s.text.contains("opposite"));
+        assert!(strong);
+    }
+}

@@ -1,0 +1,64 @@
+//! The top line: where you are (library, counts, view).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::layout::{Focus, View};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme.header;
+    let library = &app.library.library;
+    let mut left =
+        vec![Span::styled(" broadsheet ", theme.title), Span::raw(" "), Span::raw(app.library.label.clone())];
+    if app.library.loaded {
+        let articles = library.articles.len();
+        let unread = app.marks.unread_count(library.articles.iter().map(|a| a.id));
+        left.push(Span::raw(format!(
+            " · {} · {} · {unread} unread",
+            count(articles, "article"),
+            count(library.named_authors(), "author")
+        )));
+    } else if let Some(progress) = app.library.progress {
+        left.push(Span::raw(format!(" · loading {}/{}", progress.done, progress.total)));
+    } else {
+        left.push(Span::raw(" · loading…"));
+    }
+    let view = match (app.view, app.focus) {
+        (View::Diagnostics, _) => "Problems",
+        (View::Articles, _) if app.prefs.full_width => "Reading (zen)",
+        (View::Articles, Focus::List) => "Articles",
+        (View::Articles, Focus::Reader) => "Reading",
+    };
+    let right = Line::from(Span::styled(format!("  {view} "), theme.view)).right_aligned();
+    let [left_area, right_area] =
+        area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(right.width() as u16)]));
+    frame.render_widget(Paragraph::new(Line::from(left)).style(theme.bar), left_area);
+    frame.render_widget(Paragraph::new(right).style(theme.bar), right_area);
+}
+
+/// "1 article", "12,345 articles".
+pub fn count(n: usize, noun: &str) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if n == 1 { format!("{grouped} {noun}") } else { format!("{grouped} {noun}s") }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_read_well() {
+        assert_eq!(super::count(1, "article"), "1 article");
+        assert_eq!(super::count(0, "author"), "0 authors");
+        assert_eq!(super::count(100_000, "article"), "100,000 articles");
+        assert_eq!(super::count(1234, "article"), "1,234 articles");
+    }
+}

@@ -1,0 +1,46 @@
+//! The help overlay, generated from the keymap in effect.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::fit::pad;
+use crate::app::{App, HelpState};
+use crate::layout::help_area;
+
+/// Width of the keys column.
+const KEYS_WIDTH: usize = 20;
+
+pub fn render(app: &App, state: HelpState, frame: &mut Frame) {
+    let theme = &app.theme.help;
+    let sections = app.keymap.help();
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, section) in sections.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(section.title, theme.section)));
+        for (keys, description) in &section.rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}", pad(keys, KEYS_WIDTH)), theme.key),
+                Span::styled(*description, theme.description),
+            ]));
+        }
+    }
+    let area = help_area(app.layout.area, lines.len());
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Span::styled(" Keys ", theme.section))
+        .title_bottom(
+            Line::from(Span::styled(" Esc close · j/k scroll ", theme.description)).right_aligned(),
+        );
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(state.scroll).unwrap_or(u16::MAX), 0)).block(block),
+        area,
+    );
+}

@@ -1,0 +1,61 @@
+//! Drawing: a pure function from `&App` to a frame. One module per part of
+//! the screen; each reads state and the theme, and changes nothing.
+
+mod articles;
+mod diagnostics;
+mod fit;
+mod header;
+mod help;
+mod reader;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Alignment;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::App;
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH, View};
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let layout = &app.layout;
+    // The layout was computed for the size update last saw; a frame of
+    // another size (a resize still in the queue) waits for its event.
+    if layout.too_small || frame.area() != layout.area {
+        render_too_small(frame);
+        return;
+    }
+    header::render(app, frame, layout.header);
+    status::render(app, frame, layout.status);
+    match app.view {
+        View::Articles => {
+            if let Some(area) = layout.list {
+                articles::render(app, frame, area);
+            }
+            if let Some(area) = layout.reader {
+                reader::render(app, frame, area);
+            }
+        }
+        View::Diagnostics => diagnostics::render(app, frame, layout.body),
+    }
+    if let Some(help) = app.help {
+        help::render(app, help, frame);
+    }
+}
+
+fn render_too_small(frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = format!("Terminal too small: {}x{} (need {MIN_WIDTH}x{MIN_HEIGHT})", area.width, area.height);
+    let paragraph = Paragraph::new(text)
+        .style(Style::new().add_modifier(Modifier::BOLD))
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+#[cfg(test)]
+mod tests;

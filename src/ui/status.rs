@@ -1,0 +1,85 @@
+//! The bottom line: a message if there is one, else key hints for where
+//! you are; the position on the right.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::action::Action;
+use crate::app::App;
+use crate::keymap::Context;
+use crate::layout::View;
+use crate::state::Level;
+
+/// The actions hinted at in each context, most useful first.
+fn hinted(context: Context) -> &'static [Action] {
+    match context {
+        Context::List => {
+            &[Action::MoveDown, Action::Open, Action::SwitchFocus, Action::ToggleHelp, Action::BackOrQuit]
+        }
+        Context::Reader => &[Action::PageDown, Action::Back, Action::ToggleFullWidth, Action::ToggleHelp],
+        Context::Help => &[Action::MoveDown, Action::Back],
+        Context::Diagnostics => &[Action::MoveDown, Action::Back, Action::ToggleHelp],
+        Context::Global => &[Action::ToggleHelp],
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme.status;
+    let left: Line = match app.status.message() {
+        Some(message) => {
+            let style = if message.level == Level::Error { theme.error } else { theme.message };
+            Line::from(Span::styled(format!(" {}", message.text), style))
+        }
+        None => hints(app),
+    };
+    let right = Line::from(Span::styled(format!("{} ", position(app)), theme.progress)).right_aligned();
+    let [left_area, right_area] =
+        area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(right.width() as u16)]));
+    frame.render_widget(Paragraph::new(left).style(theme.bar), left_area);
+    frame.render_widget(Paragraph::new(right).style(theme.bar), right_area);
+}
+
+fn hints(app: &App) -> Line<'static> {
+    let theme = &app.theme.status;
+    let context = app.context();
+    let mut spans = vec![Span::raw(" ")];
+    for &action in hinted(context) {
+        let keys = app.keymap.keys_for(context, action);
+        let Some(first) = keys.first() else { continue };
+        let label = match action {
+            Action::MoveDown => {
+                let up = app
+                    .keymap
+                    .keys_for(context, Action::MoveUp)
+                    .first()
+                    .map(|k| format!("/{k}"))
+                    .unwrap_or_default();
+                format!("{first}{up}")
+            }
+            _ => first.to_string(),
+        };
+        spans.push(Span::styled(label, theme.key));
+        spans.push(Span::styled(format!(" {}  ", action.hint()), theme.hint));
+    }
+    Line::from(spans)
+}
+
+/// "3/17" in the list, "42%" in the reader, progress while loading.
+fn position(app: &App) -> String {
+    if let (false, Some(progress)) = (app.library.loaded, app.library.progress) {
+        return format!("loading {}/{}", progress.done, progress.total);
+    }
+    match (app.view, app.context()) {
+        (View::Diagnostics, _) => {
+            let d = &app.diagnostics;
+            if d.is_empty() { String::new() } else { format!("{}/{}", d.selected() + 1, d.len()) }
+        }
+        (_, Context::Reader) if app.reader.article().is_some() => format!("{}%", app.reader.percent()),
+        _ => {
+            let list = app.list.selection();
+            if list.is_empty() { String::new() } else { format!("{}/{}", list.selected() + 1, list.len()) }
+        }
+    }
+}
