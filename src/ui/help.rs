@@ -4,16 +4,16 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::fit::pad;
 use crate::app::{App, HelpState};
 use crate::layout::help_area;
 
-/// Width of the keys column.
-const KEYS_WIDTH: usize = 20;
-
 pub fn render(app: &App, state: HelpState, frame: &mut Frame) {
     let theme = &app.theme.help;
     let sections = app.keymap.help();
+    let keys_width = sections.iter().flat_map(|s| &s.rows).map(|(keys, _)| keys.width()).max().unwrap_or(0) + 2;
     let mut lines: Vec<Line> = Vec::new();
     for (i, section) in sections.iter().enumerate() {
         if i > 0 {
@@ -22,7 +22,7 @@ pub fn render(app: &App, state: HelpState, frame: &mut Frame) {
         lines.push(Line::from(Span::styled(section.title, theme.section)));
         for (keys, description) in &section.rows {
             lines.push(Line::from(vec![
-                Span::styled(format!(" {}", pad(keys, KEYS_WIDTH)), theme.key),
+                Span::styled(format!(" {}", pad(keys, keys_width)), theme.key),
                 Span::styled(*description, theme.description),
             ]));
         }

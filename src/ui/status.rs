@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit::truncate;
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::Context;
@@ -30,11 +31,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let left: Line = match app.status.message() {
         Some(message) => {
             let style = if message.level == Level::Error { theme.error } else { theme.message };
-            Line::from(Span::styled(format!(" {}", message.text), style))
+            let room = usize::from(area.width).saturating_sub(position(app).len() + 4);
+            Line::from(Span::styled(format!(" {}", truncate(&message.text, room)), style))
         }
         None => hints(app),
     };
-    let right = Line::from(Span::styled(format!("{} ", position(app)), theme.progress)).right_aligned();
+    let right = Line::from(Span::styled(format!("  {} ", position(app)), theme.progress)).right_aligned();
     let [left_area, right_area] =
         area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(right.width() as u16)]));
     frame.render_widget(Paragraph::new(left).style(theme.bar), left_area);

@@ -1,1 +1,186 @@
+//! Rendering tests: every view drawn into ratatui's `TestBackend` at two
+//! sizes and compared with reviewed snapshots, plus checks of styles that a
+//! text snapshot cannot see.
 
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+use crate::app::{App, Prefs};
+use crate::keymap::Keymap;
+use crate::library::load::{FileEntry, FileKind, parse_bytes};
+use crate::library::{Format, Library};
+use crate::theme::Theme;
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let area = app.layout.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal.draw(|frame| super::render(app, frame)).unwrap();
+    terminal
+}
+
+fn app_after(width: u16, height: u16, keys: &[&str]) -> App {
+    let mut app = App::for_tests(width, height);
+    for key in keys {
+        app.press(key);
+    }
+    app
+}
+
+fn text_of(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+macro_rules! snapshot_test {
+    ($name:ident, $width:expr, $height:expr, $keys:expr) => {
+        #[test]
+        fn $name() {
+            let terminal = draw(&app_after($width, $height, $keys));
+            insta::assert_snapshot!(terminal.backend());
+        }
+    };
+}
+
+snapshot_test!(articles_wide, 120, 36, &[]);
+snapshot_test!(articles_narrow, 60, 20, &[]);
+snapshot_test!(reader_wide, 120, 36, &["j", "enter"]);
+snapshot_test!(reader_narrow_scrolled, 60, 20, &["j", "enter", "ctrl-d"]);
+snapshot_test!(reader_end_shows_the_bio, 100, 24, &["G", "enter", "G"]);
+snapshot_test!(zen_mode, 120, 30, &["z"]);
+snapshot_test!(help_wide, 100, 34, &["?"]);
+snapshot_test!(help_narrow, 50, 14, &["?"]);
+snapshot_test!(diagnostics_wide, 100, 24, &["!"]);
+snapshot_test!(diagnostics_small, 50, 10, &["!"]);
+snapshot_test!(too_small, 12, 4, &[]);
+
+#[test]
+fn focus_is_visible_on_the_border() {
+    let theme = Theme::dark();
+    let app = app_after(120, 30, &[]);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let list = app.layout.list.unwrap();
+    let reader = app.layout.reader.unwrap();
+    assert_eq!(buffer[(list.x, list.y)].fg, theme.border.focused.fg.unwrap());
+    assert_eq!(buffer[(reader.x, reader.y)].fg, theme.border.unfocused.fg.unwrap());
+    assert_eq!(buffer[(list.x, list.y)].symbol(), "┏");
+
+    let app = app_after(120, 30, &["enter"]);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(reader.x, reader.y)].fg, theme.border.focused.fg.unwrap());
+}
+
+#[test]
+fn the_selected_row_is_highlighted_across_both_lines() {
+    let theme = Theme::dark();
+    let app = app_after(120, 30, &["j"]);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let rows = app.layout.list_rows;
+    let selected_bg = theme.list.selected.bg.unwrap();
+    for y in [rows.y + 2, rows.y + 3] {
+        assert_eq!(buffer[(rows.right() - 1, y)].bg, selected_bg, "row {y}");
+    }
+    assert_ne!(buffer[(rows.x + 5, rows.y)].bg, selected_bg);
+}
+
+#[test]
+fn headline_is_bold_and_body_is_not() {
+    let app = app_after(120, 30, &[]);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let text = app.layout.reader_text;
+    assert!(buffer[(text.x, text.y)].modifier.contains(Modifier::BOLD));
+    let body_line = app.reader.wrapped().unwrap().block_lines[0] as u16;
+    assert!(!buffer[(text.x, text.y + body_line)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn no_color_means_no_colour_in_any_cell() {
+    let prefs = Prefs { full_width: false, list_percent: 38, max_text_width: 78 };
+    for keys in [&[][..], &["enter"], &["?"], &["!"]] {
+        let mut app = App::new("sample library", Keymap::default(), Theme::monochrome(), prefs);
+        app.resize(Rect::new(0, 0, 100, 30));
+        app.install_library(Library::sample());
+        for key in keys {
+            app.press(key);
+        }
+        let terminal = draw(&app);
+        for cell in terminal.backend().buffer().content() {
+            assert!(matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset), "{keys:?}: {cell:?}");
+        }
+    }
+}
+
+/// A library made of files given as bytes.
+fn library_of(files: &[(&str, &[u8])]) -> Library {
+    let outcomes = files
+        .iter()
+        .map(|(name, bytes)| {
+            let path = Path::new(name).to_path_buf();
+            let kind = crate::library::load::classify(&path).unwrap_or(FileKind::Articles(Format::Text));
+            let outcome = parse_bytes(&path, kind, bytes, false);
+            (FileEntry { path, kind }, outcome)
+        })
+        .collect();
+    Library::build(outcomes, Vec::new())
+}
+
+#[test]
+fn hostile_text_never_reaches_the_buffer() {
+    let evil: &[u8] = b"Ti\x1b]0;pwned\x07tle \xe2\x80\xae gnp.exe\n\nBody \x1b[2J with \x9b31m 8-bit CSI and a bell\x07.\n\nZ\xcc\x81\xcc\x81\xcc\x81 and \xe6\x97\xa5\xe6\x9c\xac wide text.\n";
+    let json: &[u8] = br#"{"title": "JSON \u001b[31mred", "author": "Eve \u202e Doe", "body": "x\u0007y"}"#;
+    let mut app = App::for_tests(100, 30);
+    app.install_library(library_of(&[("evil.txt", evil), ("evil.json", json)]));
+    for keys in [&[][..], &["enter"], &["j"], &["!"]] {
+        for key in keys {
+            app.press(key);
+        }
+        let terminal = draw(&app);
+        for cell in terminal.backend().buffer().content() {
+            let symbol = cell.symbol();
+            assert!(
+                !symbol.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "{keys:?}: {symbol:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn wide_characters_keep_columns_aligned() {
+    let cjk = "東京の港で新しい市場が開かれる\n\n東京の港で新しい市場が開かれる\n\n朝から多くの人が訪れた。魚と野菜が並んだ。\n";
+    let mut app = App::for_tests(80, 20);
+    app.install_library(library_of(&[("cjk.txt", cjk.as_bytes())]));
+    let terminal = draw(&app);
+    let text = text_of(terminal.backend().buffer());
+    // Every row still ends with the list's right border in the same column.
+    let list = app.layout.list.unwrap();
+    let border_column = usize::from(list.right() - 1);
+    for (y, row) in text.lines().enumerate().skip(2).take(4) {
+        let cells: Vec<&str> = (0..80).map(|x| terminal.backend().buffer()[(x as u16, y as u16)].symbol()).collect();
+        assert!(matches!(cells[border_column], "┃" | "│"), "row {y}: {row}");
+    }
+}
+
+#[test]
+fn every_view_survives_every_small_size() {
+    for keys in [&[][..], &["enter"], &["?"], &["!"], &["z"]] {
+        let mut app = app_after(80, 24, keys);
+        for width in 0..=30 {
+            for height in 0..=10 {
+                app.resize(Rect::new(0, 0, width, height));
+                draw(&app);
+            }
+        }
+    }
+}
