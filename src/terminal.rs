@@ -46,7 +46,16 @@ impl Tui {
     /// Sets the terminal up again after a stop and forces a full redraw.
     pub fn resume(&mut self) -> io::Result<()> {
         set_up(self.mouse)?;
-        self.terminal.clear()
+        self.clear()
+    }
+
+    /// Clears the screen so the next frame is drawn in full. Not
+    /// `Terminal::clear`, which asks the terminal for the cursor position:
+    /// a query whose reply races our input thread (and that a bare pty
+    /// never answers), freezing the redraw.
+    pub fn clear(&mut self) -> io::Result<()> {
+        let size = self.terminal.size()?;
+        self.terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 }
 

@@ -13,7 +13,8 @@ use crate::layout::help_area;
 pub fn render(app: &App, state: HelpState, frame: &mut Frame) {
     let theme = &app.theme.help;
     let sections = app.keymap.help();
-    let keys_width = sections.iter().flat_map(|s| &s.rows).map(|(keys, _)| keys.width()).max().unwrap_or(0) + 2;
+    let keys_width =
+        sections.iter().flat_map(|s| &s.rows).map(|(keys, _)| keys.width()).max().unwrap_or(0) + 2;
     let mut lines: Vec<Line> = Vec::new();
     for (i, section) in sections.iter().enumerate() {
         if i > 0 {

@@ -167,7 +167,8 @@ fn wide_characters_keep_columns_aligned() {
     let list = app.layout.list.unwrap();
     let border_column = usize::from(list.right() - 1);
     for (y, row) in text.lines().enumerate().skip(2).take(4) {
-        let cells: Vec<&str> = (0..80).map(|x| terminal.backend().buffer()[(x as u16, y as u16)].symbol()).collect();
+        let cells: Vec<&str> =
+            (0..80).map(|x| terminal.backend().buffer()[(x as u16, y as u16)].symbol()).collect();
         assert!(matches!(cells[border_column], "┃" | "│"), "row {y}: {row}");
     }
 }
