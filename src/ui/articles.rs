@@ -13,7 +13,8 @@ use crate::library::{Article, UNKNOWN_AUTHOR};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::List;
-    let block = pane_block(app, focused, format!(" Articles {} ", app.list.order().len()));
+    let block =
+        pane_block(app, focused, format!(" Articles {} ", super::header::grouped(app.list.order().len())));
     frame.render_widget(block, area);
     let rows = app.layout.list_rows;
     let theme = &app.theme.list;

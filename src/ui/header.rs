@@ -15,11 +15,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         vec![Span::styled(" broadsheet ", theme.title), Span::raw(" "), Span::raw(app.library.label.clone())];
     if app.library.loaded {
         let articles = library.articles.len();
-        let unread = app.marks.unread_count(library.articles.iter().map(|a| a.id));
+        let unread = articles.saturating_sub(app.marks.read_count());
         left.push(Span::raw(format!(
-            " · {} · {} · {unread} unread",
+            " · {} · {} · {} unread",
             count(articles, "article"),
-            count(library.named_authors(), "author")
+            count(library.named_authors(), "author"),
+            grouped(unread)
         )));
     } else if let Some(progress) = app.library.progress {
         left.push(Span::raw(format!(" · loading {}/{}", progress.done, progress.total)));
@@ -41,15 +42,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// "1 article", "12,345 articles".
 pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", grouped(n)) }
+}
+
+/// "12,345": digits in groups of three.
+pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
-    let mut grouped = String::new();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    if n == 1 { format!("{grouped} {noun}") } else { format!("{grouped} {noun}s") }
+    out
 }
 
 #[cfg(test)]

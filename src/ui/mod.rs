@@ -4,7 +4,7 @@
 mod articles;
 mod diagnostics;
 mod fit;
-mod header;
+pub mod header;
 mod help;
 mod reader;
 mod status;

@@ -1,0 +1,97 @@
+//! What a keypress costs: the update it causes plus drawing the frame, on
+//! the sample library and on a 10,000-article one, at 200x50.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+use broadsheet::action::Action;
+use broadsheet::app::{App, Prefs};
+use broadsheet::keymap::Keymap;
+use broadsheet::library::load::{FileEntry, classify, parse_bytes};
+use broadsheet::library::{Library, sample};
+use broadsheet::text::layout_article;
+use broadsheet::theme::Theme;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 50;
+
+/// The sample library's files, copied until there are `articles` articles
+/// (each copy's titles made unique so nothing is a duplicate).
+fn library_of(articles: usize) -> Library {
+    let files = sample::files();
+    let mut outcomes = Vec::new();
+    let mut count = 0;
+    'outer: for copy in 0.. {
+        for (path, bytes) in &files {
+            let path = Path::new("bench").join(format!("{copy}")).join(path);
+            let Some(kind) = classify(&path) else { continue };
+            let mut outcome = parse_bytes(&path, kind, bytes, false);
+            for article in &mut outcome.articles {
+                article.title = format!("{} ({copy})", article.title);
+            }
+            count += outcome.articles.len();
+            outcomes.push((FileEntry { path, kind }, outcome));
+            if count >= articles {
+                break 'outer;
+            }
+        }
+    }
+    Library::build(outcomes, Vec::new())
+}
+
+fn app_with(library: Library) -> App {
+    let prefs = Prefs { full_width: false, list_percent: 38, max_text_width: 78 };
+    let mut app = App::new("bench", Keymap::default(), Theme::dark(), prefs);
+    app.resize(Rect::new(0, 0, WIDTH, HEIGHT));
+    app.install_library(library);
+    app
+}
+
+fn key_to_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key_to_frame");
+    for (name, size) in [("sample", 17), ("10k", 10_000)] {
+        let mut app = app_with(library_of(size));
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        let keys: [(&str, &[Action]); 4] = [
+            ("j_k", &[Action::MoveDown, Action::MoveUp]),
+            ("G_g", &[Action::Last, Action::First]),
+            ("open_back", &[Action::Open, Action::Back]),
+            ("page_in_reader", &[Action::PageDown, Action::PageUp]),
+        ];
+        for (label, actions) in keys {
+            if label == "page_in_reader" {
+                app.update(Action::Open);
+            }
+            group.bench_function(BenchmarkId::new(name, label), |b| {
+                let mut i = 0;
+                b.iter(|| {
+                    app.update(actions[i % actions.len()]);
+                    i += 1;
+                    terminal.draw(|frame| broadsheet::ui::render(&app, frame)).unwrap();
+                });
+            });
+            if label == "page_in_reader" {
+                app.update(Action::Back);
+            }
+        }
+    }
+    group.finish();
+}
+
+fn wrap_article(c: &mut Criterion) {
+    let library = Library::sample();
+    let longest = library.articles.iter().max_by_key(|a| a.words).unwrap();
+    c.bench_function("layout_article/78_columns", |b| b.iter(|| layout_article(black_box(longest), 78)));
+}
+
+fn load_library(c: &mut Criterion) {
+    c.bench_function("build_library/1000_articles", |b| b.iter(|| library_of(black_box(1000))));
+}
+
+criterion_group!(benches, key_to_frame, wrap_article, load_library);
+criterion_main!(benches);

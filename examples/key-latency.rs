@@ -1,0 +1,127 @@
+//! Measures how long a keypress takes to become a frame on screen: runs
+//! broadsheet in a pseudo-terminal, types keys, and times the frame bytes.
+//!
+//! `cargo run --release --example key-latency -- [--keys 200] [PATH]...`
+//!
+//! For each key it records the time from writing the key to the last byte
+//! of the frame it causes (a frame is the burst of output that follows,
+//! ended by 30 ms of silence, which is not counted).
+
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+#[derive(Parser)]
+struct Args {
+    /// How many keys to time for each key kind.
+    #[arg(long, default_value_t = 100)]
+    keys: usize,
+    /// Terminal size.
+    #[arg(long, default_value_t = 200)]
+    cols: u16,
+    #[arg(long, default_value_t = 50)]
+    rows: u16,
+    /// The broadsheet binary.
+    #[arg(long, default_value = "target/release/broadsheet")]
+    binary: String,
+    /// Library paths (the sample library if none).
+    paths: Vec<String>,
+}
+
+const SILENCE: Duration = Duration::from_millis(30);
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let pty = native_pty_system();
+    let pair = pty.openpty(PtySize { rows: args.rows, cols: args.cols, pixel_width: 0, pixel_height: 0 })?;
+    let binary = std::fs::canonicalize(&args.binary)?;
+    let mut command = CommandBuilder::new(binary);
+    command.cwd(std::env::current_dir()?);
+    command.args(&args.paths);
+    command.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(command)?;
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader()?;
+    let mut writer = pair.master.take_writer()?;
+    let (tx, rx) = mpsc::channel::<(Instant, Vec<u8>)>();
+    thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
+                break;
+            }
+        }
+    });
+
+    // Wait for the library to load: output until the list shows articles
+    // (the status line's position "1/N"), then quiet.
+    let started = Instant::now();
+    let size = |n: u16| std::num::NonZeroU16::new(n.max(1)).expect("not zero");
+    let mut screen = vt100::Parser::new(size(args.rows), size(args.cols), 0);
+    while !screen.screen().contents().contains(" 1/") {
+        let (_, bytes) = rx.recv_timeout(Duration::from_secs(60))?;
+        screen.process(&bytes);
+    }
+    drain(&rx, SILENCE);
+    println!("first populated frame after {:.1} ms (process start to list)", ms(started.elapsed()));
+
+    for (label, keys) in
+        [("j/k in the list", ["j", "k"]), ("G/g in the list", ["G", "g"]), ("open/back", ["\r", "\x1b"])]
+    {
+        let mut times = Vec::with_capacity(args.keys);
+        for i in 0..args.keys {
+            let key = keys[i % 2];
+            let sent = Instant::now();
+            writer.write_all(key.as_bytes())?;
+            writer.flush()?;
+            if let Some(last) = frame_end(&rx) {
+                times.push(last.duration_since(sent));
+            }
+            // Esc needs a pause before the next key or it starts a sequence.
+            if key == "\x1b" {
+                thread::sleep(Duration::from_millis(20));
+            }
+        }
+        report(label, &mut times);
+    }
+    writer.write_all(b"\x03")?;
+    child.wait()?;
+    Ok(())
+}
+
+/// Waits for a frame and returns when its last byte arrived.
+fn frame_end(rx: &mpsc::Receiver<(Instant, Vec<u8>)>) -> Option<Instant> {
+    let (mut last, _) = rx.recv_timeout(Duration::from_secs(5)).ok()?;
+    while let Ok((at, _)) = rx.recv_timeout(SILENCE) {
+        last = at;
+    }
+    Some(last)
+}
+
+fn drain(rx: &mpsc::Receiver<(Instant, Vec<u8>)>, quiet: Duration) {
+    while rx.recv_timeout(quiet).is_ok() {}
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn report(label: &str, times: &mut [Duration]) {
+    if times.is_empty() {
+        println!("{label}: no frames");
+        return;
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{label}: median {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} keys)",
+        ms(at(0.5)),
+        ms(at(0.95)),
+        ms(times[times.len() - 1]),
+        times.len()
+    );
+}
