@@ -187,7 +187,11 @@ fn find_key(text: &str, needle: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+    use crate::action::Action;
+    use crate::keymap::{Context, Key};
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(Path::new("config.toml"), text)
@@ -197,6 +201,23 @@ mod tests {
     fn example_file_equals_the_defaults() {
         let text = include_str!("../config.example.toml");
         assert_eq!(parse(text).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn example_file_lists_the_default_keys() {
+        let text = include_str!("../config.example.toml");
+        let block = text.split("The defaults").nth(1).unwrap().split("For example").next().unwrap();
+        let mut listed = String::new();
+        for line in block.lines().skip(1) {
+            let line = line.trim_start_matches('#').trim();
+            // Two bindings may share a line: `a = ["x"]    b = ["y"]`.
+            for binding in line.split_inclusive(']').map(str::trim).filter(|b| b.contains('=')) {
+                listed.push_str(binding);
+                listed.push('\n');
+            }
+        }
+        let listed: BTreeMap<Action, Vec<Key>> = toml::from_str(&listed).unwrap();
+        assert_eq!(listed, Keymap::default_bindings()[&Context::Global]);
     }
 
     #[test]

@@ -87,7 +87,8 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
         chunks.remove(0);
     }
 
-    for block in take_author_blocks(&mut chunks) {
+    let known: Vec<String> = bylines.iter().map(|b| b.name.clone()).collect();
+    for block in take_author_blocks(&mut chunks, &known) {
         merge_byline(&mut bylines, block);
     }
 
@@ -117,35 +118,112 @@ fn chunks(text: &str) -> Vec<Chunk<'_>> {
 }
 
 /// Removes author blocks from the end of the body, last first, and returns
-/// them in reading order.
-fn take_author_blocks(chunks: &mut Vec<Chunk<'_>>) -> Vec<Byline> {
+/// them in reading order. `known` are the names a byline gave, whose bio
+/// may stand alone at the end.
+fn take_author_blocks(chunks: &mut Vec<Chunk<'_>>, known: &[String]) -> Vec<Byline> {
     let mut found = Vec::new();
-    while let Some(last) = chunks.last() {
-        // Name and bio in one chunk.
-        if last.lines.len() >= 2 && looks_like_name(last.lines[0]) {
-            let bio = last.lines[1..].join(" ");
-            if bio_begins_with(&bio, last.lines[0]) {
-                found.push(Byline { name: clean(last.lines[0]), bio: Some(bio) });
-                chunks.pop();
-                continue;
-            }
-        }
-        // Name, a blank line, then the bio.
-        if chunks.len() >= 2 {
-            let name_chunk = &chunks[chunks.len() - 2];
-            if let Some(name) = name_chunk.single().filter(|n| looks_like_name(n)) {
-                let bio = last.joined();
-                if bio_begins_with(&bio, name) {
-                    found.push(Byline { name: clean(name), bio: Some(bio) });
-                    chunks.truncate(chunks.len() - 2);
-                    continue;
-                }
-            }
-        }
-        break;
+    while let Some((byline, consumed)) = author_block_at_end(chunks, known) {
+        chunks.truncate(chunks.len() - consumed);
+        found.push(byline);
+    }
+    // An "About the author" heading above the blocks is not body text.
+    if !found.is_empty() && chunks.last().and_then(Chunk::single).is_some_and(is_about_heading) {
+        chunks.pop();
     }
     found.reverse();
     found
+}
+
+/// The author block ending `chunks`, and how many chunks it takes up.
+fn author_block_at_end(chunks: &[Chunk<'_>], known: &[String]) -> Option<(Byline, usize)> {
+    let last = chunks.last()?;
+    // Name and bio in one chunk.
+    if let [first, rest @ ..] = last.lines.as_slice()
+        && !rest.is_empty()
+        && let Some(name) = name_of_line(first)
+    {
+        let bio = rest.join(" ");
+        if is_bio_of(&bio, &name) {
+            return Some((Byline { name, bio: Some(bio) }, 1));
+        }
+    }
+    // Name, a blank line, then the bio.
+    if let [.., before, _] = chunks
+        && let Some(name) = before.single().and_then(name_of_line)
+    {
+        let bio = last.joined();
+        if is_bio_of(&bio, &name) {
+            return Some((Byline { name, bio: Some(bio) }, 2));
+        }
+    }
+    // A bio alone, about someone the byline named.
+    let bio = last.joined();
+    known
+        .iter()
+        .find(|name| bio_begins_with(&bio, name) && sounds_like_a_bio(&bio))
+        .map(|name| (Byline { name: name.clone(), bio: Some(bio) }, 1))
+}
+
+/// The name on an author line: the whole line, or what stands before a
+/// comma, pipe or dash ("Jane Doe, Staff Writer", "Jane Doe | Reporter").
+fn name_of_line(line: &str) -> Option<String> {
+    if looks_like_name(line) {
+        return Some(clean(line));
+    }
+    let head = line.split([',', '|', '–', '—']).next()?.split(" - ").next()?.trim();
+    (head.len() < line.len() && looks_like_name(head)).then(|| clean(head))
+}
+
+/// Whether `bio` is the bio of `name`: it begins with the name, or with the
+/// first name in a paragraph that reads like a bio ("Jane covers ...").
+fn is_bio_of(bio: &str, name: &str) -> bool {
+    bio_begins_with(bio, name) || (bio_begins_with_first_name(bio, name) && sounds_like_a_bio(bio))
+}
+
+fn bio_begins_with_first_name(bio: &str, name: &str) -> bool {
+    let mut name_words = name.split_whitespace();
+    let (Some(first), Some(_)) = (name_words.next(), name_words.next()) else { return false };
+    let Some(bio_first) = bio.split_whitespace().next() else { return false };
+    let bare = bio_first.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(',');
+    AuthorKey::of(bare) == AuthorKey::of(first)
+}
+
+/// Phrases that bios use and news paragraphs rarely end an article with.
+fn sounds_like_a_bio(text: &str) -> bool {
+    const CUES: [&str; 22] = [
+        " is a ",
+        " is an ",
+        " is the ",
+        " was a ",
+        " covers ",
+        " writes ",
+        " reports ",
+        " reporter",
+        " editor",
+        " correspondent",
+        " journalist",
+        " columnist",
+        " contributor",
+        " has covered",
+        " has written",
+        " has reported",
+        " joined ",
+        " author of ",
+        " writer",
+        " based in ",
+        " graduate of ",
+        " previously ",
+    ];
+    let lower = format!(" {} ", text.to_lowercase());
+    CUES.iter().any(|cue| lower.contains(cue))
+}
+
+fn is_about_heading(line: &str) -> bool {
+    let lower = comparable(line);
+    matches!(
+        lower.as_str(),
+        "abouttheauthor" | "abouttheauthors" | "aboutthewriter" | "abouttheauthorsofthisarticle"
+    )
 }
 
 fn clean(name: &str) -> String {
@@ -167,9 +245,30 @@ fn comparable(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Whether `line` repeats the headline, exactly or with a site name added
+/// or dropped ("Headline | The Daily Example").
 fn is_repetition(line: &str, title: &str) -> bool {
-    let line = comparable(line);
-    !line.is_empty() && line == comparable(title)
+    let (a, b) = (comparable(line), comparable(title));
+    if a.is_empty() {
+        return false;
+    }
+    a == b || with_site_suffix(line, title) || with_site_suffix(title, line)
+}
+
+/// `longer` is `shorter` followed by a separator and a short site name.
+fn with_site_suffix(longer: &str, shorter: &str) -> bool {
+    let Some(head) = longer.get(..shorter.len()) else { return false };
+    if !head.eq_ignore_ascii_case(shorter) || shorter.trim().is_empty() {
+        return false;
+    }
+    let rest = longer[shorter.len()..].trim_start();
+    let Some(site) =
+        ["|", " - ", "-", "–", "—", "::", "·"].iter().find_map(|sep| rest.strip_prefix(sep.trim()))
+    else {
+        return false;
+    };
+    let words = site.split_whitespace().count();
+    (1..=6).contains(&words) && !site.trim_end().ends_with('.')
 }
 
 /// The names of a `By A` / `By A and B` line, or `None` when it is not one.
@@ -404,6 +503,54 @@ mod tests {
     fn hard_wrapped_paragraphs_are_joined() {
         let a = parse("Title\n\nA long paragraph\nwrapped by hand.\n\nNext.").unwrap();
         assert_eq!(paragraphs(&a), ["A long paragraph wrapped by hand.", "Next."]);
+    }
+
+    #[test]
+    fn name_line_with_a_job_title() {
+        let a = parse("T\n\nBody.\n\nRia Sen, Staff Reporter\nRia Sen covers courts.").unwrap();
+        assert_eq!(names(&a), ["Ria Sen"]);
+        assert_eq!(paragraphs(&a), ["Body."]);
+        let b = parse("T\n\nBody.\n\nRia Sen | Reporter\n\nRia Sen covers courts.").unwrap();
+        assert_eq!(names(&b), ["Ria Sen"]);
+    }
+
+    #[test]
+    fn bio_beginning_with_the_first_name() {
+        let a = parse("T\n\nBody.\n\nTeodor Vance\nTeodor is a reporter on the city desk.").unwrap();
+        assert_eq!(names(&a), ["Teodor Vance"]);
+        assert_eq!(a.bylines[0].bio.as_deref(), Some("Teodor is a reporter on the city desk."));
+        // Without bio-like wording, a shared first word is not enough.
+        let b = parse("T\n\nBody.\n\nThe Long Road\n\nThe road opened on Monday after repairs.").unwrap();
+        assert!(b.bylines.is_empty());
+        assert_eq!(b.body.len(), 3);
+    }
+
+    #[test]
+    fn about_the_author_heading_is_dropped() {
+        let a = parse("T\n\nBody.\n\nAbout the author\n\nUma Roy\nUma Roy writes on food.").unwrap();
+        assert_eq!(paragraphs(&a), ["Body."]);
+        assert_eq!(names(&a), ["Uma Roy"]);
+    }
+
+    #[test]
+    fn bio_alone_after_a_byline() {
+        let a = parse("T\n\nBy Uma Roy\n\nBody.\n\nUma Roy is a food writer based in Leeds.").unwrap();
+        assert_eq!(paragraphs(&a), ["Body."]);
+        assert_eq!(a.bylines[0].bio.as_deref(), Some("Uma Roy is a food writer based in Leeds."));
+        // A closing line about the byline author that is not a bio stays.
+        let b = parse("T\n\nBy Uma Roy\n\nBody.\n\nUma Roy contributed reporting from Hull.").unwrap();
+        assert_eq!(b.body.len(), 2);
+    }
+
+    #[test]
+    fn repeated_headline_with_a_site_name() {
+        let a = parse("Harbour reopens\n\nHarbour reopens | The Coast Gazette\n\nBody.").unwrap();
+        assert_eq!(paragraphs(&a), ["Body."]);
+        let b = parse("Harbour reopens - Coast Gazette\n\nHarbour reopens\n\nBody.").unwrap();
+        assert_eq!(paragraphs(&b), ["Body."]);
+        // A first paragraph that merely starts like the headline stays.
+        let c = parse("Harbour reopens\n\nHarbour reopens after a long winter of repairs.\n\nMore.").unwrap();
+        assert_eq!(c.body.len(), 2);
     }
 
     #[test]
