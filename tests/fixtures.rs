@@ -20,7 +20,7 @@ fn every_scraped_fixture_parses_as_expected() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scraped");
     let expected: BTreeMap<String, Expected> =
         toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).unwrap()).unwrap();
-    let library = Library::load(&[dir.clone()], LoadOptions::default());
+    let library = Library::load(std::slice::from_ref(&dir), LoadOptions::default());
     assert_eq!(library.articles.len(), expected.len(), "{:#?}", library.diagnostics);
     for article in &library.articles {
         let name = article.path.file_name().unwrap().to_str().unwrap();
