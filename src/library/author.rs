@@ -6,6 +6,13 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// The key under which name variants are merged.
+///
+/// ```
+/// use broadsheet::library::AuthorKey;
+///
+/// assert_eq!(AuthorKey::of("By JANE  DOE"), AuthorKey::of("Jane Doe"));
+/// assert_ne!(AuthorKey::of("Jane Doe"), AuthorKey::of("John Doe"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AuthorKey(String);
 

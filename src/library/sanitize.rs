@@ -31,6 +31,13 @@ const C1_APC: char = '\u{9f}';
 
 /// Returns `text` with every control character and escape sequence removed.
 /// Newlines are kept; callers that need a single line use [`clean_line`].
+///
+/// ```
+/// use broadsheet::library::sanitize::clean;
+///
+/// assert_eq!(clean("Title\x1b]0;pwned\x07 \x1b[31mred\x1b[0m"), "Title red");
+/// assert_eq!(clean("«Grüße» 日本語 👩‍👩‍👧"), "«Grüße» 日本語 👩‍👩‍👧");
+/// ```
 pub fn clean(text: &str) -> Cow<'_, str> {
     if is_plain(text) {
         return Cow::Borrowed(text);
