@@ -179,9 +179,25 @@ fn missing_paths_and_bad_arguments_exit_2() {
 }
 
 #[test]
-fn help_says_quotes_are_not_found_yet_and_version_works() {
+fn export_lists_quotes_with_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Tide tables go digital\n\nHarbourmaster Petra Lindqvist announced the change.\n\n“Paper is finished,” Lindqvist said. “Nobody reads it.\n\n“Except me,” she added.\n";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let records = export(&["export", "."], Some(dir.path()));
+    assert_eq!(
+        records[0]["quotes"],
+        serde_json::json!([
+            {"text": "Paper is finished,", "speaker": "Petra Lindqvist", "paragraph": 1},
+            {"text": "Nobody reads it.\n\nExcept me,", "speaker": "Petra Lindqvist", "paragraph": 1},
+        ])
+    );
+}
+
+#[test]
+fn help_describes_the_export_fields_and_version_works() {
     let out = broadsheet(&["export", "--help"], None);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("quotes"));
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("quotes") && help.contains("speaker"), "{help}");
     let out = broadsheet(&["--version"], None);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("broadsheet "));
 }

@@ -47,7 +47,15 @@ impl<'a> ExportRecord<'a> {
             url: article.url.as_deref(),
             tags: &article.tags,
             paragraphs: article.body.iter().map(|b| b.text.as_str()).collect(),
-            quotes: Vec::new(),
+            quotes: article
+                .quotes
+                .iter()
+                .map(|q| ExportQuote {
+                    text: q.text.clone(),
+                    speaker: q.speaker.clone(),
+                    paragraph: q.paragraph,
+                })
+                .collect(),
             words: article.words,
             reading_minutes: article.reading_minutes,
             warnings: &article.warnings,

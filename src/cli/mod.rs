@@ -44,8 +44,10 @@ pub enum Command {
     ///
     /// Fields: id, path, format, title, authors, bio, date, source, url,
     /// tags, paragraphs, quotes, words, reading_minutes, warnings.
-    /// Diagnostics go to stderr. `quotes` is always an empty array for now:
-    /// quotation finding has not landed yet.
+    /// Diagnostics go to stderr. `quotes` lists each quotation as
+    /// {text, speaker, paragraph}: the text without its marks (a quotation
+    /// over several paragraphs joined by a blank line), the speaker or null,
+    /// and the index of the paragraph it starts in.
     Export {
         /// Article files or directories; the sample library if none.
         #[arg(value_name = "PATH")]

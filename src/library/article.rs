@@ -177,6 +177,8 @@ pub struct Article {
     pub words: usize,
     pub reading_minutes: usize,
     pub warnings: Vec<String>,
+    /// Quotations in the body, outer ones before those nested in them.
+    pub quotes: Vec<crate::library::quotes::Quote>,
 }
 
 impl Article {

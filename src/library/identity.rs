@@ -7,6 +7,7 @@ use super::article::{Article, ArticleId, ParsedArticle};
 use super::author::{AuthorKey, clean_name};
 use super::load::FileEntry;
 use super::load::FileKind;
+use super::quotes::quotes_of;
 use super::sanitize::{clean, clean_line};
 use super::{Format, stats};
 
@@ -31,6 +32,8 @@ pub fn finish(entry: &FileEntry, parsed: ParsedArticle) -> Article {
         }
     }
     let words = stats::word_count(&body);
+    let texts: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
+    let quotes = quotes_of(&texts);
     let mut article = Article {
         id: ArticleId(0),
         path: entry.path.clone(),
@@ -46,6 +49,7 @@ pub fn finish(entry: &FileEntry, parsed: ParsedArticle) -> Article {
         words,
         reading_minutes: stats::reading_minutes(words),
         warnings: parsed.warnings.iter().map(|w| clean_line(w)).collect(),
+        quotes,
     };
     article.id = id_of(&article);
     article

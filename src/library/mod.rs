@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod formats;
 pub mod identity;
 pub mod load;
+pub mod quotes;
 pub mod sample;
 pub mod sanitize;
 pub mod stats;
