@@ -86,7 +86,9 @@ fn key_to_frame(c: &mut Criterion) {
 fn wrap_article(c: &mut Criterion) {
     let library = Library::sample();
     let longest = library.articles.iter().max_by_key(|a| a.words).unwrap();
-    c.bench_function("layout_article/78_columns", |b| b.iter(|| layout_article(black_box(longest), 78)));
+    c.bench_function("layout_article/78_columns", |b| {
+        b.iter(|| layout_article(black_box(longest), 78, None))
+    });
 }
 
 fn load_library(c: &mut Criterion) {

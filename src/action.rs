@@ -24,13 +24,16 @@ pub enum Action {
     ShowDiagnostics,
     ToggleRead,
     ToggleBookmark,
+    NextQuote,
+    PreviousQuote,
+    ShowQuotes,
     Suspend,
     Redraw,
 }
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 23] = [
         Self::MoveDown,
         Self::MoveUp,
         Self::First,
@@ -43,6 +46,9 @@ impl Action {
         Self::Back,
         Self::SwitchFocus,
         Self::ToggleFullWidth,
+        Self::NextQuote,
+        Self::PreviousQuote,
+        Self::ShowQuotes,
         Self::ToggleRead,
         Self::ToggleBookmark,
         Self::ShowDiagnostics,
@@ -74,6 +80,9 @@ impl Action {
             Self::ShowDiagnostics => "Problems found while loading the library",
             Self::ToggleRead => "Mark the article read or unread",
             Self::ToggleBookmark => "Bookmark the article, or remove the bookmark",
+            Self::NextQuote => "Next quotation in the article",
+            Self::PreviousQuote => "Previous quotation in the article",
+            Self::ShowQuotes => "Who said what: the article's quotations",
             Self::Suspend => "Suspend to the shell (resume with fg)",
             Self::Redraw => "Redraw the screen",
         }
@@ -93,6 +102,8 @@ impl Action {
             Self::ToggleRead => "read",
             Self::ToggleBookmark => "bookmark",
             Self::ShowDiagnostics => "problems",
+            Self::NextQuote => "quote",
+            Self::ShowQuotes => "quotes",
             _ => "",
         }
     }

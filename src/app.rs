@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 use crate::action::Action;
 use crate::event::{Event, Events, LibraryMsg, Signal};
 use crate::keymap::{Context, Key, Keymap};
-use crate::layout::{AppLayout, Focus, LayoutInput, View, help_area};
+use crate::layout::{AppLayout, Focus, LayoutInput, QUOTE_ROW_HEIGHT, View, help_area, quotes_area};
 use crate::library::{Article, Library, Progress, Severity};
 use crate::state::{ArticleList, Level, Motion, ReadMarks, Reader, Selection, StatusLine};
 use crate::theme::Theme;
@@ -45,6 +45,17 @@ pub struct HelpState {
     pub scroll: usize,
 }
 
+/// A box drawn over the view, which takes the keys while open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(HelpState),
+    /// The open article's quotations (indexes into its quotes), one selected.
+    Quotes {
+        quotes: Vec<usize>,
+        selection: Selection,
+    },
+}
+
 /// Whether the loop goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -64,7 +75,7 @@ pub struct App {
     pub library: LibraryState,
     pub view: View,
     pub focus: Focus,
-    pub help: Option<HelpState>,
+    pub overlay: Option<Overlay>,
     pub list: ArticleList,
     pub reader: Reader,
     pub diagnostics: Selection,
@@ -86,7 +97,7 @@ impl App {
             library: LibraryState { label: label.into(), ..LibraryState::default() },
             view: View::Articles,
             focus: Focus::List,
-            help: None,
+            overlay: None,
             list: ArticleList::default(),
             reader: Reader::default(),
             diagnostics: Selection::default(),
@@ -117,8 +128,11 @@ impl App {
 
     /// Where keys are looked up now.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
-            Context::Help
+        if let Some(overlay) = &self.overlay {
+            match overlay {
+                Overlay::Help(_) => Context::Help,
+                Overlay::Quotes { .. } => Context::Quotes,
+            }
         } else if self.view == View::Diagnostics {
             Context::Diagnostics
         } else {
@@ -177,14 +191,19 @@ impl App {
     /// methods and in the state types.
     pub fn update(&mut self, action: Action) {
         self.dirty = true;
-        if self.help.is_some() {
-            return self.update_help(action);
+        match &self.overlay {
+            Some(Overlay::Help(_)) => return self.update_help(action),
+            Some(Overlay::Quotes { .. }) => return self.update_quotes_panel(action),
+            None => {}
         }
         match action {
             Action::Quit => self.quit(0),
             Action::BackOrQuit => self.back_or_quit(),
             Action::Back => self.back(),
-            Action::ToggleHelp => self.help = Some(HelpState::default()),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help(HelpState::default())),
+            Action::NextQuote => self.step_quote(true),
+            Action::PreviousQuote => self.step_quote(false),
+            Action::ShowQuotes => self.open_quotes_panel(),
             Action::ShowDiagnostics => self.show_diagnostics(),
             Action::SwitchFocus => self.switch_focus(),
             Action::ToggleFullWidth => self.toggle_full_width(),
@@ -208,17 +227,82 @@ impl App {
         let lines = self.keymap.help_line_count();
         let visible = usize::from(help_area(self.layout.area, lines).height.saturating_sub(2));
         let max = lines.saturating_sub(visible);
-        let help = self.help.get_or_insert_default();
         match action {
             Action::Quit => self.quit(0),
-            Action::ToggleHelp | Action::Back | Action::BackOrQuit => self.help = None,
+            Action::ToggleHelp | Action::Back | Action::BackOrQuit => self.overlay = None,
             Action::Suspend => self.effects.push(Effect::Suspend),
             _ => {
-                if let Some(motion) = motion(action, visible) {
+                if let (Some(Overlay::Help(help)), Some(motion)) =
+                    (&mut self.overlay, motion(action, visible))
+                {
                     help.scroll = apply_scroll(help.scroll, motion, max);
                 }
             }
         }
+    }
+
+    fn update_quotes_panel(&mut self, action: Action) {
+        let Some(Overlay::Quotes { quotes, selection }) = &mut self.overlay else { return };
+        match action {
+            Action::Quit => self.quit(0),
+            Action::ShowQuotes | Action::Back | Action::BackOrQuit => self.overlay = None,
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Open => {
+                let chosen = quotes.get(selection.selected()).copied();
+                self.overlay = None;
+                if let (Some(index), Some(article)) =
+                    (chosen, self.reader.article().and_then(|i| self.library.library.articles.get(i)))
+                {
+                    self.reader.focus_quote(Some(index), article);
+                    self.focus = Focus::Reader;
+                    self.relayout();
+                }
+            }
+            _ => {
+                if let Some(motion) = motion(action, selection.visible_rows()) {
+                    selection.apply(motion);
+                }
+            }
+        }
+    }
+
+    /// `]` and `[`: the next or previous quotation of the open article.
+    fn step_quote(&mut self, forward: bool) {
+        let Some(article) = self.reader.article().and_then(|i| self.library.library.articles.get(i)) else {
+            return;
+        };
+        let moved =
+            if forward { self.reader.next_quote(article) } else { self.reader.previous_quote(article) };
+        if moved {
+            self.focus = Focus::Reader;
+            self.relayout();
+        } else {
+            let text = match (article.quotes.is_empty(), forward) {
+                (true, _) => "This article quotes nobody",
+                (false, true) => "No more quotes below",
+                (false, false) => "No more quotes above",
+            };
+            self.status.show(text, Level::Info, Instant::now());
+        }
+    }
+
+    /// `"`: the list of the open article's quotations.
+    fn open_quotes_panel(&mut self) {
+        let Some(article) = self.reader.article().and_then(|i| self.library.library.articles.get(i)) else {
+            return;
+        };
+        let quotes: Vec<usize> =
+            (0..article.quotes.len()).filter(|&i| article.quotes[i].depth == 0).collect();
+        if quotes.is_empty() {
+            self.status.show("This article quotes nobody", Level::Info, Instant::now());
+            return;
+        }
+        let mut selection = Selection::new(quotes.len());
+        if let Some(focused) = self.reader.focused_quote().and_then(|f| quotes.iter().position(|&q| q == f)) {
+            selection.select(focused);
+        }
+        self.overlay = Some(Overlay::Quotes { quotes, selection });
+        self.relayout();
     }
 
     fn quit(&mut self, code: u8) {
@@ -414,6 +498,10 @@ impl App {
         self.layout = AppLayout::compute(self.layout.area, self.layout_input());
         self.dirty = true;
         self.list.set_visible_rows(self.layout.list_capacity());
+        if let Some(Overlay::Quotes { selection, .. }) = &mut self.overlay {
+            let rows = quotes_area(self.layout.area, selection.len()).height.saturating_sub(2);
+            selection.set_visible_rows(usize::from(rows / QUOTE_ROW_HEIGHT));
+        }
         self.diagnostics.set_visible_rows(self.layout.diagnostics_capacity());
         let text = self.layout.reader_text;
         let article = self.reader.article().and_then(|i| self.library.library.articles.get(i));
@@ -647,17 +735,58 @@ mod tests {
     #[test]
     fn help_opens_scrolls_and_closes() {
         let mut app = App::for_tests(80, 12);
+        let scroll = |app: &App| match &app.overlay {
+            Some(Overlay::Help(help)) => help.scroll,
+            other => panic!("help not open: {other:?}"),
+        };
         app.press("?");
         assert_eq!(app.context(), Context::Help);
         app.press("j");
-        assert_eq!(app.help.unwrap().scroll, 1);
+        assert_eq!(scroll(&app), 1);
         app.press("G");
-        let scroll = app.help.unwrap().scroll;
+        let bottom = scroll(&app);
         app.press("j");
-        assert_eq!(app.help.unwrap().scroll, scroll);
+        assert_eq!(scroll(&app), bottom);
         app.press("q");
-        assert!(app.help.is_none());
+        assert!(app.overlay.is_none());
         assert_eq!(app.mode(), Mode::Running);
+    }
+
+    #[test]
+    fn brackets_walk_the_quotes_and_the_panel_jumps() {
+        let mut app = App::for_tests(100, 20);
+        let article = app.current_article().unwrap().clone();
+        let top_level: Vec<usize> =
+            (0..article.quotes.len()).filter(|&i| article.quotes[i].depth == 0).collect();
+        assert!(top_level.len() >= 3);
+        app.press("]");
+        app.press("]");
+        assert_eq!(app.focus, Focus::Reader);
+        assert_eq!(app.reader.focused_quote(), Some(top_level[1]));
+        app.press("[");
+        assert_eq!(app.reader.focused_quote(), Some(top_level[0]));
+        app.press("\"");
+        assert_eq!(app.context(), Context::Quotes);
+        app.press("G");
+        app.press("enter");
+        assert!(app.overlay.is_none());
+        assert_eq!(app.reader.focused_quote(), Some(*top_level.last().unwrap()));
+        let (first, _) = app.reader.wrapped().unwrap().quote_lines[*top_level.last().unwrap()];
+        assert!(app.reader.scroll() <= first && first < app.reader.scroll() + app.reader.height());
+    }
+
+    #[test]
+    fn no_quotes_gives_a_message() {
+        let mut app = App::for_tests(100, 20);
+        let position =
+            app.list.order().iter().position(|&i| app.library.library.articles[i].quotes.is_empty());
+        let Some(position) = position else { return };
+        app.list.select(position);
+        app.follow_selection();
+        app.press("]");
+        assert_eq!(app.status.message().unwrap().text, "This article quotes nobody");
+        app.press("\"");
+        assert!(app.overlay.is_none());
     }
 
     #[test]

@@ -23,11 +23,13 @@ pub enum Context {
     List,
     Reader,
     Help,
+    Quotes,
     Diagnostics,
 }
 
 impl Context {
-    pub const ALL: [Self; 5] = [Self::Global, Self::List, Self::Reader, Self::Help, Self::Diagnostics];
+    pub const ALL: [Self; 6] =
+        [Self::Global, Self::List, Self::Reader, Self::Help, Self::Quotes, Self::Diagnostics];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -35,6 +37,7 @@ impl Context {
             Self::List => "list",
             Self::Reader => "reader",
             Self::Help => "help",
+            Self::Quotes => "quotes",
             Self::Diagnostics => "diagnostics",
         }
     }
@@ -322,6 +325,7 @@ impl Keymap {
             (Context::List, "In the article list"),
             (Context::Reader, "In the reader"),
             (Context::Help, "In this help"),
+            (Context::Quotes, "In the quotes panel"),
             (Context::Diagnostics, "In the problems view"),
         ];
         titles

@@ -131,12 +131,26 @@ impl AppLayout {
     }
 }
 
-/// The help overlay's box: centred, at most 76x(all it needs).
-pub fn help_area(area: Rect, lines: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(76);
-    let height =
-        area.height.saturating_sub(2).min(u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2));
+/// Rows per quotation in the quotes panel (speaker, then the words).
+pub const QUOTE_ROW_HEIGHT: u16 = 2;
+
+/// A centred box at most `max_width` wide and as tall as `lines` of content
+/// plus its border, within a margin of the screen.
+fn overlay_area(area: Rect, lines: usize, max_width: u16) -> Rect {
+    let width = area.width.saturating_sub(4).min(max_width);
+    let content = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
+    let height = area.height.saturating_sub(2).min(content);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// The help overlay's box.
+pub fn help_area(area: Rect, lines: usize) -> Rect {
+    overlay_area(area, lines, 76)
+}
+
+/// The quotes panel's box, for `quotes` quotations.
+pub fn quotes_area(area: Rect, quotes: usize) -> Rect {
+    overlay_area(area, quotes * usize::from(QUOTE_ROW_HEIGHT), 90)
 }
 
 #[cfg(test)]

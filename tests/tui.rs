@@ -185,3 +185,24 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
     s.send("exit\r");
     s.wait_exit();
 }
+
+#[test]
+fn brackets_move_through_quotes_and_the_panel_lists_them() {
+    let mut s = Session::start(Options::default());
+    s.wait_for_text("Articles 17");
+    s.send("\r");
+    s.wait_for_text("3 quotes from 1 speaker");
+    s.send("]");
+    s.send("]");
+    s.send("\"");
+    s.wait_for_text("Quotes 3");
+    s.wait_for_text("Astrid Kolle");
+    s.wait_for_text("“We are just stubborn, and the sea is always there.”");
+    s.send("G");
+    s.send("\r");
+    s.wait_for("the panel closed", |screen| !screen.contents().contains("Quotes 3"));
+    s.send("q");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

@@ -17,11 +17,16 @@ pub struct Reader {
     article: Option<usize>,
     wrapped: Option<Arc<WrappedArticle>>,
     scroll: usize,
+    /// The quotation `]` / `[` moved to, marked in the text.
+    focused_quote: Option<usize>,
     /// Text columns and rows available (set from the layout).
     width: u16,
     height: usize,
     cache: WrapCache,
 }
+
+/// Lines of context kept above a quotation scrolled into view.
+const QUOTE_CONTEXT_LINES: usize = 2;
 
 impl Reader {
     pub fn article(&self) -> Option<usize> {
@@ -40,6 +45,10 @@ impl Reader {
         self.height
     }
 
+    pub fn focused_quote(&self) -> Option<usize> {
+        self.focused_quote
+    }
+
     /// Shows the article at library `index` from the top.
     pub fn show(&mut self, index: usize, article: &Article) {
         if self.article == Some(index) {
@@ -47,6 +56,7 @@ impl Reader {
         }
         self.article = Some(index);
         self.scroll = 0;
+        self.focused_quote = None;
         self.relayout(article);
     }
 
@@ -54,6 +64,49 @@ impl Reader {
         self.article = None;
         self.wrapped = None;
         self.scroll = 0;
+        self.focused_quote = None;
+    }
+
+    /// Marks the next quotation after the focused one (or, with none
+    /// focused, the first at or below the top of the view) and scrolls it
+    /// into view. Returns whether there was one.
+    pub fn next_quote(&mut self, article: &Article) -> bool {
+        let Some(wrapped) = &self.wrapped else { return false };
+        let top_level = (0..article.quotes.len()).filter(|&i| article.quotes[i].depth == 0);
+        let next = match self.focused_quote {
+            Some(focus) => top_level.clone().find(|&i| i > focus),
+            None => {
+                top_level.clone().find(|&i| wrapped.quote_lines.get(i).is_some_and(|l| l.0 >= self.scroll))
+            }
+        };
+        self.focus_quote(next, article)
+    }
+
+    /// Like [`Reader::next_quote`], backwards.
+    pub fn previous_quote(&mut self, article: &Article) -> bool {
+        let Some(wrapped) = &self.wrapped else { return false };
+        let mut top_level = (0..article.quotes.len()).rev().filter(|&i| article.quotes[i].depth == 0);
+        let previous = match self.focused_quote {
+            Some(focus) => top_level.find(|&i| i < focus),
+            None => top_level
+                .find(|&i| wrapped.quote_lines.get(i).is_some_and(|l| l.0 < self.scroll + self.height)),
+        };
+        self.focus_quote(previous, article)
+    }
+
+    /// Marks quotation `index` and scrolls it into view.
+    pub fn focus_quote(&mut self, index: Option<usize>, article: &Article) -> bool {
+        let Some(index) = index else { return false };
+        self.focused_quote = Some(index);
+        self.relayout(article);
+        if let Some(&(first, last)) = self.wrapped.as_ref().and_then(|w| w.quote_lines.get(index)) {
+            let visible = self.scroll..self.scroll + self.height.max(1);
+            if !visible.contains(&first) || !visible.contains(&last) {
+                self.scroll = first.saturating_sub(QUOTE_CONTEXT_LINES);
+            }
+        }
+        self.clamp();
+        true
     }
 
     /// Sets the text area; re-wraps the article if the width changed.
@@ -114,27 +167,30 @@ impl Reader {
     }
 
     fn relayout(&mut self, article: &Article) {
-        self.wrapped = Some(self.cache.get(article, self.width.max(1)));
+        self.wrapped = Some(self.cache.get(article, self.width.max(1), self.focused_quote));
         self.clamp();
     }
 }
 
-/// Recently laid-out articles keyed by (article, width).
+/// What a layout depends on: the article, the width, the focused quote.
+type LayoutKey = (ArticleId, u16, Option<usize>);
+
+/// Recently laid-out articles.
 #[derive(Debug, Clone, Default)]
 struct WrapCache {
-    entries: VecDeque<((ArticleId, u16), Arc<WrappedArticle>)>,
+    entries: VecDeque<(LayoutKey, Arc<WrappedArticle>)>,
 }
 
 impl WrapCache {
-    fn get(&mut self, article: &Article, width: u16) -> Arc<WrappedArticle> {
-        let key = (article.id, width);
+    fn get(&mut self, article: &Article, width: u16, focus: Option<usize>) -> Arc<WrappedArticle> {
+        let key = (article.id, width, focus);
         if let Some(pos) = self.entries.iter().position(|(k, _)| *k == key) {
             let entry = self.entries.remove(pos).expect("position is in range");
             let wrapped = Arc::clone(&entry.1);
             self.entries.push_front(entry);
             return wrapped;
         }
-        let wrapped = Arc::new(layout_article(article, width));
+        let wrapped = Arc::new(layout_article(article, width, focus));
         self.entries.push_front((key, Arc::clone(&wrapped)));
         self.entries.truncate(CACHE_ENTRIES);
         wrapped
@@ -145,6 +201,7 @@ impl WrapCache {
 mod tests {
     use super::*;
     use crate::library::Library;
+    use crate::text::Marks;
 
     fn reader_with(width: u16, height: usize) -> (Reader, Library) {
         let library = Library::sample();
@@ -170,13 +227,14 @@ mod tests {
     #[test]
     fn resizing_keeps_the_reading_position() {
         let (mut reader, library) = reader_with(30, 10);
-        reader.apply(Motion::Down(20));
+        let target = (20..).find(|&i| reader.wrapped().unwrap().lines[i].source.is_some()).unwrap();
+        reader.apply(Motion::Down(target));
         let top_text = reader.wrapped().unwrap().lines[reader.scroll()].text();
         reader.set_viewport(60, 10, Some(&library.articles[0]));
         let new_top = reader.wrapped().unwrap().lines[reader.scroll()].text();
         let first_word = top_text.split_whitespace().next().unwrap();
         assert!(new_top.contains(first_word), "{top_text:?} -> {new_top:?}");
-        assert!(reader.scroll() < 20);
+        assert!(reader.scroll() < target);
     }
 
     #[test]
@@ -189,13 +247,42 @@ mod tests {
     }
 
     #[test]
+    fn quote_navigation_marks_and_scrolls() {
+        let library = Library::sample();
+        let (index, article) =
+            library.articles.iter().enumerate().find(|(_, a)| a.title.contains("seawall")).expect("sample");
+        let mut reader = Reader::default();
+        reader.set_viewport(40, 8, None);
+        reader.show(index, article);
+        assert!(reader.next_quote(article));
+        assert_eq!(reader.focused_quote(), Some(0));
+        assert!(reader.next_quote(article));
+        assert_eq!(reader.focused_quote(), Some(1));
+        let (first, last) = reader.wrapped().unwrap().quote_lines[1];
+        assert!(reader.scroll() <= first && last < reader.scroll() + 8);
+        let focused =
+            reader.wrapped().unwrap().lines[first].spans.iter().any(|s| s.marks.contains(Marks::FOCUS));
+        assert!(focused);
+        assert!(reader.previous_quote(article));
+        assert_eq!(reader.focused_quote(), Some(0));
+        assert!(!reader.previous_quote(article));
+        assert_eq!(reader.focused_quote(), Some(0));
+        // Past the last quotation, nothing moves.
+        while reader.next_quote(article) {}
+        let top_level = article.quotes.iter().filter(|q| q.depth == 0).count();
+        assert_eq!(reader.focused_quote(), Some(top_level - 1));
+    }
+
+    #[test]
     fn cache_returns_the_same_layout() {
         let library = Library::sample();
         let mut cache = WrapCache::default();
-        let a = cache.get(&library.articles[0], 40);
-        let b = cache.get(&library.articles[0], 40);
+        let a = cache.get(&library.articles[0], 40, None);
+        let b = cache.get(&library.articles[0], 40, None);
         assert!(Arc::ptr_eq(&a, &b));
-        let c = cache.get(&library.articles[0], 41);
+        let c = cache.get(&library.articles[0], 41, None);
         assert!(!Arc::ptr_eq(&a, &c));
+        let d = cache.get(&library.articles[0], 40, Some(0));
+        assert!(!Arc::ptr_eq(&a, &d));
     }
 }

@@ -14,6 +14,8 @@ pub struct WrappedArticle {
     pub lines: Vec<WrappedLine>,
     /// The first line of each body block.
     pub block_lines: Vec<usize>,
+    /// The first and last line of each of the article's quotations.
+    pub quote_lines: Vec<(usize, usize)>,
 }
 
 impl WrappedArticle {
@@ -49,11 +51,53 @@ pub fn byline_text(article: &Article) -> (String, String) {
         meta.push(date.day().format("%-d %B %Y").to_string());
     }
     meta.push(format!("{} min read", article.reading_minutes.max(1)));
+    let quotes = article.quotes.iter().filter(|q| q.depth == 0).count();
+    if quotes > 0 {
+        let mut speakers: Vec<&str> = article.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        let plural =
+            |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        let mut text = plural(quotes, "quote", "quotes");
+        if !speakers.is_empty() {
+            text.push_str(&format!(" from {}", plural(speakers.len(), "speaker", "speakers")));
+        }
+        meta.push(text);
+    }
     (authors, meta.join(" · "))
 }
 
-/// Lays `article` out at `width` columns.
-pub fn layout_article(article: &Article, width: u16) -> WrappedArticle {
+/// The marks each body block carries for its quotations: quoted text,
+/// the marks themselves, nesting, the speaker's name in the attribution,
+/// and the focused quotation.
+fn quote_overlays(article: &Article, focus: Option<usize>) -> Vec<Vec<Overlay>> {
+    let mut overlays = vec![Vec::new(); article.body.len()];
+    for (index, quote) in article.quotes.iter().enumerate() {
+        let mut marks = Marks::QUOTE;
+        if quote.depth > 0 {
+            marks |= Marks::NESTED;
+        }
+        if focus == Some(index) {
+            marks |= Marks::FOCUS;
+        }
+        for span in &quote.spans {
+            let Some(block) = overlays.get_mut(span.paragraph) else { continue };
+            block.push(Overlay::new(span.start, span.end, marks));
+            for (start, end) in span.open_mark.into_iter().chain(span.close_mark) {
+                block.push(Overlay::new(start, end, Marks::QUOTE_MARK));
+            }
+        }
+        if let Some((paragraph, start, end)) = quote.speaker_span
+            && let Some(block) = overlays.get_mut(paragraph)
+        {
+            block.push(Overlay::new(start, end, Marks::SPEAKER));
+        }
+    }
+    overlays
+}
+
+/// Lays `article` out at `width` columns, with quotation `focus` marked.
+pub fn layout_article(article: &Article, width: u16, focus: Option<usize>) -> WrappedArticle {
     let w = usize::from(width.max(1));
     let mut lines = Vec::new();
     lines.extend(wrap(&article.title, &[], WrapSpec::plain(w, Marks::HEADLINE)));
@@ -70,15 +114,17 @@ pub fn layout_article(article: &Article, width: u16) -> WrappedArticle {
         lines.extend(wrap(&tags, &[], WrapSpec::plain(w, Marks::META)));
     }
 
+    let mut quote_marks = quote_overlays(article, focus);
     let mut block_lines = Vec::with_capacity(article.body.len());
     for (index, block) in article.body.iter().enumerate() {
         lines.push(WrappedLine::blank());
         block_lines.push(lines.len());
-        let overlays: Vec<Overlay> = block
+        let mut overlays: Vec<Overlay> = block
             .emphasis
             .iter()
             .map(|e| Overlay::new(e.start, e.end, if e.strong { Marks::STRONG } else { Marks::EMPHASIS }))
             .collect();
+        overlays.append(&mut quote_marks[index]);
         let marker;
         let (base, first, rest) = match block.kind {
             BlockKind::Paragraph => (Marks::NONE, ("", Marks::NONE), ("", Marks::NONE)),
@@ -108,7 +154,19 @@ pub fn layout_article(article: &Article, width: u16) -> WrappedArticle {
             lines.extend(wrap(bio, &[], WrapSpec::plain(w, Marks::BIO)));
         }
     }
-    WrappedArticle { width, lines, block_lines }
+    let mut wrapped = WrappedArticle { width, lines, block_lines, quote_lines: Vec::new() };
+    wrapped.quote_lines = article
+        .quotes
+        .iter()
+        .map(|q| {
+            let first = q.spans[0];
+            let last = q.spans[q.spans.len() - 1];
+            let start = wrapped.line_of(first.paragraph, first.start).unwrap_or(0);
+            let end = wrapped.line_of(last.paragraph, last.end.saturating_sub(1)).unwrap_or(start);
+            (start, end.max(start))
+        })
+        .collect();
+    wrapped
 }
 
 #[cfg(test)]
@@ -124,7 +182,7 @@ mod tests {
     #[test]
     fn headline_byline_body_and_bio_in_order() {
         let article = sample_article("seawall");
-        let wrapped = layout_article(&article, 60);
+        let wrapped = layout_article(&article, 60, None);
         let texts: Vec<String> = wrapped.lines.iter().map(WrappedLine::text).collect();
         assert!(texts[0].starts_with("Saltmere council backs"));
         assert!(texts.iter().any(|t| t.starts_with("By Mara Quist")));
@@ -138,7 +196,7 @@ mod tests {
     fn every_width_keeps_lines_within_bounds() {
         let article = sample_article("parking");
         for width in [1u16, 2, 5, 13, 40, 200] {
-            let wrapped = layout_article(&article, width);
+            let wrapped = layout_article(&article, width, None);
             for line in &wrapped.lines {
                 assert!(line.width() <= usize::from(width).max(4) + 5, "{width}: {:?}", line.text());
             }
@@ -148,7 +206,7 @@ mod tests {
     #[test]
     fn line_of_finds_offsets() {
         let article = sample_article("eelgrass");
-        let wrapped = layout_article(&article, 30);
+        let wrapped = layout_article(&article, 30, None);
         let block = 2;
         let first = wrapped.block_lines[block];
         assert_eq!(wrapped.line_of(block, 0), Some(first));
@@ -161,7 +219,7 @@ mod tests {
     #[test]
     fn markdown_blocks_are_decorated() {
         let article = sample_article("parking");
-        let wrapped = layout_article(&article, 70);
+        let wrapped = layout_article(&article, 70, None);
         let texts: Vec<String> = wrapped.lines.iter().map(WrappedLine::text).collect();
         assert!(texts.iter().any(|t| t.starts_with("┃ Parking is not a right")));
         assert!(texts.iter().any(|t| t.starts_with("  • Café owner")));

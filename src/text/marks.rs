@@ -5,7 +5,7 @@
 use std::ops::{BitOr, BitOrAssign};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Marks(u16);
+pub struct Marks(u32);
 
 impl Marks {
     pub const NONE: Self = Self(0);
@@ -24,6 +24,10 @@ impl Marks {
     pub const SPEAKER: Self = Self(1 << 12);
     pub const MATCH: Self = Self(1 << 13);
     pub const CURRENT: Self = Self(1 << 14);
+    /// A quotation inside another one.
+    pub const NESTED: Self = Self(1 << 15);
+    /// The quotation `]` / `[` last moved to.
+    pub const FOCUS: Self = Self(1 << 16);
 
     pub const fn contains(self, other: Self) -> bool {
         self.0 & other.0 == other.0 && other.0 != 0

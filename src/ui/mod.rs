@@ -6,6 +6,7 @@ mod diagnostics;
 mod fit;
 pub mod header;
 mod help;
+mod quotes;
 mod reader;
 mod status;
 
@@ -14,7 +15,7 @@ use ratatui::layout::Alignment;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::App;
+use crate::app::{App, Overlay};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, View};
 
 /// Draws the whole screen.
@@ -39,8 +40,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         View::Diagnostics => diagnostics::render(app, frame, layout.body),
     }
-    if let Some(help) = app.help {
-        help::render(app, help, frame);
+    match &app.overlay {
+        Some(Overlay::Help(help)) => help::render(app, *help, frame),
+        Some(Overlay::Quotes { quotes, selection }) => quotes::render(app, quotes, selection, frame),
+        None => {}
     }
 }
 

@@ -19,8 +19,16 @@ fn hinted(context: Context) -> &'static [Action] {
         Context::List => {
             &[Action::MoveDown, Action::Open, Action::SwitchFocus, Action::ToggleHelp, Action::BackOrQuit]
         }
-        Context::Reader => &[Action::PageDown, Action::Back, Action::ToggleFullWidth, Action::ToggleHelp],
+        Context::Reader => &[
+            Action::PageDown,
+            Action::NextQuote,
+            Action::ShowQuotes,
+            Action::Back,
+            Action::ToggleFullWidth,
+            Action::ToggleHelp,
+        ],
         Context::Help => &[Action::MoveDown, Action::Back],
+        Context::Quotes => &[Action::MoveDown, Action::Open, Action::Back],
         Context::Diagnostics => &[Action::MoveDown, Action::Back, Action::ToggleHelp],
         Context::Global => &[Action::ToggleHelp],
     }

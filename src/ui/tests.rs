@@ -60,6 +60,9 @@ snapshot_test!(help_narrow, 50, 14, &["?"]);
 snapshot_test!(diagnostics_wide, 100, 24, &["!"]);
 snapshot_test!(diagnostics_small, 50, 10, &["!"]);
 snapshot_test!(too_small, 12, 4, &[]);
+snapshot_test!(quotes_panel_wide, 110, 30, &["enter", "\""]);
+snapshot_test!(quotes_panel_narrow, 50, 16, &["enter", "]", "]", "\""]);
+snapshot_test!(reader_focused_quote, 100, 24, &["enter", "]", "]"]);
 
 #[test]
 fn focus_is_visible_on_the_border() {
@@ -184,4 +187,95 @@ fn every_view_survives_every_small_size() {
             }
         }
     }
+}
+
+/// The style of the cell showing `text`'s first character in the reader.
+fn cells_of<'a>(buffer: &'a Buffer, area: Rect, text: &str) -> Vec<&'a ratatui::buffer::Cell> {
+    let rows: Vec<String> = (area.y..area.bottom())
+        .map(|y| (area.x..area.right()).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect();
+    for (dy, row) in rows.iter().enumerate() {
+        if let Some(byte) = row.find(text) {
+            let column = row[..byte].chars().count() as u16;
+            return (0..text.chars().count() as u16)
+                .map(|i| &buffer[(area.x + column + i, area.y + dy as u16)])
+                .collect();
+        }
+    }
+    panic!("{text:?} is not on screen:\n{}", rows.join("\n"));
+}
+
+/// Opens the sample article whose title contains `title`.
+fn open_article(width: u16, height: u16, title: &str) -> App {
+    let mut app = App::for_tests(width, height);
+    let position =
+        app.list.order().iter().position(|&i| app.library.library.articles[i].title.contains(title)).unwrap();
+    app.list.select(position);
+    app.press("enter");
+    app
+}
+
+#[test]
+fn quotes_are_highlighted_at_two_widths() {
+    let theme = Theme::dark();
+    for width in [120, 64] {
+        let app = open_article(width, 40, "seawall");
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        let text = app.layout.reader_text;
+        // Quoted words in the quote colour, the marks bold, narration plain.
+        let quoted = cells_of(buffer, text, "lucky, not prepared");
+        assert!(quoted.iter().all(|c| c.fg == theme.reader.quote.fg.unwrap()), "width {width}");
+        let mark = cells_of(buffer, text, "“We have")[0];
+        assert_eq!(mark.fg, theme.reader.quote_mark.fg.unwrap());
+        assert!(mark.modifier.contains(Modifier::BOLD));
+        let narration = cells_of(buffer, text, "Lindqvist told")[12];
+        assert_eq!(narration.fg, theme.reader.text.fg.unwrap(), "'told' is narration");
+        // The speaker's name in the attribution stands out.
+        let speaker = cells_of(buffer, text, "Lindqvist told")[0];
+        assert_eq!(speaker.fg, theme.reader.speaker.fg.unwrap());
+        assert!(speaker.modifier.contains(Modifier::BOLD));
+    }
+}
+
+#[test]
+fn a_quote_broken_across_lines_stays_highlighted() {
+    let theme = Theme::dark();
+    let app = open_article(40, 40, "seawall");
+    let wrapped = app.reader.wrapped().unwrap();
+    let article = app.current_article().unwrap();
+    let quote = article.quotes.iter().position(|q| q.text.starts_with("paying for concrete")).unwrap();
+    let (first, last) = wrapped.quote_lines[quote];
+    assert!(last > first, "the quotation wraps at 40 columns");
+    for line in &wrapped.lines[first + 1..=last] {
+        let span = &line.spans[0];
+        assert!(span.marks.contains(crate::text::Marks::QUOTE), "{:?}", line.text());
+        assert_eq!(theme.reader.style_for(span.marks).fg, theme.reader.quote.fg);
+    }
+}
+
+#[test]
+fn a_quote_over_two_paragraphs_is_highlighted_in_both() {
+    let app = open_article(100, 50, "gallery");
+    let article = app.current_article().unwrap();
+    let quote = article.quotes.iter().position(|q| q.spans.len() == 2).expect("a two-paragraph quote");
+    let wrapped = app.reader.wrapped().unwrap();
+    let (first, last) = wrapped.quote_lines[quote];
+    let second_paragraph = wrapped.block_lines[article.quotes[quote].spans[1].paragraph];
+    assert!(first < second_paragraph && second_paragraph <= last);
+    let opening = &wrapped.lines[second_paragraph].spans[0];
+    assert!(opening.marks.contains(crate::text::Marks::QUOTE_MARK) && opening.text.starts_with('“'));
+}
+
+#[test]
+fn nested_quotes_look_nested_and_no_color_keeps_them_apart() {
+    let app = open_article(100, 50, "choir");
+    let wrapped = app.reader.wrapped().unwrap();
+    let nested = wrapped.lines.iter().flat_map(|l| &l.spans).find(|s| s.text.contains("Rain never")).unwrap();
+    assert!(nested.marks.contains(crate::text::Marks::NESTED));
+    let mono = Theme::monochrome();
+    let outer = mono.reader.style_for(crate::text::Marks::QUOTE);
+    let inner = mono.reader.style_for(nested.marks);
+    assert_ne!(outer, inner);
+    assert_ne!(mono.reader.style_for(crate::text::Marks::NONE), outer, "quotes stand out without colour");
 }
