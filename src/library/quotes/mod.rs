@@ -195,6 +195,35 @@ mod tests {
     }
 
     #[test]
+    fn common_wire_shapes() {
+        let cases: [(&str, &str); 12] = [
+            ("“We will not back down,” said Mayor Tove Hansen.", "Tove Hansen"),
+            ("“The economy is strong,” President Ana Lima said on Tuesday.", "Ana Lima"),
+            ("“It is a tragedy,” said Sara Holm, 34, a teacher from Bergen.", "Sara Holm"),
+            ("“No comment,” a spokesperson for the company said.", ""),
+            ("Lind, who has led the firm since 2019, said: “We grew.”", "Lind"),
+            ("Jonsson told the broadcaster NRK: “We have no plans.”", "Jonsson"),
+            ("“It was chaos,” recalled Maria Lopez, who lives nearby.", "Maria Lopez"),
+            ("“We need help,” pleaded Odd Berg.", "Odd Berg"),
+            ("The minister said the plan was “dead in the water”.", ""),
+            ("“I’m thrilled,” said Dr. Jane Roe, the lead author.", "Jane Roe"),
+            ("According to police, “the suspect fled on foot.”", ""),
+            (
+                "“Done,” Kari Lunde, the chief executive of the firm since 2015 and a former banker, said.",
+                "Kari Lunde",
+            ),
+        ];
+        for (paragraph, speaker) in cases {
+            assert_eq!(said(&[paragraph]), some(&[speaker]), "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn split_quote_around_its_attribution() {
+        assert_eq!(said(&["“We tried,” Smith said, “but it failed.”"]), some(&["Smith", "Smith"]));
+    }
+
+    #[test]
     fn speaker_span_points_at_the_name() {
         let p = "“We are ready,” Petra Lindqvist said.";
         let quote = &quotes_of(&[p])[0];

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use super::Quote;
 
 /// Verbs (and verb phrases' heads) that attribute speech.
-const SPEECH_VERBS: [&str; 58] = [
+const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -73,13 +73,45 @@ const SPEECH_VERBS: [&str; 58] = [
     "posted",
     "responded",
     "recounted",
+    "pleaded",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "complained",
+    "lamented",
+    "quipped",
+    "demanded",
+    "promised",
+    "reiterated",
+    "countered",
+    "retorted",
+    "mused",
+    "sighed",
+    "boasted",
+    "cried",
+    "yelled",
+    "screamed",
+    "muttered",
+    "murmured",
+    "wondered",
+    "maintained",
+    "assured",
+    "estimated",
+    "testified",
+    "alleged",
+    "reported",
+    "begged",
+    "exclaimed",
+    "pointed",
+    "answered",
 ];
 
 /// Words that name a role rather than a person, stripped from the front of
 /// a name ("Harbourmaster Petra Lindqvist", "Dr. Anders Vik"). Mid-sentence
 /// they are lowercase and break the name anyway; these matter at the start
 /// of a sentence and as titles.
-const ROLES: [&str; 86] = [
+const ROLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -169,14 +201,17 @@ const ROLES: [&str; 86] = [
 ];
 
 /// Capitalised words that start sentences or phrases but are not names.
-const NOT_NAMES: [&str; 45] = [
+const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my",
     "we", "i", "but", "and", "so", "yet", "then", "when", "asked", "in", "one", "some", "many", "although",
     "though", "while", "after", "before", "as", "if", "since", "because", "despite", "with", "for", "on",
     "at", "by", "from", "of", "to",
 ];
 
-const PRONOUNS: [&str; 4] = ["he", "she", "they", "i"];
+/// Quotation marks, which never belong to a name.
+const QUOTE_EDGES: [char; 10] = ['“', '”', '„', '"', '«', '»', '‘', '’', '‹', '›'];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
 
 /// How many words at the front of a capitalised run are roles or
 /// determiners rather than the name ("Kremlin Spokesman", "The").
@@ -346,7 +381,7 @@ fn person_in(words: &[Word<'_>]) -> Option<Named> {
 /// Reads the attribution after a quotation: "…,” Name said", "…,” said
 /// Name", "…,” she added".
 fn after(words: &[Word<'_>]) -> Option<Named> {
-    let verb = words.iter().take(10).position(Word::is_verb)?;
+    let verb = words.iter().take(20).position(Word::is_verb)?;
     // Words before the verb, up to a sentence end, name the speaker...
     let before = &words[..verb];
     if before.iter().any(Word::ends_sentence) {
@@ -638,6 +673,13 @@ impl FullNames {
                 run.clear();
             };
             for word in words(text, 0, text.len()) {
+                // A word at the edge of a quotation is not part of a name
+                // ("“Done,” Kari Lunde said").
+                let edge = word.text.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                if word.text.starts_with(QUOTE_EDGES) || edge.ends_with(QUOTE_EDGES) {
+                    flush(&mut run);
+                    continue;
+                }
                 let bare = word.bare().trim_end_matches("’s").trim_end_matches("'s");
                 let name_like =
                     bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
