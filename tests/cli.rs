@@ -213,3 +213,22 @@ fn escape_sequences_in_files_never_reach_stdout() {
     assert!(!text.contains("\\u001b") && !text.contains('\u{9b}'), "{text}");
     assert!(text.contains("\"title\":\"Title\""), "{text}");
 }
+
+#[test]
+fn authors_lists_each_author_once_with_counts() {
+    let out = broadsheet(&["authors"], None);
+    assert!(out.status.success());
+    let authors: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let tomasz = authors.iter().find(|a| a["name"] == "Tomasz Wrona").unwrap();
+    assert_eq!(tomasz["count"], 3);
+    assert_eq!(tomasz["articles"].as_array().unwrap().len(), 3);
+    assert!(tomasz["variants"].as_array().unwrap().len() >= 2, "{tomasz}");
+    assert_eq!(tomasz["first_date"], "2024-10-13");
+    assert_eq!(tomasz["last_date"], "2025-01-06");
+    let mut keys: Vec<&str> = tomasz.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["articles", "bio", "count", "first_date", "last_date", "name", "variants"]);
+    let aicha = authors.iter().filter(|a| a["name"].as_str().unwrap().starts_with("A")).count();
+    assert_eq!(aicha, 1, "Aïcha and Aicha are one author");
+}

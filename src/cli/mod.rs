@@ -1,6 +1,7 @@
 //! The command line: what `broadsheet --help` describes, and the scripting
 //! commands that print instead of opening the TUI.
 
+pub mod authors;
 pub mod check;
 pub mod export;
 pub mod read;
@@ -19,7 +20,8 @@ Examples:
   broadsheet                      read the embedded sample library
   broadsheet ~/articles           read every article under ~/articles
   broadsheet export ~/articles    print the articles as JSON Lines
-  broadsheet check ~/articles     list files that could not be read";
+  broadsheet check ~/articles     list files that could not be read
+  broadsheet authors ~/articles   print the authors as JSON Lines";
 
 /// A terminal reader for a library of stored news articles.
 #[derive(Debug, Parser)]
@@ -53,6 +55,13 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print the authors as JSON Lines: name, variants, bio, articles
+    /// (ids, newest first), count, first_date, last_date.
+    Authors {
+        /// Article files or directories; the sample library if none.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Report files that could not be read, as `path:line: message`.
     ///
     /// Ends with a summary line and exits with status 1 when any file (or
@@ -77,6 +86,7 @@ pub fn run(cli: Cli) -> ExitCode {
             export::write(library, out).map(|()| false)
         }),
         Some(Command::Check { paths }) => script(paths, check::write),
+        Some(Command::Authors { paths }) => script(paths, |library, out| authors::write(library, out).map(|()| false)),
     };
     result.unwrap_or_else(|message| {
         eprintln!("broadsheet: {message}");

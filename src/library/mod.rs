@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod author;
+pub mod authors;
 pub mod decode;
 pub mod diagnostic;
 pub mod formats;
@@ -21,24 +22,11 @@ use rayon::prelude::*;
 
 pub use article::{Article, ArticleDate, ArticleId, Block, BlockKind, Byline, Format};
 pub use author::{AuthorKey, UNKNOWN_AUTHOR};
+pub use authors::Author;
 pub use diagnostic::{Diagnostic, Severity};
 
 use formats::authors_file::AuthorInfo;
 use load::{FileEntry, FileOutcome};
-
-/// One person (or "Unknown author") and the articles credited to them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Author {
-    pub key: AuthorKey,
-    /// The spelling shown everywhere (the most common one).
-    pub name: String,
-    /// Every spelling seen, the shown one included.
-    pub variants: Vec<String>,
-    pub bio: Option<String>,
-    pub url: Option<String>,
-    /// Indexes into [`Library::articles`].
-    pub articles: Vec<usize>,
-}
 
 /// A loaded library.
 #[derive(Debug, Default)]
@@ -140,7 +128,7 @@ impl Library {
                 articles.push(article);
             }
         }
-        let authors = index_authors(&mut articles, &author_info);
+        let authors = authors::index(&mut articles, &author_info);
         Self { articles, authors, diagnostics, failed }
     }
 
@@ -153,64 +141,14 @@ impl Library {
     pub fn named_authors(&self) -> usize {
         self.authors.iter().filter(|a| a.name != UNKNOWN_AUTHOR).count()
     }
-}
 
-/// Groups articles by author, settles each author's spelling and bio, and
-/// writes the settled spelling and bio back into the articles' bylines.
-fn index_authors(articles: &mut [Article], info: &HashMap<AuthorKey, AuthorInfo>) -> Vec<Author> {
-    let mut groups: HashMap<AuthorKey, (Vec<String>, Vec<usize>)> = HashMap::new();
-    for (index, article) in articles.iter().enumerate() {
-        if article.bylines.is_empty() {
-            let key = AuthorKey::of(UNKNOWN_AUTHOR);
-            let group = groups.entry(key).or_default();
-            group.0.push(UNKNOWN_AUTHOR.to_owned());
-            group.1.push(index);
-        }
-        for byline in &article.bylines {
-            let group = groups.entry(AuthorKey::of(&byline.name)).or_default();
-            group.0.push(byline.name.clone());
-            if group.1.last() != Some(&index) {
-                group.1.push(index);
-            }
-        }
+    /// The authors of an article, as indexes into [`Library::authors`]
+    /// ("Unknown author" for an article without any).
+    pub fn authors_of(&self, article: usize) -> Vec<usize> {
+        let keys: Vec<AuthorKey> = match self.articles[article].bylines.as_slice() {
+            [] => vec![AuthorKey::of(UNKNOWN_AUTHOR)],
+            bylines => bylines.iter().map(|b| AuthorKey::of(&b.name)).collect(),
+        };
+        keys.iter().filter_map(|key| self.authors.binary_search_by(|a| a.sort_key().cmp(&(key == &AuthorKey::of(UNKNOWN_AUTHOR), key.as_str()))).ok()).collect()
     }
-    let mut authors: Vec<Author> = groups
-        .into_iter()
-        .map(|(key, (spellings, indexes))| {
-            let name = author::preferred_spelling(spellings.iter().map(String::as_str)).unwrap_or_default();
-            let mut variants = spellings;
-            variants.sort();
-            variants.dedup();
-            let given = info.get(&key);
-            let bio = given.and_then(|i| i.bio.clone()).or_else(|| longest_bio(articles, &indexes, &key));
-            let url = given.and_then(|i| i.url.clone());
-            Author { key, name, variants, bio, url, articles: indexes }
-        })
-        .collect();
-    authors.sort_by(|a, b| {
-        (a.name == UNKNOWN_AUTHOR, a.key.as_str()).cmp(&(b.name == UNKNOWN_AUTHOR, b.key.as_str()))
-    });
-    for author in &authors {
-        for &index in &author.articles {
-            for byline in &mut articles[index].bylines {
-                if AuthorKey::of(&byline.name) == author.key {
-                    byline.name.clone_from(&author.name);
-                    if info.get(&author.key).is_some_and(|i| i.bio.is_some()) {
-                        byline.bio.clone_from(&author.bio);
-                    }
-                }
-            }
-        }
-    }
-    authors
-}
-
-/// The most complete bio an author's articles give them.
-fn longest_bio(articles: &[Article], indexes: &[usize], key: &AuthorKey) -> Option<String> {
-    indexes
-        .iter()
-        .flat_map(|&i| &articles[i].bylines)
-        .filter(|b| &AuthorKey::of(&b.name) == key)
-        .filter_map(|b| b.bio.clone())
-        .max_by_key(|bio| bio.len())
 }
