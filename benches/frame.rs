@@ -17,6 +17,13 @@ use broadsheet::library::{Library, sample};
 use broadsheet::text::layout_article;
 use broadsheet::theme::Theme;
 
+/// Name suffixes that keep the copies' authors apart (6 x 34 = 204).
+const ROMAN: [&str; 34] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+    "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX",
+    "XXX", "XXXI", "XXXII", "XXXIII", "XXXIV",
+];
+
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
 
@@ -33,6 +40,10 @@ fn library_of(articles: usize) -> Library {
             let mut outcome = parse_bytes(&path, kind, bytes, false);
             for article in &mut outcome.articles {
                 article.title = format!("{} ({copy})", article.title);
+                // Spread the copies over about 200 authors.
+                for byline in &mut article.bylines {
+                    byline.name = format!("{} {}", byline.name, ROMAN[copy % ROMAN.len()]);
+                }
             }
             count += outcome.articles.len();
             outcomes.push((FileEntry { path, kind }, outcome));
@@ -83,6 +94,36 @@ fn key_to_frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// Opening the authors index and an author page, then going back: the
+/// update and the frame, on 10,000 articles by about 200 authors.
+fn authors(c: &mut Criterion) {
+    let mut app = app_with(library_of(10_000));
+    assert!(app.library.library.authors.len() >= 200);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+    let mut group = c.benchmark_group("authors_10k");
+    group.bench_function("open_index", |b| {
+        b.iter(|| {
+            app.update(Action::AuthorsIndex);
+            terminal.draw(|frame| broadsheet::ui::render(&app, frame)).unwrap();
+            app.update(Action::Back);
+        });
+    });
+    // Newest first, the list starts with copies of a two-author article
+    // (which asks whose page); move to one with a single author.
+    while app.current_article().is_some_and(|a| a.bylines.len() != 1) {
+        app.update(Action::MoveDown);
+    }
+    group.bench_function("open_page", |b| {
+        b.iter(|| {
+            app.update(Action::AuthorPage);
+            assert_eq!(app.depth(), 2, "an author page, not a chooser");
+            terminal.draw(|frame| broadsheet::ui::render(&app, frame)).unwrap();
+            app.update(Action::Back);
+        });
+    });
+    group.finish();
+}
+
 fn wrap_article(c: &mut Criterion) {
     let library = Library::sample();
     let longest = library.articles.iter().max_by_key(|a| a.words).unwrap();
@@ -95,5 +136,5 @@ fn load_library(c: &mut Criterion) {
     c.bench_function("build_library/1000_articles", |b| b.iter(|| library_of(black_box(1000))));
 }
 
-criterion_group!(benches, key_to_frame, wrap_article, load_library);
+criterion_group!(benches, key_to_frame, authors, wrap_article, load_library);
 criterion_main!(benches);

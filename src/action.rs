@@ -27,13 +27,17 @@ pub enum Action {
     NextQuote,
     PreviousQuote,
     ShowQuotes,
+    AuthorPage,
+    AuthorsIndex,
+    CycleSort,
+    Search,
     Suspend,
     Redraw,
 }
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 27] = [
         Self::MoveDown,
         Self::MoveUp,
         Self::First,
@@ -49,6 +53,10 @@ impl Action {
         Self::NextQuote,
         Self::PreviousQuote,
         Self::ShowQuotes,
+        Self::AuthorPage,
+        Self::AuthorsIndex,
+        Self::Search,
+        Self::CycleSort,
         Self::ToggleRead,
         Self::ToggleBookmark,
         Self::ShowDiagnostics,
@@ -83,6 +91,10 @@ impl Action {
             Self::NextQuote => "Next quotation in the article",
             Self::PreviousQuote => "Previous quotation in the article",
             Self::ShowQuotes => "Who said what: the article's quotations",
+            Self::AuthorPage => "The author's page (a chooser when there are several)",
+            Self::AuthorsIndex => "Every author, with article counts",
+            Self::Search => "Filter the authors by typing (Enter keeps it, Esc clears)",
+            Self::CycleSort => "Sort the authors by name, count or latest article",
             Self::Suspend => "Suspend to the shell (resume with fg)",
             Self::Redraw => "Redraw the screen",
         }
@@ -104,6 +116,10 @@ impl Action {
             Self::ShowDiagnostics => "problems",
             Self::NextQuote => "quote",
             Self::ShowQuotes => "quotes",
+            Self::AuthorPage => "author",
+            Self::AuthorsIndex => "authors",
+            Self::Search => "filter",
+            Self::CycleSort => "sort",
             _ => "",
         }
     }

@@ -208,9 +208,14 @@ mod tests {
         let text = include_str!("../config.example.toml");
         let block = text.split("The defaults").nth(1).unwrap().split("For example").next().unwrap();
         let mut listed = String::new();
-        for line in block.lines().skip(1) {
-            listed.push_str(line.trim_start_matches('#').trim());
-            listed.push('\n');
+        for line in block.lines().skip(1).map(|l| l.trim_start_matches('#').trim()) {
+            let is_binding = line
+                .split_once(" = [")
+                .is_some_and(|(key, _)| key.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+            if is_binding {
+                listed.push_str(line);
+                listed.push('\n');
+            }
         }
         let listed: BTreeMap<Action, Vec<Key>> = toml::from_str(&listed).unwrap();
         assert_eq!(listed, Keymap::default_bindings()[&Context::Global]);

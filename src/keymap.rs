@@ -24,12 +24,13 @@ pub enum Context {
     Reader,
     Help,
     Quotes,
+    Authors,
     Diagnostics,
 }
 
 impl Context {
-    pub const ALL: [Self; 6] =
-        [Self::Global, Self::List, Self::Reader, Self::Help, Self::Quotes, Self::Diagnostics];
+    pub const ALL: [Self; 7] =
+        [Self::Global, Self::List, Self::Reader, Self::Help, Self::Quotes, Self::Authors, Self::Diagnostics];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -38,6 +39,7 @@ impl Context {
             Self::Reader => "reader",
             Self::Help => "help",
             Self::Quotes => "quotes",
+            Self::Authors => "authors",
             Self::Diagnostics => "diagnostics",
         }
     }
@@ -105,6 +107,29 @@ impl Key {
             }
         };
         Some(Self { code, modifiers })
+    }
+}
+
+impl Key {
+    /// The key event a terminal sends for this key (for driving the app in
+    /// tests the way a terminal would).
+    pub fn to_event(self) -> KeyEvent {
+        let mut modifiers = KeyModifiers::NONE;
+        if self.modifiers & CTRL != 0 {
+            modifiers |= KeyModifiers::CONTROL;
+        }
+        if self.modifiers & ALT != 0 {
+            modifiers |= KeyModifiers::ALT;
+        }
+        if self.modifiers & SHIFT != 0 {
+            modifiers |= KeyModifiers::SHIFT;
+        }
+        let code = match self.code {
+            KeyCodeOrd::Char(c) => KeyCode::Char(c),
+            KeyCodeOrd::F(n) => KeyCode::F(n),
+            KeyCodeOrd::Named(i) => NAMED[usize::from(i)].0,
+        };
+        KeyEvent::new(code, modifiers)
     }
 }
 
@@ -326,6 +351,7 @@ impl Keymap {
             (Context::Reader, "In the reader"),
             (Context::Help, "In this help"),
             (Context::Quotes, "In the quotes panel"),
+            (Context::Authors, "In the authors index"),
             (Context::Diagnostics, "In the problems view"),
         ];
         titles

@@ -16,6 +16,8 @@ pub const LIST_ROW_HEIGHT: u16 = 2;
 pub enum View {
     #[default]
     Articles,
+    AuthorPage,
+    Authors,
     Diagnostics,
 }
 
@@ -52,12 +54,19 @@ pub struct AppLayout {
     pub reader: Option<Rect>,
     pub reader_text: Rect,
     pub scrollbar: Rect,
-    /// The problems view: its pane, its rows, and the detail box for the
-    /// selected problem (when there is room).
-    pub diagnostics: Option<Rect>,
-    pub diagnostics_rows: Rect,
-    pub diagnostics_detail: Option<Rect>,
+    /// The author page's top part (name, facts, bio, chart), above its list.
+    pub page_info: Option<Rect>,
+    /// A full-width view (authors index, problems): its pane, a one-line
+    /// heading inside it (the index's sort and filter), its rows, and a
+    /// detail box below (the selected problem in full).
+    pub panel: Option<Rect>,
+    pub panel_heading: Rect,
+    pub panel_rows: Rect,
+    pub panel_detail: Option<Rect>,
 }
+
+/// The author page's top part is at most this tall.
+pub const PAGE_INFO_MAX_HEIGHT: u16 = 14;
 
 impl AppLayout {
     pub fn compute(area: Rect, input: LayoutInput) -> Self {
@@ -74,14 +83,22 @@ impl AppLayout {
         layout.header = header;
         layout.body = body;
         layout.status = status;
-        if input.view == View::Diagnostics {
-            let detail_height = if body.height >= 14 { 5 } else { 0 };
-            let [pane, detail] =
-                body.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]));
-            layout.diagnostics = Some(pane);
-            layout.diagnostics_rows = pane.inner(Margin::new(1, 1));
-            layout.diagnostics_detail = (detail_height > 0).then_some(detail);
-            return layout;
+        match input.view {
+            View::Diagnostics | View::Authors => {
+                let detail_height = if input.view == View::Diagnostics && body.height >= 14 { 5 } else { 0 };
+                let heading_height = u16::from(input.view == View::Authors);
+                let [pane, detail] =
+                    body.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]));
+                let [heading, rows] = pane
+                    .inner(Margin::new(1, 1))
+                    .layout(&Layout::vertical([Constraint::Length(heading_height), Constraint::Fill(1)]));
+                layout.panel = Some(pane);
+                layout.panel_heading = heading;
+                layout.panel_rows = rows;
+                layout.panel_detail = (detail_height > 0).then_some(detail);
+                return layout;
+            }
+            View::Articles | View::AuthorPage => {}
         }
         let (list, reader) = if input.full_width {
             (None, Some(body))
@@ -98,7 +115,19 @@ impl AppLayout {
         };
         if let Some(list) = list {
             layout.list = Some(list);
-            layout.list_rows = list.inner(Margin::new(1, 1));
+            let inner = list.inner(Margin::new(1, 1));
+            if input.view == View::AuthorPage {
+                // The page's facts on top; at least a few articles below.
+                let info = PAGE_INFO_MAX_HEIGHT
+                    .min(inner.height.saturating_sub(2 * LIST_ROW_HEIGHT))
+                    .min(inner.height / 2 + 3);
+                let [info, rows] =
+                    inner.layout(&Layout::vertical([Constraint::Length(info), Constraint::Fill(1)]));
+                layout.page_info = Some(info);
+                layout.list_rows = rows;
+            } else {
+                layout.list_rows = inner;
+            }
         }
         if let Some(reader) = reader {
             layout.reader = Some(reader);
@@ -118,9 +147,9 @@ impl AppLayout {
         usize::from(self.list_rows.height / LIST_ROW_HEIGHT)
     }
 
-    /// How many problems fit in the problems view.
-    pub fn diagnostics_capacity(&self) -> usize {
-        usize::from(self.diagnostics_rows.height / LIST_ROW_HEIGHT)
+    /// How many entries fit in a full-width view (two rows each).
+    pub fn panel_capacity(&self) -> usize {
+        usize::from(self.panel_rows.height / LIST_ROW_HEIGHT)
     }
 
     /// The list position under a screen row, if the row is in the list.
@@ -197,6 +226,17 @@ mod tests {
         let l = AppLayout::compute(Rect::new(0, 0, 20, 5), input(Focus::Reader, false));
         assert!(!l.too_small);
         assert!(l.reader_text.width <= 20);
+    }
+
+    #[test]
+    fn author_pages_put_facts_above_the_list() {
+        let input = LayoutInput { view: View::AuthorPage, ..input(Focus::List, false) };
+        let l = AppLayout::compute(Rect::new(0, 0, 120, 40), input);
+        let info = l.page_info.unwrap();
+        assert_eq!(info.bottom(), l.list_rows.y);
+        assert!(info.height <= PAGE_INFO_MAX_HEIGHT && l.list_capacity() >= 2);
+        let small = AppLayout::compute(Rect::new(0, 0, 30, 8), input);
+        assert!(small.page_info.is_some_and(|i| i.bottom() <= small.list_rows.bottom()));
     }
 
     #[test]

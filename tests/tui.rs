@@ -206,3 +206,56 @@ fn brackets_move_through_quotes_and_the_panel_lists_them() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn from_an_article_to_its_author_and_back() {
+    let mut s = Session::start(Options { cols: 120, rows: 40, ..Options::default() });
+    s.wait_for_text("Articles 17");
+    // The sixth newest article is Mara Quist's (the list is newest first).
+    s.send("jjjjj");
+    s.wait_for_text("6/17");
+    s.send("\r");
+    s.wait_for_text("Mackerel arrive early");
+    s.send("a");
+    s.wait_for_text("Author: Mara Quist");
+    s.wait_for_text("Mara Quist covers the coast");
+    s.wait_for_text("Articles 4");
+    for title in ["Mackerel arrive early", "Volunteers replant", "Fog strands", "Saltmere council backs"] {
+        s.wait_for_text(title);
+    }
+    s.send("j");
+    s.wait_for_text("2/4");
+    s.send("\r");
+    s.wait_for("the second article open", |screen| screen.contents().contains("Forty volunteers"));
+    s.send("\x1b");
+    s.wait_for("the page's list focused on the same article", |screen| {
+        let text = screen.contents();
+        text.contains("Author: Mara Quist")
+            && text.lines().last().is_some_and(|l| l.trim_end().ends_with("2/4"))
+    });
+    s.send("\x1b");
+    // Back on the main screen, as it was left: the reader on the article.
+    s.wait_for("the main screen's reader, where it was", |screen| {
+        let text = screen.contents();
+        !text.contains("Author:")
+            && text.contains("Mackerel arrive early and the harbour smokehouse runs all night")
+    });
+    std::thread::sleep(Duration::from_millis(50));
+    s.send("\x1b");
+    s.wait_for("the main list, where it was", |screen| screen.contents().contains("6/17"));
+    s.send("A");
+    s.wait_for_text("Authors 7");
+    for (name, count) in
+        [("Ivo Brandt", 4), ("Mara Quist", 4), ("Nina Ortiz", 3), ("Tomasz Wrona", 3), ("Lena Hovland", 2)]
+    {
+        s.wait_for(&format!("{name} with {count} articles"), |screen| {
+            let text = screen.contents();
+            let lines: Vec<&str> = text.lines().collect();
+            lines.windows(2).any(|w| w[0].contains(name) && w[1].contains(&format!("{count} articles")))
+        });
+    }
+    s.send("q");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

@@ -86,7 +86,9 @@ pub fn run(cli: Cli) -> ExitCode {
             export::write(library, out).map(|()| false)
         }),
         Some(Command::Check { paths }) => script(paths, check::write),
-        Some(Command::Authors { paths }) => script(paths, |library, out| authors::write(library, out).map(|()| false)),
+        Some(Command::Authors { paths }) => {
+            script(paths, |library, out| authors::write(library, out).map(|()| false))
+        }
     };
     result.unwrap_or_else(|message| {
         eprintln!("broadsheet: {message}");

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::article::Article;
 use super::author::{self, AuthorKey, UNKNOWN_AUTHOR};
@@ -47,6 +47,41 @@ impl Author {
     }
 }
 
+/// The span of time one bar of an author's activity chart covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Month,
+    Year,
+}
+
+/// Articles per month (for up to two years of writing) or per year, from
+/// the first dated article to the last, empty periods included.
+pub fn activity(author: &Author, articles: &[Article]) -> (Period, Vec<(NaiveDate, usize)>) {
+    let (Some(first), Some(last)) = (author.first_date, author.last_date) else {
+        return (Period::Month, Vec::new());
+    };
+    let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    let period = if months(last) - months(first) < 24 { Period::Month } else { Period::Year };
+    let bucket = |d: NaiveDate| match period {
+        Period::Month => months(d) - months(first),
+        Period::Year => d.year() - first.year(),
+    };
+    let mut counts = vec![0usize; bucket(last) as usize + 1];
+    for day in author.articles.iter().filter_map(|&i| articles[i].date.map(|d| d.day())) {
+        counts[bucket(day) as usize] += 1;
+    }
+    let start_of = |n: usize| match period {
+        Period::Month => {
+            let m = months(first) + n as i32;
+            NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
+        }
+        Period::Year => NaiveDate::from_ymd_opt(first.year() + n as i32, 1, 1),
+    };
+    let bars =
+        counts.into_iter().enumerate().filter_map(|(n, count)| start_of(n).map(|d| (d, count))).collect();
+    (period, bars)
+}
+
 /// Groups articles by author, settles each author's spelling and bio, and
 /// writes the settled spelling (and any `authors.toml` bio) back into the
 /// articles' bylines.
@@ -67,8 +102,10 @@ pub fn index(articles: &mut [Article], info: &HashMap<AuthorKey, AuthorInfo>) ->
             }
         }
     }
-    let mut authors: Vec<Author> =
-        groups.into_iter().map(|(key, (spellings, indexes))| build(key, spellings, indexes, articles, info)).collect();
+    let mut authors: Vec<Author> = groups
+        .into_iter()
+        .map(|(key, (spellings, indexes))| build(key, spellings, indexes, articles, info))
+        .collect();
     authors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     for author in &authors {
         let given_bio = info.get(&author.key).is_some_and(|i| i.bio.is_some());
@@ -116,11 +153,14 @@ fn build(
         url: given.and_then(|i| i.url.clone()),
         first_date: days.iter().min().copied(),
         last_date: days.iter().max().copied(),
-        sources: by_frequency(indexes.iter().filter_map(|&i| articles[i].source.clone())).into_iter().map(|(s, _)| s).collect(),
+        sources: by_frequency(indexes.iter().filter_map(|&i| articles[i].source.clone()))
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect(),
         most_quoted: {
-            let mut quoted = by_frequency(
-                indexes.iter().flat_map(|&i| articles[i].quotes.iter().filter(|q| q.depth == 0).filter_map(|q| q.speaker.clone())),
-            );
+            let mut quoted = by_frequency(indexes.iter().flat_map(|&i| {
+                articles[i].quotes.iter().filter(|q| q.depth == 0).filter_map(|q| q.speaker.clone())
+            }));
             quoted.truncate(MOST_QUOTED);
             quoted
         },
@@ -170,7 +210,9 @@ mod tests {
     }
 
     fn toml(title: &str, author: &str, date: &str) -> String {
-        format!("title = \"{title}\"\nauthor = \"{author}\"\ndate = {date}\nsource = \"Ledger\"\nbody = \"Text.\"\n")
+        format!(
+            "title = \"{title}\"\nauthor = \"{author}\"\ndate = {date}\nsource = \"Ledger\"\nbody = \"Text.\"\n"
+        )
     }
 
     #[test]
@@ -219,7 +261,8 @@ mod tests {
         let both = "title = \"Both\"\nauthor = [\"Ann Lee\", \"Bo Park\"]\nbody = \"x\"\n";
         let nobody = "Nobody wrote this\n\nBody.\n";
         let library = library_of(&[("a.toml", both), ("b.txt", nobody)]);
-        let names: Vec<(&str, usize)> = library.authors.iter().map(|a| (a.name.as_str(), a.articles.len())).collect();
+        let names: Vec<(&str, usize)> =
+            library.authors.iter().map(|a| (a.name.as_str(), a.articles.len())).collect();
         assert_eq!(names, [("Ann Lee", 1), ("Bo Park", 1), ("Unknown author", 1)]);
         assert_eq!(library.authors_of(0), [0, 1]);
         assert_eq!(library.authors_of(1), [2]);
@@ -231,6 +274,25 @@ mod tests {
         let library = library_of(&[("a.txt", text)]);
         let author = library.authors.iter().find(|a| a.name == "Ann Lee").unwrap();
         assert_eq!(author.most_quoted, [("Kari Vold".to_owned(), 3), ("Odd Berg".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn activity_by_month_or_year() {
+        use super::{Period, activity};
+        let a = toml("A", "Ann Lee", "2024-01-10");
+        let b = toml("B", "Ann Lee", "2024-01-20");
+        let c = toml("C", "Ann Lee", "2024-03-05");
+        let library = library_of(&[("a.toml", &a), ("b.toml", &b), ("c.toml", &c)]);
+        let (period, bars) = activity(&library.authors[0], &library.articles);
+        assert_eq!(period, Period::Month);
+        let counts: Vec<(String, usize)> =
+            bars.iter().map(|(d, n)| (d.format("%Y-%m").to_string(), *n)).collect();
+        assert_eq!(counts, [("2024-01".into(), 2), ("2024-02".into(), 0), ("2024-03".into(), 1)]);
+        let d = toml("D", "Ann Lee", "2027-06-01");
+        let library = library_of(&[("a.toml", &a), ("d.toml", &d)]);
+        let (period, bars) = activity(&library.authors[0], &library.articles);
+        assert_eq!(period, Period::Year);
+        assert_eq!(bars.iter().map(|b| b.1).collect::<Vec<_>>(), [1, 0, 0, 1]);
     }
 
     #[test]

@@ -149,6 +149,14 @@ impl Library {
             [] => vec![AuthorKey::of(UNKNOWN_AUTHOR)],
             bylines => bylines.iter().map(|b| AuthorKey::of(&b.name)).collect(),
         };
-        keys.iter().filter_map(|key| self.authors.binary_search_by(|a| a.sort_key().cmp(&(key == &AuthorKey::of(UNKNOWN_AUTHOR), key.as_str()))).ok()).collect()
+        keys.iter()
+            .filter_map(|key| {
+                self.authors
+                    .binary_search_by(|a| {
+                        a.sort_key().cmp(&(key == &AuthorKey::of(UNKNOWN_AUTHOR), key.as_str()))
+                    })
+                    .ok()
+            })
+            .collect()
     }
 }

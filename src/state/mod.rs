@@ -4,11 +4,13 @@
 pub mod list;
 pub mod marks;
 pub mod reader;
+pub mod screen;
 pub mod selection;
 pub mod status;
 
 pub use list::ArticleList;
 pub use marks::ReadMarks;
 pub use reader::Reader;
+pub use screen::{AuthorSort, AuthorsIndex, Browser, Screen};
 pub use selection::{Motion, Selection};
 pub use status::{Level, StatusLine};

@@ -10,16 +10,20 @@ use super::fit::truncate;
 use crate::app::App;
 use crate::layout::Focus;
 use crate::library::{Article, UNKNOWN_AUTHOR};
+use crate::state::Browser;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let focused = app.focus == Focus::List;
-    let block =
-        pane_block(app, focused, format!(" Articles {} ", super::header::grouped(app.list.order().len())));
+pub fn render(app: &App, browser: &Browser, frame: &mut Frame, area: Rect) {
+    let focused = browser.focus == Focus::List;
+    let block = pane_block(
+        app,
+        focused,
+        format!(" Articles {} ", super::header::grouped(browser.list.order().len())),
+    );
     frame.render_widget(block, area);
     let rows = app.layout.list_rows;
     let theme = &app.theme.list;
 
-    if app.list.order().is_empty() {
+    if browser.list.order().is_empty() {
         let text = if app.library.loaded {
             "No articles here. Press ! for problems, ? for help."
         } else {
@@ -30,12 +34,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 
     let width = usize::from(rows.width);
-    let items: Vec<ListItem> = app
+    let items: Vec<ListItem> = browser
         .list
         .visible()
         .map(|(_, index)| ListItem::new(row(app, &app.library.library.articles[index], width)))
         .collect();
-    let selected = app.list.selection().selected() - app.list.selection().offset();
+    let selected = browser.list.selection().selected() - browser.list.selection().offset();
     let highlight = if focused { theme.selected } else { theme.selected_unfocused };
     // A state local to this frame: the list only holds visible rows, so
     // ratatui never needs to scroll it.

@@ -2,7 +2,7 @@
 //! full below the list.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Alignment;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Paragraph, Wrap};
 
@@ -10,14 +10,15 @@ use super::articles::pane_block;
 use super::fit::truncate;
 use crate::app::App;
 use crate::library::{Diagnostic, Severity};
+use crate::state::Selection;
 
-pub fn render(app: &App, frame: &mut Frame, _body: Rect) {
+pub fn render(app: &App, selection: &Selection, frame: &mut Frame) {
     let layout = &app.layout;
-    let Some(pane) = layout.diagnostics else { return };
+    let Some(pane) = layout.panel else { return };
     let diagnostics = &app.library.library.diagnostics;
     let block = pane_block(app, true, format!(" Problems {} ", diagnostics.len()));
     frame.render_widget(block, pane);
-    let rows = layout.diagnostics_rows;
+    let rows = layout.panel_rows;
     let theme = &app.theme.diagnostics;
     if diagnostics.is_empty() {
         let text = "No problems: every file loaded cleanly.";
@@ -28,8 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, _body: Rect) {
         return;
     }
     let width = usize::from(rows.width);
-    let items: Vec<ListItem> = app
-        .diagnostics
+    let items: Vec<ListItem> = selection
         .visible()
         .map(|i| {
             let d = &diagnostics[i];
@@ -48,12 +48,10 @@ pub fn render(app: &App, frame: &mut Frame, _body: Rect) {
             ]))
         })
         .collect();
-    let mut state =
-        ListState::default().with_selected(Some(app.diagnostics.selected() - app.diagnostics.offset()));
+    let mut state = ListState::default().with_selected(Some(selection.selected() - selection.offset()));
     frame.render_stateful_widget(List::new(items).highlight_style(app.theme.list.selected), rows, &mut state);
 
-    if let (Some(detail), Some(d)) = (layout.diagnostics_detail, diagnostics.get(app.diagnostics.selected()))
-    {
+    if let (Some(detail), Some(d)) = (layout.panel_detail, diagnostics.get(selection.selected())) {
         let block =
             Block::bordered().border_type(BorderType::Rounded).border_style(app.theme.border.unfocused);
         let text = Text::from(vec![

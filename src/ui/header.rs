@@ -5,8 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit::truncate;
 use crate::app::App;
-use crate::layout::{Focus, View};
+use crate::layout::Focus;
+use crate::state::Screen;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme.header;
@@ -27,11 +29,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         left.push(Span::raw(" · loading…"));
     }
-    let view = match (app.view, app.focus) {
-        (View::Diagnostics, _) => "Problems",
-        (View::Articles, _) if app.prefs.full_width => "Reading (zen)",
-        (View::Articles, Focus::List) => "Articles",
-        (View::Articles, Focus::Reader) => "Reading",
+    let view = match app.screen() {
+        Screen::Diagnostics(_) => "Problems".to_owned(),
+        Screen::Authors(_) => "Authors".to_owned(),
+        Screen::AuthorPage { author, .. } => {
+            let name = library.authors.get(*author).map_or("", |a| a.name.as_str());
+            format!("Author: {}", truncate(name, 30))
+        }
+        Screen::Articles(_) if app.prefs.full_width => "Reading (zen)".to_owned(),
+        Screen::Articles(browser) => match browser.focus {
+            Focus::List => "Articles".to_owned(),
+            Focus::Reader => "Reading".to_owned(),
+        },
     };
     let right = Line::from(Span::styled(format!("  {view} "), theme.view)).right_aligned();
     let [left_area, right_area] =

@@ -2,6 +2,9 @@
 //! the screen; each reads state and the theme, and changes nothing.
 
 mod articles;
+mod author_page;
+mod authors;
+mod chooser;
 mod diagnostics;
 mod fit;
 pub mod header;
@@ -16,7 +19,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Overlay};
-use crate::layout::{MIN_HEIGHT, MIN_WIDTH, View};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::state::{Browser, Screen};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -29,21 +33,32 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     header::render(app, frame, layout.header);
     status::render(app, frame, layout.status);
-    match app.view {
-        View::Articles => {
-            if let Some(area) = layout.list {
-                articles::render(app, frame, area);
-            }
-            if let Some(area) = layout.reader {
-                reader::render(app, frame, area);
+    match app.screen() {
+        Screen::Articles(browser) => render_browser(app, browser, frame),
+        Screen::AuthorPage { author, browser } => {
+            render_browser(app, browser, frame);
+            if let Some(area) = layout.page_info {
+                author_page::render(app, *author, frame, area);
             }
         }
-        View::Diagnostics => diagnostics::render(app, frame, layout.body),
+        Screen::Authors(index) => authors::render(app, index, frame),
+        Screen::Diagnostics(selection) => diagnostics::render(app, selection, frame),
     }
     match &app.overlay {
         Some(Overlay::Help(help)) => help::render(app, *help, frame),
         Some(Overlay::Quotes { quotes, selection }) => quotes::render(app, quotes, selection, frame),
+        Some(Overlay::ChooseAuthor { authors, selection }) => chooser::render(app, authors, selection, frame),
         None => {}
+    }
+}
+
+/// A list of articles and the reader beside it.
+fn render_browser(app: &App, browser: &Browser, frame: &mut Frame) {
+    if let Some(area) = app.layout.list {
+        articles::render(app, browser, frame, area);
+    }
+    if let Some(area) = app.layout.reader {
+        reader::render(app, browser, frame, area);
     }
 }
 

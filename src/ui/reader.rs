@@ -9,24 +9,23 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::articles::pane_block;
 use crate::app::App;
 use crate::layout::Focus;
+use crate::state::Browser;
 use crate::text::WrappedLine;
 use crate::theme::ReaderTheme;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let focused = app.focus == Focus::Reader;
+pub fn render(app: &App, browser: &Browser, frame: &mut Frame, area: Rect) {
+    let focused = browser.focus == Focus::Reader;
+    let reader = &browser.reader;
     let layout = &app.layout;
     if !app.prefs.full_width {
-        let percent = if app.reader.article().is_some() {
-            format!(" {}% ", app.reader.percent())
-        } else {
-            String::new()
-        };
+        let percent =
+            if reader.article().is_some() { format!(" {}% ", reader.percent()) } else { String::new() };
         let block = pane_block(app, focused, " Reader ".to_owned())
             .title_bottom(Line::from(Span::styled(percent, app.theme.reader.position)).right_aligned());
         frame.render_widget(block, area);
     }
     let text_area = layout.reader_text;
-    let Some(wrapped) = app.reader.wrapped() else {
+    let Some(wrapped) = reader.wrapped() else {
         let message = if app.library.loaded { "No article selected." } else { "Loading…" };
         frame.render_widget(
             Paragraph::new(message).style(app.theme.list.empty).alignment(Alignment::Center),
@@ -37,11 +36,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let height = usize::from(text_area.height);
     let theme = &app.theme.reader;
     let lines: Vec<Line> =
-        wrapped.lines.iter().skip(app.reader.scroll()).take(height).map(|l| styled_line(l, theme)).collect();
+        wrapped.lines.iter().skip(reader.scroll()).take(height).map(|l| styled_line(l, theme)).collect();
     frame.render_widget(Paragraph::new(lines).style(theme.text), text_area);
 
     if wrapped.lines.len() > height && layout.scrollbar.height > 0 {
-        let mut state = ScrollbarState::new(app.reader.max_scroll()).position(app.reader.scroll());
+        let mut state = ScrollbarState::new(reader.max_scroll()).position(reader.scroll());
         let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)

@@ -10,15 +10,21 @@ use super::fit::truncate;
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::Context;
-use crate::layout::View;
+use crate::layout::Focus;
 use crate::state::Level;
+use crate::state::{Screen, Selection};
 
 /// The actions hinted at in each context, most useful first.
 fn hinted(context: Context) -> &'static [Action] {
     match context {
-        Context::List => {
-            &[Action::MoveDown, Action::Open, Action::SwitchFocus, Action::ToggleHelp, Action::BackOrQuit]
-        }
+        Context::List => &[
+            Action::MoveDown,
+            Action::Open,
+            Action::AuthorPage,
+            Action::AuthorsIndex,
+            Action::ToggleHelp,
+            Action::BackOrQuit,
+        ],
         Context::Reader => &[
             Action::PageDown,
             Action::NextQuote,
@@ -30,6 +36,9 @@ fn hinted(context: Context) -> &'static [Action] {
         Context::Help => &[Action::MoveDown, Action::Back],
         Context::Quotes => &[Action::MoveDown, Action::Open, Action::Back],
         Context::Diagnostics => &[Action::MoveDown, Action::Back, Action::ToggleHelp],
+        Context::Authors => {
+            &[Action::MoveDown, Action::Open, Action::Search, Action::CycleSort, Action::Back]
+        }
         Context::Global => &[Action::ToggleHelp],
     }
 }
@@ -81,15 +90,18 @@ fn position(app: &App) -> String {
     if let (false, Some(progress)) = (app.library.loaded, app.library.progress) {
         return format!("loading {}/{}", progress.done, progress.total);
     }
-    match (app.view, app.context()) {
-        (View::Diagnostics, _) => {
-            let d = &app.diagnostics;
-            if d.is_empty() { String::new() } else { format!("{}/{}", d.selected() + 1, d.len()) }
-        }
-        (_, Context::Reader) if app.reader.article().is_some() => format!("{}%", app.reader.percent()),
-        _ => {
-            let list = app.list.selection();
-            if list.is_empty() { String::new() } else { format!("{}/{}", list.selected() + 1, list.len()) }
+    let of = |s: &Selection| {
+        if s.is_empty() { String::new() } else { format!("{}/{}", s.selected() + 1, s.len()) }
+    };
+    match app.screen() {
+        Screen::Diagnostics(selection) => of(selection),
+        Screen::Authors(index) => of(&index.selection),
+        Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
+            if browser.focus == Focus::Reader && browser.reader.article().is_some() {
+                format!("{}%", browser.reader.percent())
+            } else {
+                of(browser.list.selection())
+            }
         }
     }
 }

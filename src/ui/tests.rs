@@ -63,6 +63,11 @@ snapshot_test!(too_small, 12, 4, &[]);
 snapshot_test!(quotes_panel_wide, 110, 30, &["enter", "\""]);
 snapshot_test!(quotes_panel_narrow, 50, 16, &["enter", "]", "]", "\""]);
 snapshot_test!(reader_focused_quote, 100, 24, &["enter", "]", "]"]);
+snapshot_test!(author_page_wide, 120, 36, &["G", "a"]);
+snapshot_test!(author_page_narrow, 60, 24, &["G", "a"]);
+snapshot_test!(authors_index_wide, 100, 24, &["A"]);
+snapshot_test!(authors_index_narrow, 40, 12, &["A", "S"]);
+snapshot_test!(author_chooser, 100, 24, &["a"]);
 
 #[test]
 fn focus_is_visible_on_the_border() {
@@ -103,7 +108,7 @@ fn headline_is_bold_and_body_is_not() {
     let buffer = terminal.backend().buffer();
     let text = app.layout.reader_text;
     assert!(buffer[(text.x, text.y)].modifier.contains(Modifier::BOLD));
-    let body_line = app.reader.wrapped().unwrap().block_lines[0] as u16;
+    let body_line = app.b().reader.wrapped().unwrap().block_lines[0] as u16;
     assert!(!buffer[(text.x, text.y + body_line)].modifier.contains(Modifier::BOLD));
 }
 
@@ -208,9 +213,14 @@ fn cells_of<'a>(buffer: &'a Buffer, area: Rect, text: &str) -> Vec<&'a ratatui::
 /// Opens the sample article whose title contains `title`.
 fn open_article(width: u16, height: u16, title: &str) -> App {
     let mut app = App::for_tests(width, height);
-    let position =
-        app.list.order().iter().position(|&i| app.library.library.articles[i].title.contains(title)).unwrap();
-    app.list.select(position);
+    let position = app
+        .b()
+        .list
+        .order()
+        .iter()
+        .position(|&i| app.library.library.articles[i].title.contains(title))
+        .unwrap();
+    app.select(position);
     app.press("enter");
     app
 }
@@ -242,7 +252,7 @@ fn quotes_are_highlighted_at_two_widths() {
 fn a_quote_broken_across_lines_stays_highlighted() {
     let theme = Theme::dark();
     let app = open_article(40, 40, "seawall");
-    let wrapped = app.reader.wrapped().unwrap();
+    let wrapped = app.b().reader.wrapped().unwrap();
     let article = app.current_article().unwrap();
     let quote = article.quotes.iter().position(|q| q.text.starts_with("paying for concrete")).unwrap();
     let (first, last) = wrapped.quote_lines[quote];
@@ -259,7 +269,7 @@ fn a_quote_over_two_paragraphs_is_highlighted_in_both() {
     let app = open_article(100, 50, "gallery");
     let article = app.current_article().unwrap();
     let quote = article.quotes.iter().position(|q| q.spans.len() == 2).expect("a two-paragraph quote");
-    let wrapped = app.reader.wrapped().unwrap();
+    let wrapped = app.b().reader.wrapped().unwrap();
     let (first, last) = wrapped.quote_lines[quote];
     let second_paragraph = wrapped.block_lines[article.quotes[quote].spans[1].paragraph];
     assert!(first < second_paragraph && second_paragraph <= last);
@@ -270,7 +280,7 @@ fn a_quote_over_two_paragraphs_is_highlighted_in_both() {
 #[test]
 fn nested_quotes_look_nested_and_no_color_keeps_them_apart() {
     let app = open_article(100, 50, "choir");
-    let wrapped = app.reader.wrapped().unwrap();
+    let wrapped = app.b().reader.wrapped().unwrap();
     let nested = wrapped.lines.iter().flat_map(|l| &l.spans).find(|s| s.text.contains("Rain never")).unwrap();
     assert!(nested.marks.contains(crate::text::Marks::NESTED));
     let mono = Theme::monochrome();

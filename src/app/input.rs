@@ -1,0 +1,126 @@
+//! Terminal input that is not a plain key-to-action lookup: text typed
+//! into the authors filter, and the mouse.
+
+use crossterm::event::{
+    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+
+use super::App;
+use crate::keymap::Key;
+use crate::layout::Focus;
+use crate::state::{Motion, Screen};
+
+/// Lines the mouse wheel scrolls in the reader.
+pub(super) const WHEEL_LINES: usize = 3;
+
+impl App {
+    pub(super) fn handle_terminal(&mut self, event: TermEvent) {
+        match event {
+            TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+                if self.overlay.is_none() && self.type_into_filter(key) {
+                    return;
+                }
+                if let Some(action) = Key::from_event(key).and_then(|k| self.keymap.action(self.context(), k))
+                {
+                    self.update(action);
+                }
+            }
+            TermEvent::Mouse(mouse) => self.handle_mouse(mouse),
+            TermEvent::Resize(width, height) => self.resize(Rect::new(0, 0, width, height)),
+            TermEvent::Paste(text) => {
+                if let Some(Screen::Authors(index)) = self.screens.last_mut()
+                    && index.editing
+                {
+                    index.filter.push_str(&crate::library::sanitize::clean_line(&text));
+                    index.refresh(&self.library.library);
+                    self.dirty = true;
+                }
+            }
+            TermEvent::Key(_) | TermEvent::FocusGained | TermEvent::FocusLost => {}
+        }
+    }
+
+    /// A text prompt sees keys first: while the authors filter is being
+    /// typed, characters, Backspace, Enter and Esc edit it. Returns whether
+    /// the key was taken.
+    fn type_into_filter(&mut self, key: KeyEvent) -> bool {
+        let library = &self.library.library;
+        let Some(Screen::Authors(index)) = self.screens.last_mut() else { return false };
+        if !index.editing || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+            return false;
+        }
+        match key.code {
+            KeyCode::Char(c) => index.filter.push(c),
+            KeyCode::Backspace => {
+                index.filter.pop();
+            }
+            KeyCode::Enter => index.editing = false,
+            KeyCode::Esc => {
+                index.editing = false;
+                index.filter.clear();
+            }
+            // Arrows still move through what the filter leaves.
+            _ => return false,
+        }
+        index.refresh(library);
+        self.dirty = true;
+        true
+    }
+
+    pub(super) fn handle_mouse(&mut self, mouse: MouseEvent) {
+        let at = Position::new(mouse.column, mouse.row);
+        let layout = self.layout;
+        let in_list = layout.list.is_some_and(|r| r.contains(at));
+        let in_reader = layout.reader.is_some_and(|r| r.contains(at));
+        let down = match mouse.kind {
+            MouseEventKind::ScrollDown => true,
+            MouseEventKind::ScrollUp => false,
+            MouseEventKind::Down(MouseButton::Left) => return self.click(at, in_reader),
+            _ => return,
+        };
+        let step = |n| if down { Motion::Down(n) } else { Motion::Up(n) };
+        match self.screen_mut() {
+            Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
+                if in_reader {
+                    browser.reader.apply(step(WHEEL_LINES));
+                } else if in_list {
+                    browser.list.apply(step(1));
+                    self.follow_selection();
+                } else {
+                    return;
+                }
+            }
+            Screen::Authors(index) => index.selection.apply(step(1)),
+            Screen::Diagnostics(selection) => selection.apply(step(1)),
+        }
+        self.dirty = true;
+    }
+
+    /// A click selects a list row (a second click on it opens it) or puts
+    /// the focus in the reader.
+    fn click(&mut self, at: Position, in_reader: bool) {
+        let layout = self.layout;
+        let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
+        if let Some(position) = layout.list_position_at(at.x, at.y, browser.list.selection().offset()) {
+            if position >= browser.list.order().len() {
+                return;
+            }
+            if position == browser.list.selection().selected() && browser.focus == Focus::List {
+                self.open();
+            } else {
+                browser.list.select(position);
+                browser.focus = Focus::List;
+                self.follow_selection();
+                self.relayout();
+            }
+        } else if in_reader {
+            browser.focus = Focus::Reader;
+            self.relayout();
+        } else {
+            return;
+        }
+        self.dirty = true;
+    }
+}

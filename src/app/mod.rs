@@ -1,0 +1,375 @@
+//! The application: state, the update function, and the event loop.
+//!
+//! Events come in from one channel; keys become [`Action`]s through the
+//! keymap; `update` changes state; a frame is drawn only when something
+//! changed. Rendering (in `ui`) reads the state and never changes it.
+//!
+//! The screens the user visits form a history stack (`screens`), each
+//! keeping its own selection and scroll; overlays (help, quotes, the author
+//! chooser) sit on top and take the keys while open.
+
+mod input;
+mod navigation;
+mod overlays;
+#[cfg(test)]
+mod tests;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::event::{Event, Events, LibraryMsg, Signal};
+use crate::keymap::{Context, Key, Keymap};
+use crate::layout::{AppLayout, Focus, LayoutInput, QUOTE_ROW_HEIGHT, quotes_area};
+use crate::library::{Article, Library, Progress, Severity};
+use crate::state::{Browser, Level, ReadMarks, Screen, Selection, StatusLine};
+use crate::theme::Theme;
+
+/// The library and what is known about loading it.
+#[derive(Debug, Default)]
+pub struct LibraryState {
+    pub library: Library,
+    /// How the header names the library ("sample library", a path...).
+    pub label: String,
+    pub progress: Option<Progress>,
+    pub loaded: bool,
+}
+
+/// Settings the user can change while reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefs {
+    pub full_width: bool,
+    pub list_percent: u16,
+    pub max_text_width: u16,
+}
+
+/// The help overlay's scroll position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HelpState {
+    pub scroll: usize,
+}
+
+/// A box drawn over the view, which takes the keys while open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(HelpState),
+    /// The open article's quotations (indexes into its quotes), one selected.
+    Quotes {
+        quotes: Vec<usize>,
+        selection: Selection,
+    },
+    /// An article with several authors: whose page to open.
+    ChooseAuthor {
+        authors: Vec<usize>,
+        selection: Selection,
+    },
+}
+
+/// Whether the loop goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Running,
+    Quit(u8),
+}
+
+/// Work that needs the terminal, done by the loop after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Suspend,
+    /// Clear the screen and draw everything again.
+    Redraw,
+}
+
+pub struct App {
+    pub library: LibraryState,
+    /// The history: the main article list first, the current screen last.
+    screens: Vec<Screen>,
+    pub overlay: Option<Overlay>,
+    pub marks: ReadMarks,
+    pub status: StatusLine,
+    pub prefs: Prefs,
+    pub layout: AppLayout,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    mode: Mode,
+    effects: Vec<Effect>,
+    /// Something changed since the last frame.
+    dirty: bool,
+}
+
+impl App {
+    pub fn new(label: impl Into<String>, keymap: Keymap, theme: Theme, prefs: Prefs) -> Self {
+        Self {
+            library: LibraryState { label: label.into(), ..LibraryState::default() },
+            screens: vec![Screen::Articles(Browser::default())],
+            overlay: None,
+            marks: ReadMarks::default(),
+            status: StatusLine::default(),
+            prefs,
+            layout: AppLayout::default(),
+            keymap,
+            theme,
+            mode: Mode::Running,
+            effects: Vec::new(),
+            dirty: true,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The screen on top of the history.
+    pub fn screen(&self) -> &Screen {
+        self.screens.last().expect("the main screen is never popped")
+    }
+
+    fn screen_mut(&mut self) -> &mut Screen {
+        self.screens.last_mut().expect("the main screen is never popped")
+    }
+
+    /// How many screens deep the user is (1 on the main list).
+    pub fn depth(&self) -> usize {
+        self.screens.len()
+    }
+
+    /// The list and reader of the current screen, if it has them.
+    pub fn browser(&self) -> Option<&Browser> {
+        self.screen().browser()
+    }
+
+    fn browser_mut(&mut self) -> Option<&mut Browser> {
+        self.screen_mut().browser_mut()
+    }
+
+    /// Where the focus is on the current screen (the list for screens
+    /// without a reader).
+    pub fn focus(&self) -> Focus {
+        self.browser().map_or(Focus::List, |b| b.focus)
+    }
+
+    /// The article the reader shows, if any.
+    pub fn current_article(&self) -> Option<&Article> {
+        self.browser().and_then(|b| b.reader.article()).and_then(|i| self.library.library.articles.get(i))
+    }
+
+    /// Where keys are looked up now.
+    pub fn context(&self) -> Context {
+        match (&self.overlay, self.screen()) {
+            (Some(Overlay::Help(_)), _) => Context::Help,
+            (Some(Overlay::Quotes { .. }), _) => Context::Quotes,
+            (Some(Overlay::ChooseAuthor { .. }), _) | (None, Screen::Authors(_)) => Context::Authors,
+            (None, Screen::Diagnostics(_)) => Context::Diagnostics,
+            (None, Screen::Articles(browser) | Screen::AuthorPage { browser, .. }) => match browser.focus {
+                Focus::List => Context::List,
+                Focus::Reader => Context::Reader,
+            },
+        }
+    }
+
+    /// Handles one event from the channel.
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Term(event) => self.handle_terminal(event),
+            Event::InputClosed => self.quit(1),
+            Event::Library(LibraryMsg::Progress(progress)) => self.set_progress(progress),
+            Event::Library(LibraryMsg::Loaded(library)) => self.install_library(*library),
+            Event::Signal(Signal::Terminate(signal)) => self.quit(128u8.saturating_add(signal as u8)),
+            Event::Signal(Signal::Stop) => self.effects.push(Effect::Suspend),
+            Event::Signal(Signal::Continue) => self.effects.push(Effect::Redraw),
+        }
+    }
+
+    /// Drops an expired status message.
+    pub fn tick(&mut self, now: Instant) {
+        if self.status.expire(now) {
+            self.dirty = true;
+        }
+    }
+
+    /// The next time something timed happens.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.status.deadline()
+    }
+
+    /// Applies one action. Overlays take it first; otherwise each arm is
+    /// one step, with the details in `navigation` and the state types.
+    pub fn update(&mut self, action: Action) {
+        self.dirty = true;
+        if self.overlay.is_some() {
+            return self.update_overlay(action);
+        }
+        match action {
+            Action::Quit => self.quit(0),
+            Action::BackOrQuit => self.back_or_quit(),
+            Action::Back => self.back(),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help(HelpState::default())),
+            Action::ShowDiagnostics => self.show_diagnostics(),
+            Action::SwitchFocus => self.switch_focus(),
+            Action::ToggleFullWidth => self.toggle_full_width(),
+            Action::Open => self.open(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::NextQuote => self.step_quote(true),
+            Action::PreviousQuote => self.step_quote(false),
+            Action::ShowQuotes => self.open_quotes_panel(),
+            Action::AuthorPage => self.open_author_of_current(),
+            Action::AuthorsIndex => self.open_authors_index(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::Search => self.start_filter(),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::MoveDown
+            | Action::MoveUp
+            | Action::First
+            | Action::Last
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::PageDown
+            | Action::PageUp => self.move_focused(action),
+        }
+    }
+
+    fn quit(&mut self, code: u8) {
+        self.mode = Mode::Quit(code);
+    }
+
+    fn status_message(&mut self, text: impl Into<String>) {
+        self.status.show(text, Level::Info, Instant::now());
+    }
+
+    /// Recomputes the layout for a new terminal size.
+    pub fn resize(&mut self, area: Rect) {
+        self.layout.area = area;
+        self.relayout();
+    }
+
+    fn layout_input(&self) -> LayoutInput {
+        LayoutInput {
+            view: self.screen().view(),
+            focus: self.focus(),
+            full_width: self.prefs.full_width && self.browser().is_some(),
+            list_percent: self.prefs.list_percent,
+            max_text_width: self.prefs.max_text_width,
+        }
+    }
+
+    /// Lays the screen out again and gives each part its new size.
+    fn relayout(&mut self) {
+        self.layout = AppLayout::compute(self.layout.area, self.layout_input());
+        self.dirty = true;
+        let layout = self.layout;
+        let articles = &self.library.library.articles;
+        match self.screens.last_mut().expect("the main screen is never popped") {
+            Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
+                browser.list.set_visible_rows(layout.list_capacity());
+                let text = layout.reader_text;
+                let article = browser.reader.article().and_then(|i| articles.get(i));
+                browser.reader.set_viewport(text.width, usize::from(text.height), article);
+            }
+            Screen::Authors(index) => index.selection.set_visible_rows(layout.panel_capacity()),
+            Screen::Diagnostics(selection) => selection.set_visible_rows(layout.panel_capacity()),
+        }
+        let area = self.layout.area;
+        match &mut self.overlay {
+            Some(Overlay::Quotes { selection, .. } | Overlay::ChooseAuthor { selection, .. }) => {
+                let rows = quotes_area(area, selection.len()).height.saturating_sub(2);
+                selection.set_visible_rows(usize::from(rows / QUOTE_ROW_HEIGHT));
+            }
+            Some(Overlay::Help(_)) | None => {}
+        }
+    }
+
+    fn set_progress(&mut self, progress: Progress) {
+        self.library.progress = Some(progress);
+        self.dirty = true;
+    }
+
+    /// Takes a freshly loaded library: back to the main list, newest article
+    /// selected, problems reported.
+    pub fn install_library(&mut self, library: Library) {
+        let order = newest_first(&library);
+        let errors = library.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        let problems = library.diagnostics.len();
+        self.library.library = library;
+        self.library.loaded = true;
+        self.library.progress = None;
+        self.overlay = None;
+        self.screens = vec![Screen::Articles(Browser::new(order))];
+        self.relayout();
+        self.follow_selection();
+        if problems > 0 {
+            let key =
+                self.keymap.keys_for(Context::Global, Action::ShowDiagnostics).first().map(Key::to_string);
+            let hint = key.map(|k| format!(" (press {k} to see them)")).unwrap_or_default();
+            let level = if errors > 0 { Level::Error } else { Level::Info };
+            let noun = if problems == 1 { "problem" } else { "problems" };
+            self.status.show(format!("{problems} {noun} while loading{hint}"), level, Instant::now());
+        }
+        self.dirty = true;
+    }
+}
+
+/// Library indexes ordered newest first; undated articles after dated ones,
+/// by title.
+pub fn newest_first(library: &Library) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..library.articles.len()).collect();
+    let key = |i: &usize| {
+        let a = &library.articles[*i];
+        let date = a.date.map(|d| (d.day(), d.to_string()));
+        (std::cmp::Reverse(date), a.title.to_lowercase())
+    };
+    order.sort_by_cached_key(key);
+    order
+}
+
+/// Runs the TUI until the user quits or a signal ends it; returns the exit
+/// status (0, or 128+n after signal n). `panic_after_first_frame` exists
+/// for the tests that prove a panic leaves the terminal usable.
+pub fn run(
+    tui: &mut crate::terminal::Tui,
+    mut app: App,
+    events: &Events,
+    panic_after_first_frame: bool,
+) -> std::io::Result<ExitCode> {
+    let size = tui.terminal.size()?;
+    app.resize(Rect::new(0, 0, size.width, size.height));
+    loop {
+        if app.dirty {
+            tui.terminal.draw(|frame| crate::ui::render(&app, frame))?;
+            app.dirty = false;
+            assert!(!panic_after_first_frame, "panic requested for testing");
+        }
+        let Some(event) = events.next(app.deadline()) else {
+            app.tick(Instant::now());
+            continue;
+        };
+        app.handle_event(event);
+        // Drain whatever else is waiting, then draw once.
+        while app.mode == Mode::Running
+            && let Some(event) = events.pending()
+        {
+            app.handle_event(event);
+        }
+        app.tick(Instant::now());
+        for effect in app.take_effects() {
+            match effect {
+                #[cfg(unix)]
+                Effect::Suspend => tui.suspend()?,
+                #[cfg(not(unix))]
+                Effect::Suspend => {}
+                Effect::Redraw => tui.resume()?,
+            }
+            app.dirty = true;
+        }
+        if let Mode::Quit(code) = app.mode {
+            return Ok(ExitCode::from(code));
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Moving around: focus, the history of screens, opening articles and
+//! author pages, and the small actions on the article in front of the user.
+
+use super::{App, Overlay};
+use crate::action::Action;
+use crate::layout::Focus;
+use crate::library::Article;
+use crate::state::{AuthorsIndex, Browser, Motion, Screen, Selection};
+
+impl App {
+    pub(super) fn back_or_quit(&mut self) {
+        let at_top = self.depth() == 1 && self.focus() == Focus::List && !self.prefs.full_width;
+        if at_top { self.quit(0) } else { self.back() }
+    }
+
+    /// One step back: the reader to its list, a filter being typed to the
+    /// index, zen mode to the split view, else the previous screen.
+    pub(super) fn back(&mut self) {
+        let depth = self.depth();
+        let full_width = self.prefs.full_width;
+        let library = &self.library.library;
+        match self.screens.last_mut().expect("the main screen is never popped") {
+            Screen::Articles(browser) | Screen::AuthorPage { browser, .. }
+                if browser.focus == Focus::Reader || full_width =>
+            {
+                browser.focus = Focus::List;
+                self.prefs.full_width = false;
+            }
+            Screen::Authors(index) if index.editing || !index.filter.is_empty() => {
+                index.editing = false;
+                index.filter.clear();
+                index.refresh(library);
+            }
+            _ if depth > 1 => {
+                self.screens.pop();
+            }
+            _ => {}
+        }
+        self.relayout();
+    }
+
+    fn push(&mut self, screen: Screen) {
+        self.screens.push(screen);
+        self.prefs.full_width = false;
+        self.relayout();
+        self.follow_selection();
+    }
+
+    pub(super) fn show_diagnostics(&mut self) {
+        if !matches!(self.screen(), Screen::Diagnostics(_)) {
+            let problems = self.library.library.diagnostics.len();
+            self.push(Screen::Diagnostics(Selection::new(problems)));
+        }
+    }
+
+    pub(super) fn open_authors_index(&mut self) {
+        if !matches!(self.screen(), Screen::Authors(_)) {
+            self.push(Screen::Authors(AuthorsIndex::new(&self.library.library)));
+        }
+    }
+
+    /// `a`: the page of the author of the article in front of the user, or a
+    /// chooser when it has several.
+    pub(super) fn open_author_of_current(&mut self) {
+        let article = match self.screen() {
+            Screen::Authors(index) => {
+                if let Some(author) = index.selected_author() {
+                    self.open_author_page(author);
+                }
+                return;
+            }
+            screen => screen.browser().and_then(Browser::focused_article),
+        };
+        let Some(article) = article else { return };
+        match self.library.library.authors_of(article).as_slice() {
+            [] => {}
+            [one] => self.open_author_page(*one),
+            several => {
+                let authors = several.to_vec();
+                let selection = Selection::new(authors.len());
+                self.overlay = Some(Overlay::ChooseAuthor { authors, selection });
+                self.relayout();
+            }
+        }
+    }
+
+    pub(super) fn open_author_page(&mut self, author: usize) {
+        let Some(entry) = self.library.library.authors.get(author) else { return };
+        let browser = Browser::new(entry.articles.clone());
+        self.push(Screen::AuthorPage { author, browser });
+    }
+
+    pub(super) fn switch_focus(&mut self) {
+        let Some(browser) = self.browser_mut() else { return };
+        browser.focus = match browser.focus {
+            Focus::List => Focus::Reader,
+            Focus::Reader => Focus::List,
+        };
+        if browser.focus == Focus::List {
+            self.prefs.full_width = false;
+        }
+        self.relayout();
+    }
+
+    pub(super) fn toggle_full_width(&mut self) {
+        let Some(browser) = self.browser_mut() else { return };
+        browser.focus = Focus::Reader;
+        self.prefs.full_width = !self.prefs.full_width;
+        self.relayout();
+    }
+
+    /// Enter: open the selected article, or the selected author's page.
+    pub(super) fn open(&mut self) {
+        match self.screen() {
+            Screen::Authors(index) => {
+                if let Some(author) = index.selected_author() {
+                    self.open_author_page(author);
+                }
+            }
+            Screen::Articles(_) | Screen::AuthorPage { .. } => self.open_selected_article(),
+            Screen::Diagnostics(_) => {}
+        }
+    }
+
+    fn open_selected_article(&mut self) {
+        let articles = &self.library.library.articles;
+        let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
+        let Some(index) = browser.list.selected_article() else { return };
+        if let Some(article) = articles.get(index) {
+            browser.reader.show(index, article);
+            browser.focus = Focus::Reader;
+            self.marks.mark_read(article.id);
+        }
+        self.relayout();
+    }
+
+    /// The article the user is looking at.
+    fn focused_article(&self) -> Option<&Article> {
+        self.browser().and_then(Browser::focused_article).and_then(|i| self.library.library.articles.get(i))
+    }
+
+    pub(super) fn toggle_read(&mut self) {
+        let Some(article) = self.focused_article() else { return };
+        let (id, title) = (article.id, article.title.clone());
+        let now_read = self.marks.toggle_read(id);
+        self.status_message(if now_read {
+            format!("Marked read: {title}")
+        } else {
+            format!("Marked unread: {title}")
+        });
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        let Some(article) = self.focused_article() else { return };
+        let (id, title) = (article.id, article.title.clone());
+        let now_marked = self.marks.toggle_bookmark(id);
+        self.status_message(if now_marked {
+            format!("Bookmarked: {title}")
+        } else {
+            format!("Bookmark removed: {title}")
+        });
+    }
+
+    /// `]` and `[`: the next or previous quotation of the open article.
+    pub(super) fn step_quote(&mut self, forward: bool) {
+        let articles = &self.library.library.articles;
+        let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
+        let Some(article) = browser.reader.article().and_then(|i| articles.get(i)) else { return };
+        let moved =
+            if forward { browser.reader.next_quote(article) } else { browser.reader.previous_quote(article) };
+        if moved {
+            browser.focus = Focus::Reader;
+            self.relayout();
+        } else {
+            let text = match (article.quotes.is_empty(), forward) {
+                (true, _) => "This article quotes nobody",
+                (false, true) => "No more quotes below",
+                (false, false) => "No more quotes above",
+            };
+            self.status_message(text);
+        }
+    }
+
+    /// The order of the authors index (the article list's order is the
+    /// search issue's).
+    pub(super) fn cycle_sort(&mut self) {
+        let library = &self.library.library;
+        if let Some(Screen::Authors(index)) = self.screens.last_mut() {
+            index.sort = index.sort.next();
+            index.refresh(library);
+            let label = index.sort.label();
+            self.status_message(format!("Authors by {label}"));
+        }
+    }
+
+    /// `/` in the authors index: typing filters the names.
+    pub(super) fn start_filter(&mut self) {
+        if let Some(Screen::Authors(index)) = self.screens.last_mut() {
+            index.editing = true;
+        }
+    }
+
+    pub(super) fn move_focused(&mut self, action: Action) {
+        let layout = self.layout;
+        match self.screen_mut() {
+            Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => match browser.focus {
+                Focus::List => {
+                    if let Some(motion) = motion(action, browser.list.selection().visible_rows()) {
+                        browser.list.apply(motion);
+                        self.follow_selection();
+                    }
+                }
+                Focus::Reader => {
+                    if let Some(motion) = motion(action, browser.reader.height()) {
+                        browser.reader.apply(motion);
+                    }
+                }
+            },
+            Screen::Authors(index) => {
+                if let Some(motion) = motion(action, layout.panel_capacity()) {
+                    index.selection.apply(motion);
+                }
+            }
+            Screen::Diagnostics(selection) => {
+                if let Some(motion) = motion(action, selection.visible_rows()) {
+                    selection.apply(motion);
+                }
+            }
+        }
+    }
+
+    /// The reader previews the list's selection.
+    pub(super) fn follow_selection(&mut self) {
+        let articles = &self.library.library.articles;
+        let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
+        match browser.list.selected_article().and_then(|i| articles.get(i).map(|a| (i, a))) {
+            Some((index, article)) => browser.reader.show(index, article),
+            None => browser.reader.clear(),
+        }
+    }
+}
+
+/// The motion an action asks for, given the page size of its target.
+pub(super) fn motion(action: Action, page: usize) -> Option<Motion> {
+    let page = page.max(1);
+    Some(match action {
+        Action::MoveDown => Motion::Down(1),
+        Action::MoveUp => Motion::Up(1),
+        Action::First => Motion::First,
+        Action::Last => Motion::Last,
+        Action::HalfPageDown => Motion::Down(page.div_ceil(2)),
+        Action::HalfPageUp => Motion::Up(page.div_ceil(2)),
+        Action::PageDown => Motion::Down(page),
+        Action::PageUp => Motion::Up(page),
+        _ => return None,
+    })
+}

@@ -1,0 +1,324 @@
+//! Update tests: state and actions in, state out; no terminal.
+
+use crossterm::event::{
+    Event as TermEvent, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+
+use super::input::WHEEL_LINES;
+use super::*;
+use crate::state::Screen;
+
+impl App {
+    /// An app on the sample library at a given size, for tests.
+    pub fn for_tests(width: u16, height: u16) -> Self {
+        let prefs = Prefs { full_width: false, list_percent: 38, max_text_width: 78 };
+        let mut app = Self::new("sample library", Keymap::default(), Theme::dark(), prefs);
+        app.resize(Rect::new(0, 0, width, height));
+        app.install_library(Library::sample());
+        app
+    }
+
+    /// Presses a key given as in the config ("j", "ctrl-d"), the way the
+    /// terminal would deliver it (so typed filters see it too).
+    pub fn press(&mut self, key: &str) {
+        let key: Key = key.parse().expect("a valid key");
+        self.handle_terminal(TermEvent::Key(key.to_event()));
+    }
+
+    /// Types text as keystrokes.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.handle_terminal(TermEvent::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        }
+    }
+
+    /// The current screen's browser (list and reader); panics without one.
+    pub fn b(&self) -> &Browser {
+        self.browser().expect("a screen with a list and a reader")
+    }
+
+    /// Selects a list position on the current screen and previews it.
+    pub fn select(&mut self, position: usize) {
+        self.browser_mut().expect("a browser").list.select(position);
+        self.follow_selection();
+    }
+}
+
+#[test]
+fn starts_on_the_newest_article_with_the_list_focused() {
+    let app = App::for_tests(120, 40);
+    assert_eq!(app.focus(), Focus::List);
+    let first = app.current_article().unwrap();
+    let newest = app.library.library.articles.iter().filter_map(|a| a.date).map(|d| d.day()).max();
+    assert_eq!(first.date.map(|d| d.day()), newest);
+}
+
+#[test]
+fn j_then_enter_opens_the_second_article() {
+    let mut app = App::for_tests(120, 40);
+    let second = app.b().list.order()[1];
+    app.press("j");
+    app.press("enter");
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(app.b().reader.article(), Some(second));
+    assert!(app.marks.is_read(app.library.library.articles[second].id));
+}
+
+#[test]
+fn keys_in_the_reader_scroll_and_back_returns_to_the_list() {
+    let mut app = App::for_tests(100, 20);
+    app.press("enter");
+    app.press("j");
+    assert_eq!(app.b().reader.scroll(), 1);
+    app.press("G");
+    assert_eq!(app.b().reader.scroll(), app.b().reader.max_scroll());
+    app.press("g");
+    assert_eq!(app.b().reader.scroll(), 0);
+    app.press("space");
+    assert_eq!(app.b().reader.scroll(), app.b().reader.height().min(app.b().reader.max_scroll()));
+    app.press("esc");
+    assert_eq!(app.focus(), Focus::List);
+    app.press("q");
+    assert_eq!(app.mode(), Mode::Quit(0));
+}
+
+#[test]
+fn q_in_the_reader_goes_back_first() {
+    let mut app = App::for_tests(100, 30);
+    app.press("l");
+    app.press("q");
+    assert_eq!((app.focus(), app.mode()), (Focus::List, Mode::Running));
+}
+
+#[test]
+fn list_paging_and_ends() {
+    let mut app = App::for_tests(100, 12);
+    let len = app.b().list.order().len();
+    app.press("G");
+    assert_eq!(app.b().list.selection().selected(), len - 1);
+    app.press("ctrl-u");
+    assert!(app.b().list.selection().selected() < len - 1);
+    app.press("home");
+    assert_eq!(app.b().list.selection().selected(), 0);
+    app.press("pagedown");
+    assert_eq!(app.b().list.selection().selected(), app.b().list.selection().visible_rows());
+    // The reader follows the selection.
+    assert_eq!(app.b().reader.article(), app.b().list.selected_article());
+}
+
+#[test]
+fn tab_switches_focus_and_narrow_screens_show_one_pane() {
+    let mut app = App::for_tests(60, 20);
+    assert!(app.layout.list.is_some() && app.layout.reader.is_none());
+    app.press("tab");
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(app.layout.list.is_none() && app.layout.reader.is_some());
+    app.press("tab");
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn zen_mode_and_back() {
+    let mut app = App::for_tests(160, 40);
+    app.press("z");
+    assert!(app.prefs.full_width && app.layout.list.is_none());
+    assert_eq!(app.layout.reader_text.width, 78);
+    app.press("esc");
+    assert!(!app.prefs.full_width && app.layout.list.is_some());
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = App::for_tests(80, 12);
+    let scroll = |app: &App| match &app.overlay {
+        Some(Overlay::Help(help)) => help.scroll,
+        other => panic!("help not open: {other:?}"),
+    };
+    app.press("?");
+    assert_eq!(app.context(), Context::Help);
+    app.press("j");
+    assert_eq!(scroll(&app), 1);
+    app.press("G");
+    let bottom = scroll(&app);
+    app.press("j");
+    assert_eq!(scroll(&app), bottom);
+    app.press("q");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.mode(), Mode::Running);
+}
+
+#[test]
+fn brackets_walk_the_quotes_and_the_panel_jumps() {
+    let mut app = App::for_tests(100, 20);
+    let article = app.current_article().unwrap().clone();
+    let top_level: Vec<usize> = (0..article.quotes.len()).filter(|&i| article.quotes[i].depth == 0).collect();
+    assert!(top_level.len() >= 3);
+    app.press("]");
+    app.press("]");
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(app.b().reader.focused_quote(), Some(top_level[1]));
+    app.press("[");
+    assert_eq!(app.b().reader.focused_quote(), Some(top_level[0]));
+    app.press("\"");
+    assert_eq!(app.context(), Context::Quotes);
+    app.press("G");
+    app.press("enter");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.b().reader.focused_quote(), Some(*top_level.last().unwrap()));
+    let (first, _) = app.b().reader.wrapped().unwrap().quote_lines[*top_level.last().unwrap()];
+    assert!(app.b().reader.scroll() <= first && first < app.b().reader.scroll() + app.b().reader.height());
+}
+
+#[test]
+fn no_quotes_gives_a_message() {
+    let mut app = App::for_tests(100, 20);
+    let position =
+        app.b().list.order().iter().position(|&i| app.library.library.articles[i].quotes.is_empty());
+    let Some(position) = position else { return };
+    app.select(position);
+    app.press("]");
+    assert_eq!(app.status.message().unwrap().text, "This article quotes nobody");
+    app.press("\"");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn diagnostics_view_opens_and_closes() {
+    let mut app = App::for_tests(100, 30);
+    app.press("!");
+    let Screen::Diagnostics(selection) = app.screen() else { panic!("not the problems view") };
+    assert_eq!(selection.len(), app.library.library.diagnostics.len());
+    app.press("esc");
+    assert!(matches!(app.screen(), Screen::Articles(_)));
+}
+
+#[test]
+fn marks_toggle_with_a_message() {
+    let mut app = App::for_tests(100, 30);
+    let id = app.current_article().unwrap().id;
+    app.press("s");
+    assert!(app.marks.is_bookmarked(id));
+    assert!(app.status.message().unwrap().text.starts_with("Bookmarked"));
+    app.press("m");
+    assert!(app.marks.is_read(id));
+    app.press("m");
+    assert!(!app.marks.is_read(id));
+}
+
+#[test]
+fn signals_quit_with_128_plus_n() {
+    let mut app = App::for_tests(100, 30);
+    app.handle_event(Event::Signal(Signal::Terminate(15)));
+    assert_eq!(app.mode(), Mode::Quit(143));
+}
+
+#[test]
+fn mouse_wheel_and_clicks() {
+    let mut app = App::for_tests(120, 40);
+    let rows = app.layout.list_rows;
+    let click = |column, row| {
+        Event::Term(TermEvent::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: crossterm::event::KeyModifiers::NONE,
+        }))
+    };
+    app.handle_event(click(rows.x + 2, rows.y + 4));
+    assert_eq!(app.b().list.selection().selected(), 2);
+    app.handle_event(click(rows.x + 2, rows.y + 5));
+    assert_eq!(app.focus(), Focus::Reader);
+    let reader = app.layout.reader.unwrap();
+    app.handle_event(Event::Term(TermEvent::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: reader.x + 5,
+        row: reader.y + 5,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    })));
+    assert_eq!(app.b().reader.scroll(), WHEEL_LINES.min(app.b().reader.max_scroll()));
+}
+
+#[test]
+fn resizing_never_leaves_state_out_of_bounds() {
+    let mut app = App::for_tests(120, 40);
+    app.press("G");
+    for (w, h) in [(0, 0), (1, 1), (10, 3), (30, 10), (79, 24), (80, 24), (200, 60), (20, 5)] {
+        app.resize(Rect::new(0, 0, w, h));
+        let s = app.b().list.selection();
+        assert!(s.selected() < s.len());
+        assert!(app.b().reader.scroll() <= app.b().reader.max_scroll());
+    }
+}
+
+#[test]
+fn author_page_open_an_article_and_come_back() {
+    let mut app = App::for_tests(120, 40);
+    let mackerel = app
+        .b()
+        .list
+        .order()
+        .iter()
+        .position(|&i| app.library.library.articles[i].title.starts_with("Mackerel"));
+    app.select(mackerel.unwrap());
+    app.press("a");
+    let Screen::AuthorPage { author, .. } = app.screen() else { panic!("no author page") };
+    let author = app.library.library.authors[*author].clone();
+    assert_eq!(author.name, "Mara Quist");
+    assert_eq!(app.b().list.order(), author.articles.as_slice());
+    assert!(app.b().list.order().len() >= 3);
+    app.press("j");
+    app.press("enter");
+    assert_eq!(app.focus(), Focus::Reader);
+    let opened = app.b().reader.article();
+    assert_eq!(opened, Some(author.articles[1]));
+    app.press("esc");
+    assert_eq!((app.depth(), app.focus()), (2, Focus::List));
+    assert_eq!(app.b().list.selection().selected(), 1, "the page keeps its selection");
+    app.press("esc");
+    assert_eq!(app.depth(), 1);
+    assert_eq!(
+        app.b().list.selected_article(),
+        Some(app.b().list.order()[mackerel.unwrap()]),
+        "the main list too"
+    );
+}
+
+#[test]
+fn authors_index_filters_sorts_and_opens() {
+    let mut app = App::for_tests(120, 40);
+    app.press("A");
+    let Screen::Authors(index) = app.screen() else { panic!("no index") };
+    assert_eq!(index.rows().len(), app.library.library.authors.len());
+    app.press("/");
+    app.type_text("wro");
+    let Screen::Authors(index) = app.screen() else { panic!("no index") };
+    assert_eq!(index.rows().len(), 1);
+    app.press("enter");
+    app.press("enter");
+    let Screen::AuthorPage { author, .. } = app.screen() else { panic!("no page") };
+    assert_eq!(app.library.library.authors[*author].name, "Tomasz Wrona");
+    assert_eq!(app.b().list.order().len(), 3);
+    app.press("esc");
+    let Screen::Authors(index) = app.screen() else { panic!("back to the index") };
+    assert_eq!(index.filter, "wro", "the index keeps its filter");
+    app.press("esc");
+    app.press("S");
+    let Screen::Authors(index) = app.screen() else { panic!("still the index") };
+    assert_eq!(index.sort, crate::state::AuthorSort::Count);
+    app.press("q");
+    assert_eq!(app.depth(), 1);
+}
+
+#[test]
+fn several_authors_ask_whose_page() {
+    let mut app = App::for_tests(120, 40);
+    let both = app.b().list.order().iter().position(|&i| app.library.library.articles[i].bylines.len() == 2);
+    app.select(both.unwrap());
+    app.press("a");
+    assert!(matches!(app.overlay, Some(Overlay::ChooseAuthor { .. })));
+    app.press("j");
+    app.press("enter");
+    let Screen::AuthorPage { author, .. } = app.screen() else { panic!("no page") };
+    assert_eq!(app.library.library.authors[*author].name, "Lena Hovland");
+}
