@@ -226,7 +226,11 @@ fn from_an_article_to_its_author_and_back() {
     s.send("j");
     s.wait_for_text("2/4");
     s.send("\r");
-    s.wait_for("the second article open", |screen| screen.contents().contains("Forty volunteers"));
+    // The reader already previews the article; focused, it shows a percentage.
+    s.wait_for("the second article open in the reader", |screen| {
+        let text = screen.contents();
+        text.contains("Forty volunteers") && text.lines().last().is_some_and(|l| l.trim_end().ends_with('%'))
+    });
     s.send("\x1b");
     s.wait_for("the page's list focused on the same article", |screen| {
         let text = screen.contents();
