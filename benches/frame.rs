@@ -13,8 +13,9 @@ use broadsheet::action::Action;
 use broadsheet::app::{App, Prefs};
 use broadsheet::keymap::Keymap;
 use broadsheet::library::load::{FileEntry, classify, parse_bytes};
+use broadsheet::library::search::{Query, ScanIndex, SearchBackend};
 use broadsheet::library::{Library, sample};
-use broadsheet::text::layout_article;
+use broadsheet::text::{Decorations, layout_article};
 use broadsheet::theme::Theme;
 
 /// Name suffixes that keep the copies' authors apart (6 x 34 = 204).
@@ -124,11 +125,26 @@ fn authors(c: &mut Criterion) {
     group.finish();
 }
 
+/// Searching 10,000 articles as the search worker does for each keystroke:
+/// parse the query, scan the folded text (the index is built once).
+fn search(c: &mut Criterion) {
+    let library = library_of(10_000);
+    let mut group = c.benchmark_group("search_10k");
+    group.bench_function("build_index", |b| b.iter(|| ScanIndex::new(black_box(&library))));
+    let index = ScanIndex::new(&library);
+    for query in ["h", "harbour", "harbour night", "\"the harbour\" author:quist", "zzzz"] {
+        group.bench_function(BenchmarkId::new("keystroke", query), |b| {
+            b.iter(|| index.search(&Query::parse(black_box(query))))
+        });
+    }
+    group.finish();
+}
+
 fn wrap_article(c: &mut Criterion) {
     let library = Library::sample();
     let longest = library.articles.iter().max_by_key(|a| a.words).unwrap();
     c.bench_function("layout_article/78_columns", |b| {
-        b.iter(|| layout_article(black_box(longest), 78, None))
+        b.iter(|| layout_article(black_box(longest), 78, &Decorations::default()))
     });
 }
 
@@ -136,5 +152,5 @@ fn load_library(c: &mut Criterion) {
     c.bench_function("build_library/1000_articles", |b| b.iter(|| library_of(black_box(1000))));
 }
 
-criterion_group!(benches, key_to_frame, authors, wrap_article, load_library);
+criterion_group!(benches, key_to_frame, authors, search, wrap_article, load_library);
 criterion_main!(benches);

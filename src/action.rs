@@ -31,13 +31,17 @@ pub enum Action {
     AuthorsIndex,
     CycleSort,
     Search,
+    NextMatch,
+    PreviousMatch,
+    ToggleUnreadOnly,
+    ToggleBookmarkedOnly,
     Suspend,
     Redraw,
 }
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 31] = [
         Self::MoveDown,
         Self::MoveUp,
         Self::First,
@@ -53,10 +57,14 @@ impl Action {
         Self::NextQuote,
         Self::PreviousQuote,
         Self::ShowQuotes,
+        Self::Search,
+        Self::NextMatch,
+        Self::PreviousMatch,
+        Self::CycleSort,
+        Self::ToggleUnreadOnly,
+        Self::ToggleBookmarkedOnly,
         Self::AuthorPage,
         Self::AuthorsIndex,
-        Self::Search,
-        Self::CycleSort,
         Self::ToggleRead,
         Self::ToggleBookmark,
         Self::ShowDiagnostics,
@@ -93,8 +101,12 @@ impl Action {
             Self::ShowQuotes => "Who said what: the article's quotations",
             Self::AuthorPage => "The author's page (a chooser when there are several)",
             Self::AuthorsIndex => "Every author, with article counts",
-            Self::Search => "Filter the authors by typing (Enter keeps it, Esc clears)",
-            Self::CycleSort => "Sort the authors by name, count or latest article",
+            Self::Search => "Search (title, author, body; \"phrase\" author: tag: source: is:unread)",
+            Self::NextMatch => "Next search match, on into the next article",
+            Self::PreviousMatch => "Previous search match",
+            Self::CycleSort => "Next sort order (newest, oldest, title, author, unread first)",
+            Self::ToggleUnreadOnly => "Show unread articles only, or all",
+            Self::ToggleBookmarkedOnly => "Show bookmarked articles only, or all",
             Self::Suspend => "Suspend to the shell (resume with fg)",
             Self::Redraw => "Redraw the screen",
         }
@@ -118,7 +130,8 @@ impl Action {
             Self::ShowQuotes => "quotes",
             Self::AuthorPage => "author",
             Self::AuthorsIndex => "authors",
-            Self::Search => "filter",
+            Self::Search => "search",
+            Self::NextMatch => "next match",
             Self::CycleSort => "sort",
             _ => "",
         }

@@ -17,7 +17,15 @@ pub struct Config {
     pub library: LibraryConfig,
     pub reader: ReaderConfig,
     pub layout: LayoutConfig,
+    pub state: StateConfig,
     pub keys: Bindings,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StateConfig {
+    /// The state database; empty means `$XDG_STATE_HOME/broadsheet/state.db`.
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -266,10 +274,10 @@ mod tests {
 
     #[test]
     fn remaps_take_effect() {
-        let config = parse("[keys.global]\nmove_down = [\"n\", \"down\"]\n").unwrap();
+        let config = parse("[keys.global]\nmove_down = [\"x\", \"down\"]\n").unwrap();
         let keymap = config.keymap();
         assert_eq!(
-            keymap.action(crate::keymap::Context::List, "n".parse().unwrap()),
+            keymap.action(crate::keymap::Context::List, "x".parse().unwrap()),
             Some(crate::action::Action::MoveDown)
         );
     }

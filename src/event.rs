@@ -7,6 +7,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
+
+use crate::library::search::{Query, ScanIndex, SearchBackend};
 use crate::library::{Library, LoadOptions, Progress};
 
 #[derive(Debug)]
@@ -16,6 +19,11 @@ pub enum Event {
     InputClosed,
     Library(LibraryMsg),
     Signal(Signal),
+    /// The answer to search number `generation`: matching library indexes.
+    SearchResults {
+        generation: u64,
+        hits: Vec<usize>,
+    },
 }
 
 #[derive(Debug)]
@@ -146,4 +154,55 @@ fn load_with_progress(paths: &[PathBuf], options: LoadOptions, tx: &Sender<Event
             let _ = tx.send(Event::Library(LibraryMsg::Progress(progress)));
         }
     })
+}
+
+/// What the search worker is asked to do.
+#[derive(Debug)]
+pub enum SearchJob {
+    /// Search this library from now on (its index is built on first use).
+    Library(Arc<Library>),
+    Query {
+        generation: u64,
+        query: Query,
+    },
+}
+
+/// Runs searches off the input path. Only the newest query waiting is
+/// answered: typing faster than searching never queues work.
+pub fn spawn_searcher(tx: Sender<Event>) -> Sender<SearchJob> {
+    let (jobs, inbox) = mpsc::channel::<SearchJob>();
+    thread::Builder::new()
+        .name("search".into())
+        .spawn(move || {
+            let mut library: Option<Arc<Library>> = None;
+            let mut index: Option<ScanIndex> = None;
+            while let Ok(job) = inbox.recv() {
+                let mut latest = job;
+                while let Ok(next) = inbox.try_recv() {
+                    match next {
+                        SearchJob::Library(new) => {
+                            library = Some(new);
+                            index = None;
+                        }
+                        query => latest = query,
+                    }
+                }
+                match latest {
+                    SearchJob::Library(new) => {
+                        library = Some(new);
+                        index = None;
+                    }
+                    SearchJob::Query { generation, query } => {
+                        let Some(library) = &library else { continue };
+                        let index = index.get_or_insert_with(|| ScanIndex::new(library));
+                        let hits = index.search(&query);
+                        if tx.send(Event::SearchResults { generation, hits }).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        })
+        .expect("spawn the search thread");
+    jobs
 }

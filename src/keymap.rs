@@ -455,10 +455,10 @@ mod tests {
     #[test]
     fn patches_replace_and_context_overrides_global() {
         let patch: Bindings =
-            toml::from_str("[reader]\nmove_down = [\"n\"]\n[global]\nquit = [\"ctrl-q\"]").unwrap();
+            toml::from_str("[reader]\nmove_down = [\"x\"]\n[global]\nquit = [\"ctrl-q\"]").unwrap();
         let keymap = Keymap::with_patch(&patch).unwrap();
-        assert_eq!(keymap.action(Context::Reader, "n".parse().unwrap()), Some(Action::MoveDown));
-        assert_eq!(keymap.action(Context::List, "n".parse().unwrap()), None);
+        assert_eq!(keymap.action(Context::Reader, "x".parse().unwrap()), Some(Action::MoveDown));
+        assert_eq!(keymap.action(Context::List, "x".parse().unwrap()), None);
         assert_eq!(keymap.action(Context::List, "ctrl-q".parse().unwrap()), Some(Action::Quit));
         assert_eq!(keymap.action(Context::List, "ctrl-c".parse().unwrap()), None);
         assert_eq!(keymap.keys_for(Context::Reader, Action::MoveDown).len(), 1);
@@ -466,13 +466,13 @@ mod tests {
 
     #[test]
     fn help_lists_the_keymap_in_effect() {
-        let patch: Bindings = toml::from_str("[reader]\nmove_down = [\"n\"]").unwrap();
+        let patch: Bindings = toml::from_str("[reader]\nmove_down = [\"x\"]").unwrap();
         let help = Keymap::with_patch(&patch).unwrap().help();
         assert_eq!(help[0].title, "Everywhere");
         assert!(help[0].rows.iter().any(|(keys, d)| keys == "j ↓" && d.starts_with("Next article")));
         assert!(help[0].rows.iter().any(|(keys, _)| keys == "Ctrl-d"));
         let reader = help.iter().find(|s| s.title == "In the reader").unwrap();
-        assert_eq!(reader.rows, [("n".to_owned(), Action::MoveDown.description())]);
+        assert_eq!(reader.rows, [("x".to_owned(), Action::MoveDown.description())]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod state;
+pub mod store;
 pub mod terminal;
 pub mod text;
 pub mod theme;

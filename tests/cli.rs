@@ -8,7 +8,11 @@ use serde_json::Value;
 
 fn broadsheet(args: &[&str], dir: Option<&Path>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_broadsheet"));
-    command.args(args).env("XDG_CONFIG_HOME", "/nonexistent-config-home");
+    // Keep the user's own config and state out of the tests.
+    command
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent-config-home")
+        .env("XDG_STATE_HOME", "/nonexistent-state-home");
     if let Some(dir) = dir {
         command.current_dir(dir);
     }
@@ -231,4 +235,56 @@ fn authors_lists_each_author_once_with_counts() {
     assert_eq!(keys, ["articles", "bio", "count", "first_date", "last_date", "name", "variants"]);
     let aicha = authors.iter().filter(|a| a["name"].as_str().unwrap().starts_with("A")).count();
     assert_eq!(aicha, 1, "Aïcha and Aicha are one author");
+}
+
+#[test]
+fn export_adds_reading_state_when_a_state_file_exists() {
+    use broadsheet::library::ArticleId;
+    use broadsheet::store::{Change, Position, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.db");
+    let plain = export(&["export", "--state", state.to_str().unwrap()], None);
+    assert!(plain[0].get("read").is_none(), "no state file, no state fields");
+    let id = u64::from_str_radix(plain[0]["id"].as_str().unwrap(), 16).unwrap();
+    let store = Store::open(&state).unwrap();
+    store.apply(&Change::Read(ArticleId(id), true)).unwrap();
+    store.apply(&Change::Bookmark(ArticleId(id), true)).unwrap();
+    store.apply(&Change::Position(ArticleId(id), Some(Position { block: 2, offset: 40 }))).unwrap();
+    drop(store);
+    let records = export(&["export", "--state", state.to_str().unwrap()], None);
+    assert_eq!(records[0]["read"], true);
+    assert_eq!(records[0]["bookmarked"], true);
+    assert_eq!(records[0]["position"], serde_json::json!({"paragraph": 2, "offset": 40}));
+    assert_eq!(records[1]["read"], false);
+    assert_eq!(records[1]["position"], Value::Null);
+
+    let unread = export(&["search", "is:unread", "--state", state.to_str().unwrap()], None);
+    assert_eq!(unread.len(), plain.len() - 1);
+    let bookmarked = export(&["search", "is:bookmarked", "--state", state.to_str().unwrap()], None);
+    assert_eq!(bookmarked.len(), 1);
+    assert_eq!(bookmarked[0]["id"], plain[0]["id"]);
+}
+
+#[test]
+fn search_prints_matching_articles() {
+    let hits = export(&["search", "author:wrona"], None);
+    assert_eq!(hits.len(), 3);
+    let phrase = export(&["search", "\"night bus\""], None);
+    assert!(phrase.iter().all(|r| r.to_string().to_lowercase().contains("night bus")));
+    assert!(!phrase.is_empty());
+    let accents = export(&["search", "AICHA"], None);
+    assert_eq!(accents.len(), 2, "accent- and case-blind");
+    assert!(export(&["search", "zzzzqqq"], None).is_empty());
+}
+
+#[test]
+fn a_corrupt_state_file_is_a_clear_error_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.db");
+    fs::write(&state, "not a database at all, just words".repeat(50)).unwrap();
+    let before = fs::read(&state).unwrap();
+    let out = broadsheet(&["export", "--state", state.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("state.db"));
+    assert_eq!(fs::read(&state).unwrap(), before);
 }

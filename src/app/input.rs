@@ -19,7 +19,7 @@ impl App {
     pub(super) fn handle_terminal(&mut self, event: TermEvent) {
         match event {
             TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-                if self.overlay.is_none() && self.type_into_filter(key) {
+                if self.overlay.is_none() && (self.type_into_search(key) || self.type_into_filter(key)) {
                     return;
                 }
                 if let Some(action) = Key::from_event(key).and_then(|k| self.keymap.action(self.context(), k))
@@ -29,17 +29,51 @@ impl App {
             }
             TermEvent::Mouse(mouse) => self.handle_mouse(mouse),
             TermEvent::Resize(width, height) => self.resize(Rect::new(0, 0, width, height)),
-            TermEvent::Paste(text) => {
-                if let Some(Screen::Authors(index)) = self.screens.last_mut()
-                    && index.editing
-                {
-                    index.filter.push_str(&crate::library::sanitize::clean_line(&text));
-                    index.refresh(&self.library.library);
-                    self.dirty = true;
-                }
-            }
+            TermEvent::Paste(text) => self.paste(&crate::library::sanitize::clean_line(&text)),
             TermEvent::Key(_) | TermEvent::FocusGained | TermEvent::FocusLost => {}
         }
+    }
+
+    /// Pasted text goes into whichever prompt is open.
+    fn paste(&mut self, text: &str) {
+        if self.search.editing {
+            let input = format!("{}{text}", self.search.input);
+            self.search_input_changed(input);
+        } else if let Some(Screen::Authors(index)) = self.screens.last_mut()
+            && index.editing
+        {
+            index.filter.push_str(text);
+            index.refresh(&self.library.library);
+        }
+        self.dirty = true;
+    }
+
+    /// While the search prompt is open it takes characters, Backspace,
+    /// Enter (keep the search) and Esc (drop it). Returns whether the key
+    /// was taken.
+    fn type_into_search(&mut self, key: KeyEvent) -> bool {
+        if !self.search.editing || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+            return false;
+        }
+        let mut input = self.search.input.clone();
+        match key.code {
+            KeyCode::Char(c) => input.push(c),
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            KeyCode::Enter => {
+                self.search.editing = false;
+                self.dirty = true;
+                return true;
+            }
+            KeyCode::Esc => {
+                self.search.editing = false;
+                input.clear();
+            }
+            _ => return false,
+        }
+        self.search_input_changed(input);
+        true
     }
 
     /// A text prompt sees keys first: while the authors filter is being

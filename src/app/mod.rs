@@ -11,26 +11,34 @@
 mod input;
 mod navigation;
 mod overlays;
+mod search;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::event::{Event, Events, LibraryMsg, Signal};
+use crate::event::{Event, Events, LibraryMsg, SearchJob, Signal};
 use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{AppLayout, Focus, LayoutInput, QUOTE_ROW_HEIGHT, quotes_area};
-use crate::library::{Article, Library, Progress, Severity};
-use crate::state::{Browser, Level, ReadMarks, Screen, Selection, StatusLine};
+use crate::library::{Article, ArticleId, Library, Progress, Severity};
+use crate::state::{Browser, Level, ReadMarks, Screen, SearchState, Selection, StatusLine};
+use crate::store::{Change, Position, Saved, Store};
 use crate::theme::Theme;
+
+/// How long a problem with the state file stays in the status line.
+const STORE_PROBLEM_DURATION: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// The library and what is known about loading it.
 #[derive(Debug, Default)]
 pub struct LibraryState {
-    pub library: Library,
+    /// Shared with the search worker; articles never change once loaded.
+    pub library: Arc<Library>,
     /// How the header names the library ("sample library", a path...).
     pub label: String,
     pub progress: Option<Progress>,
@@ -74,12 +82,15 @@ pub enum Mode {
     Quit(u8),
 }
 
-/// Work that needs the terminal, done by the loop after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Work outside the state, done by the loop after an update: the terminal,
+/// the search worker, the state file.
+#[derive(Debug)]
 pub enum Effect {
     Suspend,
     /// Clear the screen and draw everything again.
     Redraw,
+    Search(SearchJob),
+    Persist(Change),
 }
 
 pub struct App {
@@ -88,6 +99,16 @@ pub struct App {
     screens: Vec<Screen>,
     pub overlay: Option<Overlay>,
     pub marks: ReadMarks,
+    /// How many of this library's articles are read (the marks may hold
+    /// ids of articles from other libraries).
+    read_here: usize,
+    /// Where the user left each article they scrolled.
+    positions: HashMap<ArticleId, Position>,
+    /// The last session's view, applied when the library arrives.
+    session: HashMap<String, String>,
+    pub search: SearchState,
+    /// The library in the current sort order, before filtering.
+    sorted: Vec<usize>,
     pub status: StatusLine,
     pub prefs: Prefs,
     pub layout: AppLayout,
@@ -106,6 +127,11 @@ impl App {
             screens: vec![Screen::Articles(Browser::default())],
             overlay: None,
             marks: ReadMarks::default(),
+            read_here: 0,
+            positions: HashMap::new(),
+            session: HashMap::new(),
+            search: SearchState::default(),
+            sorted: Vec::new(),
             status: StatusLine::default(),
             prefs,
             layout: AppLayout::default(),
@@ -119,6 +145,29 @@ impl App {
 
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// Starts from what the state file remembers.
+    pub fn restore(&mut self, saved: Saved) {
+        self.marks = ReadMarks::from_saved(saved.read, saved.bookmarked);
+        self.positions = saved.positions;
+        self.session = saved.session;
+    }
+
+    /// How many articles the main list shows (after search and filters).
+    pub fn screens_root_len(&self) -> Option<usize> {
+        self.screens.first().and_then(Screen::browser).map(|b| b.list.order().len())
+    }
+
+    /// Unread articles in the library.
+    pub fn unread_count(&self) -> usize {
+        self.library.library.articles.len().saturating_sub(self.read_here)
+    }
+
+    /// Says in the status line that the state file cannot be used.
+    pub fn report_store_problem(&mut self, message: impl Into<String>) {
+        self.status.show_for(message, Level::Error, Instant::now(), STORE_PROBLEM_DURATION);
+        self.dirty = true;
     }
 
     pub fn take_effects(&mut self) -> Vec<Effect> {
@@ -183,6 +232,7 @@ impl App {
             Event::Signal(Signal::Terminate(signal)) => self.quit(128u8.saturating_add(signal as u8)),
             Event::Signal(Signal::Stop) => self.effects.push(Effect::Suspend),
             Event::Signal(Signal::Continue) => self.effects.push(Effect::Redraw),
+            Event::SearchResults { generation, hits } => self.take_search_results(generation, &hits),
         }
     }
 
@@ -222,7 +272,11 @@ impl App {
             Action::AuthorPage => self.open_author_of_current(),
             Action::AuthorsIndex => self.open_authors_index(),
             Action::CycleSort => self.cycle_sort(),
-            Action::Search => self.start_filter(),
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
+            Action::ToggleUnreadOnly => self.toggle_unread_only(),
+            Action::ToggleBookmarkedOnly => self.toggle_bookmarked_only(),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::MoveDown
@@ -236,7 +290,9 @@ impl App {
         }
     }
 
+    /// Ends the loop after remembering where the user was.
     fn quit(&mut self, code: u8) {
+        self.save_session();
         self.mode = Mode::Quit(code);
     }
 
@@ -294,15 +350,19 @@ impl App {
     /// Takes a freshly loaded library: back to the main list, newest article
     /// selected, problems reported.
     pub fn install_library(&mut self, library: Library) {
-        let order = newest_first(&library);
         let errors = library.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         let problems = library.diagnostics.len();
+        let library = Arc::new(library);
+        self.effects.push(Effect::Search(SearchJob::Library(Arc::clone(&library))));
+        self.read_here = library.articles.iter().filter(|a| self.marks.is_read(a.id)).count();
         self.library.library = library;
         self.library.loaded = true;
         self.library.progress = None;
         self.overlay = None;
-        self.screens = vec![Screen::Articles(Browser::new(order))];
+        self.sorted = self.search.sort.sorted(&self.library.library, &self.marks);
+        self.screens = vec![Screen::Articles(Browser::new(self.sorted.clone()))];
         self.relayout();
+        self.apply_session();
         self.follow_selection();
         if problems > 0 {
             let key =
@@ -316,19 +376,6 @@ impl App {
     }
 }
 
-/// Library indexes ordered newest first; undated articles after dated ones,
-/// by title.
-pub fn newest_first(library: &Library) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..library.articles.len()).collect();
-    let key = |i: &usize| {
-        let a = &library.articles[*i];
-        let date = a.date.map(|d| (d.day(), d.to_string()));
-        (std::cmp::Reverse(date), a.title.to_lowercase())
-    };
-    order.sort_by_cached_key(key);
-    order
-}
-
 /// Runs the TUI until the user quits or a signal ends it; returns the exit
 /// status (0, or 128+n after signal n). `panic_after_first_frame` exists
 /// for the tests that prove a panic leaves the terminal usable.
@@ -336,8 +383,11 @@ pub fn run(
     tui: &mut crate::terminal::Tui,
     mut app: App,
     events: &Events,
+    store: Option<Store>,
     panic_after_first_frame: bool,
 ) -> std::io::Result<ExitCode> {
+    let searcher = crate::event::spawn_searcher(events.sender());
+    let mut store = store;
     let size = tui.terminal.size()?;
     app.resize(Rect::new(0, 0, size.width, size.height));
     loop {
@@ -365,6 +415,16 @@ pub fn run(
                 #[cfg(not(unix))]
                 Effect::Suspend => {}
                 Effect::Redraw => tui.resume()?,
+                Effect::Search(job) => {
+                    let _ = searcher.send(job);
+                }
+                Effect::Persist(change) => {
+                    if let Some(error) = store.as_ref().and_then(|s| s.apply(&change).err()) {
+                        // Keep reading; stop trying to write after the first failure.
+                        app.report_store_problem(format!("{error}; changes are no longer saved"));
+                        store = None;
+                    }
+                }
             }
             app.dirty = true;
         }

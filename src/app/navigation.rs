@@ -25,6 +25,7 @@ impl App {
             {
                 browser.focus = Focus::List;
                 self.prefs.full_width = false;
+                self.remember_position();
             }
             Screen::Authors(index) if index.editing || !index.filter.is_empty() => {
                 index.editing = false;
@@ -33,6 +34,13 @@ impl App {
             }
             _ if depth > 1 => {
                 self.screens.pop();
+            }
+            // On the main list, Esc drops the search and the filters.
+            _ if self.search.is_filtering() => {
+                self.search.unread_only = false;
+                self.search.bookmarked_only = false;
+                self.search_input_changed(String::new());
+                self.status_message("Search cleared");
             }
             _ => {}
         }
@@ -122,16 +130,19 @@ impl App {
         }
     }
 
+    /// Focuses the reader on the selected article. A short article is read
+    /// once opened; a longer one once the user scrolls in it.
     fn open_selected_article(&mut self) {
-        let articles = &self.library.library.articles;
-        let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        let Some(index) = browser.list.selected_article() else { return };
-        if let Some(article) = articles.get(index) {
-            browser.reader.show(index, article);
-            browser.focus = Focus::Reader;
-            self.marks.mark_read(article.id);
-        }
+        self.follow_selection();
+        let articles = std::sync::Arc::clone(&self.library.library);
+        let Some(browser) = self.browser_mut() else { return };
+        browser.focus = Focus::Reader;
+        let fits = browser.reader.max_scroll() == 0;
+        let opened = browser.reader.article().and_then(|i| articles.articles.get(i)).map(|a| a.id);
         self.relayout();
+        if let Some(id) = opened.filter(|_| fits) {
+            self.set_read(id, true);
+        }
     }
 
     /// The article the user is looking at.
@@ -142,23 +153,19 @@ impl App {
     pub(super) fn toggle_read(&mut self) {
         let Some(article) = self.focused_article() else { return };
         let (id, title) = (article.id, article.title.clone());
-        let now_read = self.marks.toggle_read(id);
-        self.status_message(if now_read {
-            format!("Marked read: {title}")
-        } else {
-            format!("Marked unread: {title}")
-        });
+        let now_read = !self.marks.is_read(id);
+        self.set_read(id, now_read);
+        let verb = if now_read { "Marked read" } else { "Marked unread" };
+        self.status_message(format!("{verb}: {title}"));
     }
 
     pub(super) fn toggle_bookmark(&mut self) {
         let Some(article) = self.focused_article() else { return };
         let (id, title) = (article.id, article.title.clone());
-        let now_marked = self.marks.toggle_bookmark(id);
-        self.status_message(if now_marked {
-            format!("Bookmarked: {title}")
-        } else {
-            format!("Bookmark removed: {title}")
-        });
+        let now_marked = !self.marks.is_bookmarked(id);
+        self.set_bookmark(id, now_marked);
+        let verb = if now_marked { "Bookmarked" } else { "Bookmark removed" };
+        self.status_message(format!("{verb}: {title}"));
     }
 
     /// `]` and `[`: the next or previous quotation of the open article.
@@ -178,18 +185,6 @@ impl App {
                 (false, false) => "No more quotes above",
             };
             self.status_message(text);
-        }
-    }
-
-    /// The order of the authors index (the article list's order is the
-    /// search issue's).
-    pub(super) fn cycle_sort(&mut self) {
-        let library = &self.library.library;
-        if let Some(Screen::Authors(index)) = self.screens.last_mut() {
-            index.sort = index.sort.next();
-            index.refresh(library);
-            let label = index.sort.label();
-            self.status_message(format!("Authors by {label}"));
         }
     }
 
@@ -213,6 +208,12 @@ impl App {
                 Focus::Reader => {
                     if let Some(motion) = motion(action, browser.reader.height()) {
                         browser.reader.apply(motion);
+                        // Scrolling through an article reads it.
+                        let scrolled = browser.reader.scroll() > 0;
+                        let id = browser.reader.article().map(|i| self.library.library.articles[i].id);
+                        if let Some(id) = id.filter(|_| scrolled) {
+                            self.set_read(id, true);
+                        }
                     }
                 }
             },
@@ -229,14 +230,25 @@ impl App {
         }
     }
 
-    /// The reader previews the list's selection.
+    /// The reader previews the list's selection, where it was left, with
+    /// the search's words marked.
     pub(super) fn follow_selection(&mut self) {
+        let (selected, shown) = match self.browser() {
+            Some(browser) => (browser.list.selected_article(), browser.reader.article()),
+            None => return,
+        };
+        if selected == shown && selected.is_some() {
+            return self.highlight_matches();
+        }
+        self.remember_position();
         let articles = &self.library.library.articles;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        match browser.list.selected_article().and_then(|i| articles.get(i).map(|a| (i, a))) {
+        match selected.and_then(|i| articles.get(i).map(|a| (i, a))) {
             Some((index, article)) => browser.reader.show(index, article),
             None => browser.reader.clear(),
         }
+        self.highlight_matches();
+        self.restore_position();
     }
 }
 

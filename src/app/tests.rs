@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use super::input::WHEEL_LINES;
 use super::*;
 use crate::state::Screen;
+use crate::store::{Change, Position, Saved};
 
 impl App {
     /// An app on the sample library at a given size, for tests.
@@ -321,4 +322,165 @@ fn several_authors_ask_whose_page() {
     app.press("enter");
     let Screen::AuthorPage { author, .. } = app.screen() else { panic!("no page") };
     assert_eq!(app.library.library.authors[*author].name, "Lena Hovland");
+}
+
+/// Runs the search the app asked for, as the worker would.
+fn answer_searches(app: &mut App) {
+    let index = crate::library::search::ScanIndex::new(&app.library.library);
+    for effect in app.take_effects() {
+        if let Effect::Search(SearchJob::Query { generation, query }) = effect {
+            use crate::library::search::SearchBackend;
+            let hits = index.search(&query);
+            app.handle_event(Event::SearchResults { generation, hits });
+        }
+    }
+}
+
+#[test]
+fn search_narrows_the_list_as_you_type_and_esc_clears_it() {
+    let mut app = App::for_tests(120, 40);
+    let all = app.b().list.order().len();
+    app.press("/");
+    assert!(app.search.editing);
+    app.type_text("eelgrass");
+    answer_searches(&mut app);
+    let shown = app.b().list.order().to_vec();
+    assert!(!shown.is_empty() && shown.len() < all);
+    for &i in &shown {
+        let a = &app.library.library.articles[i];
+        assert!(
+            a.body.iter().any(|b| b.text.to_lowercase().contains("eelgrass"))
+                || a.title.to_lowercase().contains("eelgrass")
+        );
+    }
+    app.press("enter");
+    assert!(!app.search.editing);
+    assert_eq!(app.b().list.order(), shown.as_slice(), "Enter keeps the filter");
+    app.press("esc");
+    assert_eq!(app.b().list.order().len(), all);
+}
+
+#[test]
+fn stale_search_results_are_dropped() {
+    let mut app = App::for_tests(120, 40);
+    app.press("/");
+    app.type_text("harbour");
+    let old = app.search.generation;
+    app.type_text(" wedding");
+    answer_searches(&mut app);
+    let narrow = app.b().list.order().len();
+    app.handle_event(Event::SearchResults { generation: old, hits: (0..17).collect() });
+    assert_eq!(app.b().list.order().len(), narrow);
+}
+
+#[test]
+fn n_walks_matches_and_on_into_the_next_article() {
+    let mut app = App::for_tests(100, 20);
+    app.press("/");
+    app.type_text("harbour");
+    answer_searches(&mut app);
+    app.press("enter");
+    let first_article = app.b().reader.article();
+    let matches = app.b().reader.match_count();
+    assert!(matches >= 1);
+    for _ in 0..matches {
+        app.press("n");
+    }
+    assert_eq!(app.b().reader.article(), first_article);
+    assert_eq!(app.b().reader.current_match(), Some(matches - 1));
+    app.press("n");
+    assert_ne!(app.b().reader.article(), first_article, "on to the next matching article");
+    assert_eq!(app.b().reader.current_match(), Some(0));
+    app.press("N");
+    assert_eq!(app.b().reader.article(), first_article);
+    assert_eq!(app.b().reader.current_match(), Some(matches - 1));
+}
+
+#[test]
+fn state_terms_and_quick_filters() {
+    let mut app = App::for_tests(120, 40);
+    app.press("s");
+    app.press("/");
+    app.type_text("is:bookmarked");
+    assert_eq!(app.b().list.order().len(), 1, "state terms need no search");
+    app.press("esc");
+    app.press("enter");
+    app.press("G");
+    app.press("esc");
+    app.press("U");
+    let unread = app.b().list.order().len();
+    assert_eq!(unread, 16);
+    app.press("S");
+    assert_eq!(app.search.sort, crate::state::SortOrder::Oldest);
+}
+
+#[test]
+fn marks_and_positions_are_persisted_as_changes() {
+    let mut app = App::for_tests(100, 12);
+    app.take_effects();
+    app.press("s");
+    app.press("enter");
+    app.press("j");
+    app.press("j");
+    app.press("esc");
+    let changes: Vec<Change> = app
+        .take_effects()
+        .into_iter()
+        .filter_map(|e| if let Effect::Persist(change) = e { Some(change) } else { None })
+        .collect();
+    let id = app.b().list.selected_article().map(|i| app.library.library.articles[i].id).unwrap();
+    assert!(changes.contains(&Change::Bookmark(id, true)));
+    assert!(changes.contains(&Change::Read(id, true)), "scrolling reads it");
+    assert!(changes.iter().any(|c| matches!(c, Change::Position(i, Some(_)) if *i == id)));
+    app.press("q");
+    let session: Vec<Change> = app
+        .take_effects()
+        .into_iter()
+        .filter_map(|e| if let Effect::Persist(change) = e { Some(change) } else { None })
+        .collect();
+    assert!(session.contains(&Change::Session("selected".into(), id.to_string())));
+}
+
+#[test]
+fn a_restored_session_comes_back() {
+    let mut saved = Saved::default();
+    let library = Library::sample();
+    let target = library.articles.iter().find(|a| a.title.contains("seawall")).unwrap().id;
+    saved.read.insert(target);
+    saved.bookmarked.insert(target);
+    saved.positions.insert(target, Position { block: 3, offset: 0 });
+    saved.session.insert("selected".into(), target.to_string());
+    saved.session.insert("focus".into(), "reader".into());
+    saved.session.insert("sort".into(), "title".into());
+    let prefs = Prefs { full_width: false, list_percent: 38, max_text_width: 78 };
+    let mut app = App::new("sample library", Keymap::default(), Theme::dark(), prefs);
+    app.restore(saved);
+    app.resize(Rect::new(0, 0, 100, 16));
+    app.install_library(library);
+    assert_eq!(app.search.sort, crate::state::SortOrder::Title);
+    assert_eq!(app.current_article().unwrap().id, target);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(app.b().reader.scroll() > 0, "reopened at the saved position");
+    assert!(app.marks.is_bookmarked(target));
+    assert_eq!(app.unread_count(), 16);
+}
+
+#[test]
+fn quitting_from_the_list_keeps_the_saved_position() {
+    let mut app = App::for_tests(110, 14);
+    app.press("enter");
+    for _ in 0..5 {
+        app.press("j");
+    }
+    app.press("q");
+    app.press("q");
+    let positions: Vec<Change> = app
+        .take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Persist(change @ Change::Position(..)) => Some(change),
+            _ => None,
+        })
+        .collect();
+    assert!(matches!(positions.last(), Some(Change::Position(_, Some(_)))), "{positions:?}");
 }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::library::{Article, Library};
+use crate::store::Saved;
 
 /// One line of `export` output; the field names are part of the contract.
 #[derive(Debug, Serialize)]
@@ -24,6 +25,24 @@ pub struct ExportRecord<'a> {
     pub words: usize,
     pub reading_minutes: usize,
     pub warnings: &'a [String],
+    /// Reading state, when a state file exists.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ExportState>,
+}
+
+/// What the state file knows of an article.
+#[derive(Debug, Serialize)]
+pub struct ExportState {
+    pub read: bool,
+    pub bookmarked: bool,
+    /// Where the reader was left: the paragraph and byte at the top.
+    pub position: Option<ExportPosition>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportPosition {
+    pub paragraph: usize,
+    pub offset: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -34,7 +53,7 @@ pub struct ExportQuote {
 }
 
 impl<'a> ExportRecord<'a> {
-    pub fn new(article: &'a Article) -> Self {
+    pub fn new(article: &'a Article, saved: Option<&Saved>) -> Self {
         Self {
             id: article.id.to_string(),
             path: article.path.to_string_lossy().into_owned(),
@@ -59,15 +78,28 @@ impl<'a> ExportRecord<'a> {
             words: article.words,
             reading_minutes: article.reading_minutes,
             warnings: &article.warnings,
+            state: saved.map(|saved| ExportState {
+                read: saved.read.contains(&article.id),
+                bookmarked: saved.bookmarked.contains(&article.id),
+                position: saved
+                    .positions
+                    .get(&article.id)
+                    .map(|p| ExportPosition { paragraph: p.block, offset: p.offset }),
+            }),
         }
     }
 }
 
-/// Writes every article as a JSON line. A closed pipe (`| head`) ends the
-/// output quietly.
-pub fn write(library: &Library, out: &mut impl Write) -> io::Result<()> {
-    for article in &library.articles {
-        serde_json::to_writer(&mut *out, &ExportRecord::new(article))?;
+/// Writes the articles at `indexes` as JSON lines, with their reading
+/// state when `saved` is given.
+pub fn write(
+    library: &Library,
+    indexes: &[usize],
+    saved: Option<&Saved>,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    for &index in indexes {
+        serde_json::to_writer(&mut *out, &ExportRecord::new(&library.articles[index], saved))?;
         out.write_all(b"\n")?;
     }
     out.flush()

@@ -5,6 +5,7 @@ pub mod authors;
 pub mod check;
 pub mod export;
 pub mod read;
+pub mod search;
 
 use std::io;
 use std::path::PathBuf;
@@ -21,7 +22,8 @@ Examples:
   broadsheet ~/articles           read every article under ~/articles
   broadsheet export ~/articles    print the articles as JSON Lines
   broadsheet check ~/articles     list files that could not be read
-  broadsheet authors ~/articles   print the authors as JSON Lines";
+  broadsheet authors ~/articles   print the authors as JSON Lines
+  broadsheet search 'author:quist \"night bus\" is:unread' ~/articles";
 
 /// A terminal reader for a library of stored news articles.
 #[derive(Debug, Parser)]
@@ -36,6 +38,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
 
+    /// Keep read marks, bookmarks and positions in FILE (SQLite) instead of
+    /// the default state file.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub state: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -46,11 +53,25 @@ pub enum Command {
     ///
     /// Fields: id, path, format, title, authors, bio, date, source, url,
     /// tags, paragraphs, quotes, words, reading_minutes, warnings.
-    /// Diagnostics go to stderr. `quotes` lists each quotation as
+    /// Diagnostics go to stderr. When a state file exists, `read`,
+    /// `bookmarked` and `position` are added. `quotes` lists each quotation as
     /// {text, speaker, paragraph}: the text without its marks (a quotation
     /// over several paragraphs joined by a blank line), the speaker or null,
     /// and the index of the paragraph it starts in.
     Export {
+        /// Article files or directories; the sample library if none.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the articles matching QUERY as JSON Lines (like export).
+    ///
+    /// Words must all match (title, authors, body); "exact phrase";
+    /// author:NAME tag:TAG source:NAME title:WORD; is:unread is:read
+    /// is:bookmarked (from the state file); -TERM excludes. Case and accents
+    /// are ignored.
+    Search {
+        /// The query (quote it for the shell).
+        query: String,
         /// Article files or directories; the sample library if none.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -75,15 +96,29 @@ pub enum Command {
 
 /// Runs what the command line asks for and returns the exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("broadsheet: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let state = state_path(cli.state.as_deref(), &config);
     let result = match &cli.command {
-        None => Config::load(cli.config.as_deref())
-            .map_err(|e| e.to_string())
-            .and_then(|config| read::run(&cli.paths, &config)),
-        Some(Command::Export { paths }) => script(paths, |library, out| {
-            for diagnostic in &library.diagnostics {
-                eprintln!("{diagnostic}");
-            }
-            export::write(library, out).map(|()| false)
+        None => read::run(&cli.paths, &config, state),
+        Some(Command::Export { paths }) => saved_state(state.as_deref()).and_then(|saved| {
+            script(paths, |library, out| {
+                print_diagnostics(library);
+                let all: Vec<usize> = (0..library.articles.len()).collect();
+                export::write(library, &all, saved.as_ref(), out).map(|()| false)
+            })
+        }),
+        Some(Command::Search { query, paths }) => saved_state(state.as_deref()).and_then(|saved| {
+            script(paths, |library, out| {
+                print_diagnostics(library);
+                let hits = search::run(library, query, saved.as_ref());
+                export::write(library, &hits, saved.as_ref(), out).map(|()| false)
+            })
         }),
         Some(Command::Check { paths }) => script(paths, check::write),
         Some(Command::Authors { paths }) => {
@@ -114,6 +149,28 @@ fn script(
             Ok(ExitCode::from(1))
         }
     }
+}
+
+fn print_diagnostics(library: &Library) {
+    for diagnostic in &library.diagnostics {
+        eprintln!("{diagnostic}");
+    }
+}
+
+/// The state file's contents, if there is one.
+fn saved_state(path: Option<&std::path::Path>) -> Result<Option<crate::store::Saved>, String> {
+    match path {
+        Some(path) => crate::store::Store::read_only(path).map_err(|e| e.to_string()),
+        None => Ok(None),
+    }
+}
+
+/// The state file: `--state`, else the config's, else the XDG default.
+pub fn state_path(explicit: Option<&std::path::Path>, config: &Config) -> Option<PathBuf> {
+    explicit
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| (!config.state.path.as_os_str().is_empty()).then(|| config.state.path.clone()))
+        .or_else(crate::store::default_path)
 }
 
 /// Loads the library named on the command line, or the sample.

@@ -1,7 +1,7 @@
 //! `broadsheet [PATH]...`: the reader itself.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::app::{self, App, Prefs};
@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::event::{self, Events, LibrarySource};
 use crate::library::LoadOptions;
 use crate::library::sanitize::clean_line;
+use crate::store::Store;
 use crate::terminal::Tui;
 use crate::theme::Theme;
 
@@ -17,7 +18,7 @@ use crate::theme::Theme;
 const PANIC_VAR: &str = "BROADSHEET_TEST_PANIC";
 
 /// Opens the TUI on `paths`, else the configured library, else the sample.
-pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
+pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result<ExitCode, String> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the reader needs a terminal; to print articles use `broadsheet export`".to_owned());
     }
@@ -33,7 +34,8 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
         list_percent: config.layout.list_width,
         max_text_width: config.reader.max_width,
     };
-    let app = App::new(label, config.keymap(), Theme::from_env(), prefs);
+    let mut app = App::new(label, config.keymap(), Theme::from_env(), prefs);
+    let store = open_store(state.as_deref(), &mut app);
 
     let events = Events::new();
     #[cfg(unix)]
@@ -42,9 +44,28 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
     let mut tui = Tui::enter(config.layout.mouse).map_err(|e| format!("cannot set up the terminal: {e}"))?;
     event::spawn_input(events.sender());
     let panic_after_first_frame = std::env::var_os(PANIC_VAR).is_some();
-    let result = app::run(&mut tui, app, &events, panic_after_first_frame);
+    let result = app::run(&mut tui, app, &events, store, panic_after_first_frame);
     drop(tui);
     #[cfg(unix)]
     signals.close();
     result.map_err(|e| format!("terminal error: {e}"))
+}
+
+/// Opens the state file and loads what it remembers. A file that cannot be
+/// used leaves the reader working without saving, and says so.
+fn open_store(path: Option<&Path>, app: &mut App) -> Option<Store> {
+    let Some(path) = path else {
+        app.report_store_problem("no state directory could be found; nothing will be saved");
+        return None;
+    };
+    match Store::open(path).and_then(|store| store.load().map(|saved| (store, saved))) {
+        Ok((store, saved)) => {
+            app.restore(saved);
+            Some(store)
+        }
+        Err(error) => {
+            app.report_store_problem(format!("Reading without saving: {error}"));
+            None
+        }
+    }
 }

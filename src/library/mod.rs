@@ -12,6 +12,7 @@ pub mod load;
 pub mod quotes;
 pub mod sample;
 pub mod sanitize;
+pub mod search;
 pub mod stats;
 
 use std::collections::HashMap;

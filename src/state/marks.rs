@@ -12,16 +12,21 @@ pub struct ReadMarks {
 }
 
 impl ReadMarks {
+    pub fn from_saved(read: HashSet<ArticleId>, bookmarked: HashSet<ArticleId>) -> Self {
+        Self { read, bookmarked }
+    }
+
+    /// Sets an article read or unread; returns whether that changed anything.
+    pub fn set_read(&mut self, id: ArticleId, read: bool) -> bool {
+        if read { self.read.insert(id) } else { self.read.remove(&id) }
+    }
+
     pub fn is_read(&self, id: ArticleId) -> bool {
         self.read.contains(&id)
     }
 
     pub fn is_bookmarked(&self, id: ArticleId) -> bool {
         self.bookmarked.contains(&id)
-    }
-
-    pub fn mark_read(&mut self, id: ArticleId) {
-        self.read.insert(id);
     }
 
     /// Returns whether the article is now read.
@@ -62,8 +67,8 @@ mod tests {
         assert!(!marks.toggle_read(id));
         assert!(marks.toggle_bookmark(id));
         assert!(marks.is_bookmarked(id));
-        marks.mark_read(id);
-        marks.mark_read(id);
-        assert_eq!(marks.read_count(), 1);
+        marks.set_read(id, true);
+        assert!(!marks.set_read(id, true), "already read");
+        assert!(marks.set_read(id, false));
     }
 }

@@ -5,6 +5,7 @@ pub mod list;
 pub mod marks;
 pub mod reader;
 pub mod screen;
+pub mod search;
 pub mod selection;
 pub mod status;
 
@@ -12,5 +13,6 @@ pub use list::ArticleList;
 pub use marks::ReadMarks;
 pub use reader::Reader;
 pub use screen::{AuthorSort, AuthorsIndex, Browser, Screen};
+pub use search::{SearchState, SortOrder};
 pub use selection::{Motion, Selection};
 pub use status::{Level, StatusLine};

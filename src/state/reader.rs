@@ -5,8 +5,10 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use super::selection::Motion;
+use crate::library::search::find_matches;
 use crate::library::{Article, ArticleId};
-use crate::text::{WrappedArticle, layout_article};
+use crate::store::Position;
+use crate::text::{Decorations, TextMatch, WrappedArticle, layout_article};
 
 /// How many laid-out articles are kept for quick returns.
 const CACHE_ENTRIES: usize = 16;
@@ -17,16 +19,16 @@ pub struct Reader {
     article: Option<usize>,
     wrapped: Option<Arc<WrappedArticle>>,
     scroll: usize,
-    /// The quotation `]` / `[` moved to, marked in the text.
-    focused_quote: Option<usize>,
+    /// Marks on top of the text: the focused quotation, search matches.
+    decorations: Decorations,
     /// Text columns and rows available (set from the layout).
     width: u16,
     height: usize,
     cache: WrapCache,
 }
 
-/// Lines of context kept above a quotation scrolled into view.
-const QUOTE_CONTEXT_LINES: usize = 2;
+/// Lines of context kept above a quotation or match scrolled into view.
+const CONTEXT_LINES: usize = 2;
 
 impl Reader {
     pub fn article(&self) -> Option<usize> {
@@ -46,7 +48,16 @@ impl Reader {
     }
 
     pub fn focused_quote(&self) -> Option<usize> {
-        self.focused_quote
+        self.decorations.focused_quote
+    }
+
+    pub fn current_match(&self) -> Option<usize> {
+        self.decorations.current_match
+    }
+
+    /// How many search matches the shown article has.
+    pub fn match_count(&self) -> usize {
+        self.decorations.matches.len()
     }
 
     /// Shows the article at library `index` from the top.
@@ -56,7 +67,9 @@ impl Reader {
         }
         self.article = Some(index);
         self.scroll = 0;
-        self.focused_quote = None;
+        self.decorations.focused_quote = None;
+        self.decorations.current_match = None;
+        self.decorations.matches.clear();
         self.relayout(article);
     }
 
@@ -64,7 +77,74 @@ impl Reader {
         self.article = None;
         self.wrapped = None;
         self.scroll = 0;
-        self.focused_quote = None;
+        self.decorations = Decorations::default();
+    }
+
+    /// Marks where `needles` (folded search words and phrases) occur.
+    pub fn highlight(&mut self, needles: &[&str], article: &Article) {
+        let matches: Vec<TextMatch> = article
+            .body
+            .iter()
+            .enumerate()
+            .flat_map(|(block, b)| {
+                find_matches(&b.text, needles).into_iter().map(move |r| TextMatch {
+                    block,
+                    start: r.start,
+                    end: r.end,
+                })
+            })
+            .collect();
+        if matches != self.decorations.matches {
+            self.decorations.matches = matches;
+            self.decorations.current_match = None;
+            self.relayout(article);
+        }
+    }
+
+    /// Moves to the next search match below the current one (or below the
+    /// top of the view); false when there is none.
+    pub fn next_match(&mut self, article: &Article) -> bool {
+        let Some(wrapped) = &self.wrapped else { return false };
+        let next = match self.decorations.current_match {
+            Some(current) => (current + 1 < wrapped.match_lines.len()).then_some(current + 1),
+            None => wrapped.match_lines.iter().position(|&line| line >= self.scroll),
+        };
+        self.focus_match(next, article)
+    }
+
+    /// Like [`Reader::next_match`], upwards.
+    pub fn previous_match(&mut self, article: &Article) -> bool {
+        let Some(wrapped) = &self.wrapped else { return false };
+        let previous = match self.decorations.current_match {
+            Some(current) => current.checked_sub(1),
+            None => wrapped.match_lines.iter().rposition(|&line| line < self.scroll + self.height),
+        };
+        self.focus_match(previous, article)
+    }
+
+    /// Marks match `index` as current and scrolls it into view.
+    pub fn focus_match(&mut self, index: Option<usize>, article: &Article) -> bool {
+        let Some(index) = index.filter(|&i| i < self.decorations.matches.len()) else { return false };
+        self.decorations.current_match = Some(index);
+        self.relayout(article);
+        if let Some(&line) = self.wrapped.as_ref().and_then(|w| w.match_lines.get(index)) {
+            self.scroll_into_view(line, line);
+        }
+        true
+    }
+
+    /// Where the view is in the article, to come back to later (none at
+    /// the very top).
+    pub fn position(&self) -> Option<Position> {
+        self.top_source().map(|(block, offset)| Position { block, offset })
+    }
+
+    /// Scrolls to a saved position.
+    pub fn restore(&mut self, position: Position) {
+        if let Some(line) = self.wrapped.as_ref().and_then(|w| w.line_of(position.block, position.offset)) {
+            self.scroll = line;
+            self.clamp();
+        }
     }
 
     /// Marks the next quotation after the focused one (or, with none
@@ -73,7 +153,7 @@ impl Reader {
     pub fn next_quote(&mut self, article: &Article) -> bool {
         let Some(wrapped) = &self.wrapped else { return false };
         let top_level = (0..article.quotes.len()).filter(|&i| article.quotes[i].depth == 0);
-        let next = match self.focused_quote {
+        let next = match self.decorations.focused_quote {
             Some(focus) => top_level.clone().find(|&i| i > focus),
             None => {
                 top_level.clone().find(|&i| wrapped.quote_lines.get(i).is_some_and(|l| l.0 >= self.scroll))
@@ -86,7 +166,7 @@ impl Reader {
     pub fn previous_quote(&mut self, article: &Article) -> bool {
         let Some(wrapped) = &self.wrapped else { return false };
         let mut top_level = (0..article.quotes.len()).rev().filter(|&i| article.quotes[i].depth == 0);
-        let previous = match self.focused_quote {
+        let previous = match self.decorations.focused_quote {
             Some(focus) => top_level.find(|&i| i < focus),
             None => top_level
                 .find(|&i| wrapped.quote_lines.get(i).is_some_and(|l| l.0 < self.scroll + self.height)),
@@ -97,16 +177,22 @@ impl Reader {
     /// Marks quotation `index` and scrolls it into view.
     pub fn focus_quote(&mut self, index: Option<usize>, article: &Article) -> bool {
         let Some(index) = index else { return false };
-        self.focused_quote = Some(index);
+        self.decorations.focused_quote = Some(index);
         self.relayout(article);
         if let Some(&(first, last)) = self.wrapped.as_ref().and_then(|w| w.quote_lines.get(index)) {
-            let visible = self.scroll..self.scroll + self.height.max(1);
-            if !visible.contains(&first) || !visible.contains(&last) {
-                self.scroll = first.saturating_sub(QUOTE_CONTEXT_LINES);
-            }
+            self.scroll_into_view(first, last);
+        }
+        true
+    }
+
+    /// Scrolls so lines `first..=last` are visible, with a little context
+    /// above when it has to move.
+    fn scroll_into_view(&mut self, first: usize, last: usize) {
+        let visible = self.scroll..self.scroll + self.height.max(1);
+        if !visible.contains(&first) || !visible.contains(&last) {
+            self.scroll = first.saturating_sub(CONTEXT_LINES);
         }
         self.clamp();
-        true
     }
 
     /// Sets the text area; re-wraps the article if the width changed.
@@ -167,13 +253,13 @@ impl Reader {
     }
 
     fn relayout(&mut self, article: &Article) {
-        self.wrapped = Some(self.cache.get(article, self.width.max(1), self.focused_quote));
+        self.wrapped = Some(self.cache.get(article, self.width.max(1), &self.decorations));
         self.clamp();
     }
 }
 
-/// What a layout depends on: the article, the width, the focused quote.
-type LayoutKey = (ArticleId, u16, Option<usize>);
+/// What a layout depends on: the article, the width, the decorations.
+type LayoutKey = (ArticleId, u16, Decorations);
 
 /// Recently laid-out articles.
 #[derive(Debug, Clone, Default)]
@@ -182,15 +268,17 @@ struct WrapCache {
 }
 
 impl WrapCache {
-    fn get(&mut self, article: &Article, width: u16, focus: Option<usize>) -> Arc<WrappedArticle> {
-        let key = (article.id, width, focus);
-        if let Some(pos) = self.entries.iter().position(|(k, _)| *k == key) {
+    fn get(&mut self, article: &Article, width: u16, decorations: &Decorations) -> Arc<WrappedArticle> {
+        let found =
+            self.entries.iter().position(|(k, _)| k.0 == article.id && k.1 == width && &k.2 == decorations);
+        if let Some(pos) = found {
             let entry = self.entries.remove(pos).expect("position is in range");
             let wrapped = Arc::clone(&entry.1);
             self.entries.push_front(entry);
             return wrapped;
         }
-        let wrapped = Arc::new(layout_article(article, width, focus));
+        let key = (article.id, width, decorations.clone());
+        let wrapped = Arc::new(layout_article(article, width, decorations));
         self.entries.push_front((key, Arc::clone(&wrapped)));
         self.entries.truncate(CACHE_ENTRIES);
         wrapped
@@ -274,15 +362,58 @@ mod tests {
     }
 
     #[test]
+    fn search_matches_are_marked_and_walked() {
+        let library = Library::sample();
+        let (index, article) =
+            library.articles.iter().enumerate().find(|(_, a)| a.title.contains("seawall")).expect("sample");
+        let mut reader = Reader::default();
+        reader.set_viewport(40, 6, None);
+        reader.show(index, article);
+        reader.highlight(&["lindqvist"], article);
+        assert!(reader.match_count() >= 2);
+        assert!(reader.next_match(article));
+        assert_eq!(reader.current_match(), Some(0));
+        assert!(reader.next_match(article));
+        assert_eq!(reader.current_match(), Some(1));
+        let line = reader.wrapped().unwrap().match_lines[1];
+        assert!((reader.scroll()..reader.scroll() + 6).contains(&line));
+        let current = reader.wrapped().unwrap().lines[line]
+            .spans
+            .iter()
+            .any(|s| s.marks.contains(Marks::CURRENT) && s.text.to_lowercase().contains("lindqvist"));
+        assert!(current);
+        while reader.next_match(article) {}
+        assert_eq!(reader.current_match(), Some(reader.match_count() - 1));
+        assert!(reader.previous_match(article));
+    }
+
+    #[test]
+    fn positions_come_back() {
+        let (mut reader, library) = reader_with(30, 10);
+        assert_eq!(reader.position(), None);
+        let target = (15..).find(|&i| reader.wrapped().unwrap().lines[i].source.is_some()).unwrap();
+        reader.apply(Motion::Down(target));
+        let position = reader.position().unwrap();
+        let top = reader.scroll();
+        reader.show(1, &library.articles[1]);
+        reader.show(0, &library.articles[0]);
+        assert_eq!(reader.scroll(), 0);
+        reader.restore(position);
+        assert_eq!(reader.scroll(), top);
+    }
+
+    #[test]
     fn cache_returns_the_same_layout() {
         let library = Library::sample();
         let mut cache = WrapCache::default();
-        let a = cache.get(&library.articles[0], 40, None);
-        let b = cache.get(&library.articles[0], 40, None);
+        let plain = Decorations::default();
+        let a = cache.get(&library.articles[0], 40, &plain);
+        let b = cache.get(&library.articles[0], 40, &plain);
         assert!(Arc::ptr_eq(&a, &b));
-        let c = cache.get(&library.articles[0], 41, None);
+        let c = cache.get(&library.articles[0], 41, &plain);
         assert!(!Arc::ptr_eq(&a, &c));
-        let d = cache.get(&library.articles[0], 40, Some(0));
+        let focused = Decorations { focused_quote: Some(0), ..Decorations::default() };
+        let d = cache.get(&library.articles[0], 40, &focused);
         assert!(!Arc::ptr_eq(&a, &d));
     }
 }

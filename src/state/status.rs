@@ -29,7 +29,17 @@ impl StatusLine {
     }
 
     pub fn show(&mut self, text: impl Into<String>, level: Level, now: Instant) {
-        self.message = Some(Message { text: text.into(), level, expires: now + MESSAGE_DURATION });
+        self.show_for(text, level, now, MESSAGE_DURATION);
+    }
+
+    /// Like [`StatusLine::show`], for longer; an error is never replaced by
+    /// a mere notice while it is up.
+    pub fn show_for(&mut self, text: impl Into<String>, level: Level, now: Instant, duration: Duration) {
+        let error_up = self.message.as_ref().is_some_and(|m| m.level == Level::Error && m.expires > now);
+        if level == Level::Info && error_up {
+            return;
+        }
+        self.message = Some(Message { text: text.into(), level, expires: now + duration });
     }
 
     /// When the status line next needs attention, if ever.
@@ -61,5 +71,8 @@ mod tests {
         assert!(status.expire(now + MESSAGE_DURATION));
         assert!(status.message().is_none());
         assert_eq!(status.deadline(), None);
+        status.show("broken", Level::Error, now);
+        status.show("notice", Level::Info, now);
+        assert_eq!(status.message().unwrap().text, "broken");
     }
 }

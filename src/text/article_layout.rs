@@ -16,6 +16,26 @@ pub struct WrappedArticle {
     pub block_lines: Vec<usize>,
     /// The first and last line of each of the article's quotations.
     pub quote_lines: Vec<(usize, usize)>,
+    /// The line of each search match in [`Decorations::matches`].
+    pub match_lines: Vec<usize>,
+}
+
+/// A search match: a byte range of one body block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TextMatch {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the reader marks on top of the article's own styling.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Decorations {
+    /// The quotation `]` / `[` moved to.
+    pub focused_quote: Option<usize>,
+    pub matches: Vec<TextMatch>,
+    /// The match `n` / `N` moved to.
+    pub current_match: Option<usize>,
 }
 
 impl WrappedArticle {
@@ -96,8 +116,9 @@ fn quote_overlays(article: &Article, focus: Option<usize>) -> Vec<Vec<Overlay>> 
     overlays
 }
 
-/// Lays `article` out at `width` columns, with quotation `focus` marked.
-pub fn layout_article(article: &Article, width: u16, focus: Option<usize>) -> WrappedArticle {
+/// Lays `article` out at `width` columns, with `decorations` marked.
+pub fn layout_article(article: &Article, width: u16, decorations: &Decorations) -> WrappedArticle {
+    let focus = decorations.focused_quote;
     let w = usize::from(width.max(1));
     let mut lines = Vec::new();
     lines.extend(wrap(&article.title, &[], WrapSpec::plain(w, Marks::HEADLINE)));
@@ -125,6 +146,11 @@ pub fn layout_article(article: &Article, width: u16, focus: Option<usize>) -> Wr
             .map(|e| Overlay::new(e.start, e.end, if e.strong { Marks::STRONG } else { Marks::EMPHASIS }))
             .collect();
         overlays.append(&mut quote_marks[index]);
+        for (n, found) in decorations.matches.iter().enumerate().filter(|(_, m)| m.block == index) {
+            let current = decorations.current_match == Some(n);
+            let marks = if current { Marks::MATCH | Marks::CURRENT } else { Marks::MATCH };
+            overlays.push(Overlay::new(found.start, found.end, marks));
+        }
         let marker;
         let (base, first, rest) = match block.kind {
             BlockKind::Paragraph => (Marks::NONE, ("", Marks::NONE), ("", Marks::NONE)),
@@ -154,7 +180,10 @@ pub fn layout_article(article: &Article, width: u16, focus: Option<usize>) -> Wr
             lines.extend(wrap(bio, &[], WrapSpec::plain(w, Marks::BIO)));
         }
     }
-    let mut wrapped = WrappedArticle { width, lines, block_lines, quote_lines: Vec::new() };
+    let mut wrapped =
+        WrappedArticle { width, lines, block_lines, quote_lines: Vec::new(), match_lines: Vec::new() };
+    wrapped.match_lines =
+        decorations.matches.iter().map(|m| wrapped.line_of(m.block, m.start).unwrap_or(0)).collect();
     wrapped.quote_lines = article
         .quotes
         .iter()
@@ -182,7 +211,7 @@ mod tests {
     #[test]
     fn headline_byline_body_and_bio_in_order() {
         let article = sample_article("seawall");
-        let wrapped = layout_article(&article, 60, None);
+        let wrapped = layout_article(&article, 60, &Decorations::default());
         let texts: Vec<String> = wrapped.lines.iter().map(WrappedLine::text).collect();
         assert!(texts[0].starts_with("Saltmere council backs"));
         assert!(texts.iter().any(|t| t.starts_with("By Mara Quist")));
@@ -196,7 +225,7 @@ mod tests {
     fn every_width_keeps_lines_within_bounds() {
         let article = sample_article("parking");
         for width in [1u16, 2, 5, 13, 40, 200] {
-            let wrapped = layout_article(&article, width, None);
+            let wrapped = layout_article(&article, width, &Decorations::default());
             for line in &wrapped.lines {
                 assert!(line.width() <= usize::from(width).max(4) + 5, "{width}: {:?}", line.text());
             }
@@ -206,7 +235,7 @@ mod tests {
     #[test]
     fn line_of_finds_offsets() {
         let article = sample_article("eelgrass");
-        let wrapped = layout_article(&article, 30, None);
+        let wrapped = layout_article(&article, 30, &Decorations::default());
         let block = 2;
         let first = wrapped.block_lines[block];
         assert_eq!(wrapped.line_of(block, 0), Some(first));
@@ -219,7 +248,7 @@ mod tests {
     #[test]
     fn markdown_blocks_are_decorated() {
         let article = sample_article("parking");
-        let wrapped = layout_article(&article, 70, None);
+        let wrapped = layout_article(&article, 70, &Decorations::default());
         let texts: Vec<String> = wrapped.lines.iter().map(WrappedLine::text).collect();
         assert!(texts.iter().any(|t| t.starts_with("┃ Parking is not a right")));
         assert!(texts.iter().any(|t| t.starts_with("  • Café owner")));

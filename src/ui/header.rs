@@ -17,13 +17,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         vec![Span::styled(" broadsheet ", theme.title), Span::raw(" "), Span::raw(app.library.label.clone())];
     if app.library.loaded {
         let articles = library.articles.len();
-        let unread = articles.saturating_sub(app.marks.read_count());
+        let unread = app.unread_count();
         left.push(Span::raw(format!(
             " · {} · {} · {} unread",
             count(articles, "article"),
             count(library.named_authors(), "author"),
             grouped(unread)
         )));
+        if app.search.is_filtering() {
+            let shown = match app.screens_root_len() {
+                Some(1) => "1 match".to_owned(),
+                Some(n) => format!("{} matches", grouped(n)),
+                None => String::new(),
+            };
+            let searching = if app.search.waiting { " (searching…)" } else { "" };
+            left.push(Span::styled(format!(" · {} {shown}{searching}", app.search.describe()), theme.view));
+        }
     } else if let Some(progress) = app.library.progress {
         left.push(Span::raw(format!(" · loading {}/{}", progress.done, progress.total)));
     } else {

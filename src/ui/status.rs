@@ -20,6 +20,7 @@ fn hinted(context: Context) -> &'static [Action] {
         Context::List => &[
             Action::MoveDown,
             Action::Open,
+            Action::Search,
             Action::AuthorPage,
             Action::AuthorsIndex,
             Action::ToggleHelp,
@@ -45,13 +46,21 @@ fn hinted(context: Context) -> &'static [Action] {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme.status;
-    let left: Line = match app.status.message() {
-        Some(message) => {
-            let style = if message.level == Level::Error { theme.error } else { theme.message };
-            let room = usize::from(area.width).saturating_sub(position(app).len() + 4);
-            Line::from(Span::styled(format!(" {}", truncate(&message.text, room)), style))
+    let left: Line = if app.search.editing {
+        Line::from(vec![
+            Span::styled(" /", theme.key),
+            Span::styled(format!("{}▏", app.search.input), theme.message),
+            Span::styled("  Enter keep · Esc clear", theme.hint),
+        ])
+    } else {
+        match app.status.message() {
+            Some(message) => {
+                let style = if message.level == Level::Error { theme.error } else { theme.message };
+                let room = usize::from(area.width).saturating_sub(position(app).len() + 4);
+                Line::from(Span::styled(format!(" {}", truncate(&message.text, room)), style))
+            }
+            None => hints(app),
         }
-        None => hints(app),
     };
     let right = Line::from(Span::styled(format!("  {} ", position(app)), theme.progress)).right_aligned();
     let [left_area, right_area] =

@@ -39,6 +39,8 @@ impl vt100::Callbacks for Recorder {
 
 pub struct Session {
     pub child: Box<dyn Child + Send + Sync>,
+    /// XDG_STATE_HOME for this run, unless the test chose one.
+    _state_home: Option<tempfile::TempDir>,
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Box<dyn Write + Send>,
     pub parser: Arc<Mutex<vt100::Parser<Recorder>>>,
@@ -83,6 +85,8 @@ impl Session {
         command.env_remove("NO_COLOR");
         // Keep the user's own config and state out of the tests.
         command.env("XDG_CONFIG_HOME", "/nonexistent-broadsheet-test-config");
+        let state_home = tempfile::tempdir().expect("a state directory");
+        command.env("XDG_STATE_HOME", state_home.path());
         for (key, value) in options.env {
             command.env(key, value);
         }
@@ -124,7 +128,16 @@ impl Session {
                 }
             }
         });
-        Self { child, master: Some(pair.master), writer, parser, raw, stop, reader: Some(reader) }
+        Self {
+            child,
+            _state_home: Some(state_home),
+            master: Some(pair.master),
+            writer,
+            parser,
+            raw,
+            stop,
+            reader: Some(reader),
+        }
     }
 
     /// Types bytes as a user would ("j", "\r" for Enter, "\x1b" for Esc).
