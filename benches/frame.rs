@@ -15,7 +15,7 @@ use broadsheet::keymap::Keymap;
 use broadsheet::library::load::{FileEntry, classify, parse_bytes};
 use broadsheet::library::search::{Query, ScanIndex, SearchBackend};
 use broadsheet::library::{Library, sample};
-use broadsheet::text::{Decorations, layout_article};
+use broadsheet::text::{Decorations, ReaderStyle, layout_article};
 use broadsheet::theme::Theme;
 
 /// Name suffixes that keep the copies' authors apart (6 x 34 = 204).
@@ -57,7 +57,7 @@ fn library_of(articles: usize) -> Library {
 }
 
 fn app_with(library: Library) -> App {
-    let prefs = Prefs { full_width: false, list_percent: 38, max_text_width: 78 };
+    let prefs = Prefs::default();
     let mut app = App::new("bench", Keymap::default(), Theme::dark(), prefs);
     app.resize(Rect::new(0, 0, WIDTH, HEIGHT));
     app.install_library(library);
@@ -144,7 +144,7 @@ fn wrap_article(c: &mut Criterion) {
     let library = Library::sample();
     let longest = library.articles.iter().max_by_key(|a| a.words).unwrap();
     c.bench_function("layout_article/78_columns", |b| {
-        b.iter(|| layout_article(black_box(longest), 78, &Decorations::default()))
+        b.iter(|| layout_article(black_box(longest), 78, &Decorations::default(), ReaderStyle::default()))
     });
 }
 

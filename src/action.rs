@@ -35,13 +35,17 @@ pub enum Action {
     PreviousMatch,
     ToggleUnreadOnly,
     ToggleBookmarkedOnly,
+    OpenLink,
+    CopyLink,
+    PipeArticle,
+    EditArticle,
     Suspend,
     Redraw,
 }
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 35] = [
         Self::MoveDown,
         Self::MoveUp,
         Self::First,
@@ -67,6 +71,10 @@ impl Action {
         Self::AuthorsIndex,
         Self::ToggleRead,
         Self::ToggleBookmark,
+        Self::OpenLink,
+        Self::CopyLink,
+        Self::PipeArticle,
+        Self::EditArticle,
         Self::ShowDiagnostics,
         Self::ToggleHelp,
         Self::BackOrQuit,
@@ -107,6 +115,10 @@ impl Action {
             Self::CycleSort => "Next sort order (newest, oldest, title, author, unread first)",
             Self::ToggleUnreadOnly => "Show unread articles only, or all",
             Self::ToggleBookmarkedOnly => "Show bookmarked articles only, or all",
+            Self::OpenLink => "Open the article's link in the browser",
+            Self::CopyLink => "Copy the article's link to the clipboard",
+            Self::PipeArticle => "Pipe the article's text to a command (a pager by default)",
+            Self::EditArticle => "Edit the article's file, then read the library again",
             Self::Suspend => "Suspend to the shell (resume with fg)",
             Self::Redraw => "Redraw the screen",
         }

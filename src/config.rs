@@ -17,6 +17,8 @@ pub struct Config {
     pub library: LibraryConfig,
     pub reader: ReaderConfig,
     pub layout: LayoutConfig,
+    pub theme: ThemeConfig,
+    pub commands: CommandsConfig,
     pub state: StateConfig,
     pub keys: Bindings,
 }
@@ -31,8 +33,11 @@ pub struct StateConfig {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LibraryConfig {
-    /// Files and directories opened when none are given on the command line.
+    /// Files and directories opened when none are given on the command line
+    /// (`~` and `$VARIABLES` are expanded).
     pub paths: Vec<PathBuf>,
+    /// Extensions to skip although broadsheet could read them ("json").
+    pub ignore_extensions: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -40,12 +45,33 @@ pub struct LibraryConfig {
 pub struct ReaderConfig {
     /// The widest the text column gets, in columns.
     pub max_width: u16,
+    /// Stretch lines to both margins.
+    pub justify: bool,
+    /// Blank lines between paragraphs (0 to 3).
+    pub paragraph_spacing: u8,
+    /// Break long words at their hyphens when a line needs it.
+    pub hyphenate: bool,
+    /// Show the authors' bios after the article.
+    pub show_bio: bool,
 }
 
 impl Default for ReaderConfig {
     fn default() -> Self {
-        Self { max_width: 78 }
+        Self { max_width: 78, justify: false, paragraph_spacing: 1, hyphenate: false, show_bio: true }
     }
+}
+
+/// How list and reader share the screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayoutMode {
+    /// Side by side from 80 columns, one at a time below.
+    #[default]
+    Auto,
+    /// Always side by side.
+    Split,
+    /// The list above the reader.
+    Stacked,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -53,14 +79,68 @@ impl Default for ReaderConfig {
 pub struct LayoutConfig {
     /// Width of the article list beside the reader, in percent.
     pub list_width: u16,
+    pub mode: LayoutMode,
+    /// Start with the reader at full width.
+    pub zen: bool,
     /// Mouse wheel and clicks; off leaves text selection to the terminal.
     pub mouse: bool,
 }
 
 impl Default for LayoutConfig {
     fn default() -> Self {
-        Self { list_width: 38, mouse: true }
+        Self { list_width: 38, mode: LayoutMode::Auto, zen: false, mouse: true }
     }
+}
+
+/// Colours: a built-in theme, how many colours the terminal gets, and
+/// colours to change.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeConfig {
+    pub name: ThemeName,
+    pub colors: ColorMode,
+    /// Palette entries to change: role name -> "#rrggbb", a colour name
+    /// ("red", "light-blue") or a 256-colour index ("208").
+    pub palette: std::collections::BTreeMap<String, String>,
+}
+
+impl Default for ThemeConfig {
+    fn default() -> Self {
+        Self { name: ThemeName::Dark, colors: ColorMode::Auto, palette: std::collections::BTreeMap::new() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// How colours reach the terminal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColorMode {
+    /// Truecolor where COLORTERM says so, else 256 colours; none under NO_COLOR.
+    #[default]
+    Auto,
+    Truecolor,
+    #[serde(rename = "256")]
+    Indexed,
+    /// Bold, italic, underline and reverse only.
+    None,
+}
+
+/// Programs broadsheet runs for you.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CommandsConfig {
+    /// `|` pipes the open article's text to this command (split like a
+    /// shell would, never run through one). Empty: `$PAGER`, else `less`.
+    pub pipe: String,
+    /// `e` opens the article's file with this; empty: `$VISUAL`, `$EDITOR`, `vi`.
+    pub editor: String,
 }
 
 /// A configuration problem, located in its file.
@@ -146,9 +226,18 @@ impl Config {
 
     /// Parses config text; `path` is only used in messages.
     pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
-        let config: Self = toml::from_str(text).map_err(|error| {
-            ConfigError::at(path, text, error.span().map(|s| s.start), error.message().trim().to_owned())
+        let mut config: Self = toml::from_str(text).map_err(|error| {
+            ConfigError::at(
+                path,
+                text,
+                error.span().map(|s| s.start),
+                with_suggestion(error.message().trim()),
+            )
         })?;
+        config.library.paths = config.library.paths.iter().map(|p| expand(p)).collect();
+        if !config.state.path.as_os_str().is_empty() {
+            config.state.path = expand(&config.state.path);
+        }
         if config.reader.max_width < 20 {
             let offset = find_key(text, "max_width");
             return Err(ConfigError::at(
@@ -157,6 +246,32 @@ impl Config {
                 offset,
                 "reader.max_width must be at least 20".to_owned(),
             ));
+        }
+        if config.reader.paragraph_spacing > 3 {
+            let offset = find_key(text, "paragraph_spacing");
+            return Err(ConfigError::at(
+                path,
+                text,
+                offset,
+                "reader.paragraph_spacing must be 0 to 3".to_owned(),
+            ));
+        }
+        for (role, value) in &config.theme.palette {
+            if let Err(message) = crate::theme::Palette::check(role, value) {
+                let offset = find_key(text, role);
+                return Err(ConfigError::at(path, text, offset, message));
+            }
+        }
+        for command in [&config.commands.pipe, &config.commands.editor] {
+            if shell_words::split(command).is_err() {
+                let offset = find_key(text, command);
+                return Err(ConfigError::at(
+                    path,
+                    text,
+                    offset,
+                    format!("cannot split {command:?} into words (an unclosed quote?)"),
+                ));
+            }
         }
         if !(10..=90).contains(&config.layout.list_width) {
             let offset = find_key(text, "list_width");
@@ -176,6 +291,41 @@ impl Config {
 
     pub fn keymap(&self) -> Keymap {
         Keymap::with_patch(&self.keys).expect("validated when the config was parsed")
+    }
+}
+
+/// `~` and `$VARIABLE` / `${VARIABLE}` expanded; unknown variables are
+/// left as written.
+pub fn expand(path: &Path) -> PathBuf {
+    let text = path.to_string_lossy();
+    let expanded =
+        shellexpand::full_with_context_no_errors(&text, dirs_home, |name| std::env::var(name).ok());
+    PathBuf::from(expanded.into_owned())
+}
+
+fn dirs_home() -> Option<String> {
+    etcetera::home_dir().ok().map(|p| p.to_string_lossy().into_owned())
+}
+
+/// Adds "did you mean `x`?" to serde's "unknown field `y`, expected ..."
+/// and "unknown variant" messages when one expected name is close.
+fn with_suggestion(message: &str) -> String {
+    let (Some(unknown), Some(expected)) = (
+        message.split('`').nth(1).filter(|_| message.starts_with("unknown")),
+        message.split_once("expected").map(|(_, rest)| rest),
+    ) else {
+        return message.to_owned();
+    };
+    let best = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, candidate)) => format!("{message} (did you mean `{candidate}`?)"),
+        None => message.to_owned(),
     }
 }
 
@@ -241,6 +391,40 @@ mod tests {
         assert!(err.message.contains("unknown field `max_widht`"), "{}", err.message);
         assert!(err.to_string().starts_with("config.toml:2:1: unknown field"), "{err}");
         assert!(err.to_string().contains("2 | max_widht = 70"), "{err}");
+    }
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        let err = parse("[reader]\nmax_widht = 70\n").unwrap_err();
+        assert!(err.message.ends_with("(did you mean `max_width`?)"), "{}", err.message);
+        let err = parse("[keys.global]\nnext_qoute = [\"x\"]\n").unwrap_err();
+        assert!(err.message.contains("did you mean `next_quote`?"), "{}", err.message);
+        let err = parse("[layout]\nmode = \"stackd\"\n").unwrap_err();
+        assert!(err.message.contains("did you mean `stacked`?"), "{}", err.message);
+        let err = parse("[zzz]\n").unwrap_err();
+        assert!(!err.message.contains("did you mean"), "{}", err.message);
+    }
+
+    #[test]
+    fn paths_expand_home_and_variables() {
+        // SAFETY: tests in this module do not read this variable concurrently.
+        unsafe { std::env::set_var("BROADSHEET_TEST_DIR", "/srv/news") };
+        let config =
+            parse("[library]\npaths = [\"$BROADSHEET_TEST_DIR/a\", \"~/b\", \"${BROADSHEET_TEST_DIR}\"]\n")
+                .unwrap();
+        assert_eq!(config.library.paths[0], PathBuf::from("/srv/news/a"));
+        assert!(!config.library.paths[1].starts_with("~"), "{:?}", config.library.paths[1]);
+        assert_eq!(config.library.paths[2], PathBuf::from("/srv/news"));
+    }
+
+    #[test]
+    fn bad_colours_and_commands_point_at_their_line() {
+        let err = parse("[theme.palette]\naccent = \"#12345\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+        let err = parse("[theme.palette]\nsparkle = \"red\"\n").unwrap_err();
+        assert!(err.message.contains("sparkle"), "{err}");
+        let err = parse("[commands]\npipe = \"less '\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
     }
 
     #[test]

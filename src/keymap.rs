@@ -343,8 +343,10 @@ pub struct HelpSection {
 
 impl Keymap {
     /// What the help overlay lists: the bindings in effect, global first,
-    /// then whatever a context binds differently.
-    pub fn help(&self) -> Vec<HelpSection> {
+    /// then whatever a context binds differently; with a `filter`, only the
+    /// rows whose keys or description contain it (case aside).
+    pub fn help(&self, filter: &str) -> Vec<HelpSection> {
+        let filter = filter.to_lowercase();
         let titles = [
             (Context::Global, "Everywhere"),
             (Context::List, "In the article list"),
@@ -363,7 +365,10 @@ impl Keymap {
                     .filter_map(|action| {
                         let keys = table.get(&action).filter(|k| !k.is_empty())?;
                         let shown = keys.iter().map(Key::to_string).collect::<Vec<_>>().join(" ");
-                        Some((shown, action.description()))
+                        let wanted = filter.is_empty()
+                            || action.description().to_lowercase().contains(&filter)
+                            || shown.to_lowercase().split(' ').any(|k| k == filter);
+                        wanted.then(|| (shown, action.description()))
                     })
                     .collect();
                 (!rows.is_empty()).then_some(HelpSection { title, rows })
@@ -372,8 +377,8 @@ impl Keymap {
     }
 
     /// Lines the help overlay needs (section titles, rows, blank separators).
-    pub fn help_line_count(&self) -> usize {
-        let sections = self.help();
+    pub fn help_line_count(&self, filter: &str) -> usize {
+        let sections = self.help(filter);
         sections.iter().map(|s| s.rows.len() + 1).sum::<usize>() + sections.len().saturating_sub(1)
     }
 }
@@ -467,7 +472,12 @@ mod tests {
     #[test]
     fn help_lists_the_keymap_in_effect() {
         let patch: Bindings = toml::from_str("[reader]\nmove_down = [\"x\"]").unwrap();
-        let help = Keymap::with_patch(&patch).unwrap().help();
+        let keymap = Keymap::with_patch(&patch).unwrap();
+        let quotes = keymap.help("quot");
+        assert!(quotes.iter().flat_map(|s| &s.rows).all(|(_, d)| d.to_lowercase().contains("quot")));
+        assert!(!quotes.is_empty());
+        assert_eq!(keymap.help("ctrl-d")[0].rows.len(), 1, "a key finds its action");
+        let help = keymap.help("");
         assert_eq!(help[0].title, "Everywhere");
         assert!(help[0].rows.iter().any(|(keys, d)| keys == "j ↓" && d.starts_with("Next article")));
         assert!(help[0].rows.iter().any(|(keys, _)| keys == "Ctrl-d"));

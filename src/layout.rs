@@ -4,6 +4,8 @@
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
+pub use crate::config::LayoutMode;
+
 /// Below this, only a "too small" notice is drawn.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
@@ -38,6 +40,7 @@ pub struct LayoutInput {
     pub list_percent: u16,
     /// The widest the reader's text column may be.
     pub max_text_width: u16,
+    pub mode: LayoutMode,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -102,7 +105,11 @@ impl AppLayout {
         }
         let (list, reader) = if input.full_width {
             (None, Some(body))
-        } else if area.width >= SPLIT_MIN_WIDTH {
+        } else if input.mode == LayoutMode::Stacked && body.height >= 12 {
+            let [list, reader] =
+                body.layout(&Layout::vertical([Constraint::Percentage(40), Constraint::Fill(1)]));
+            (Some(list), Some(reader))
+        } else if area.width >= SPLIT_MIN_WIDTH || input.mode == LayoutMode::Split {
             let percent = input.list_percent.clamp(10, 90);
             let [list, reader] =
                 body.layout(&Layout::horizontal([Constraint::Percentage(percent), Constraint::Fill(1)]));
@@ -187,7 +194,14 @@ mod tests {
     use super::*;
 
     fn input(focus: Focus, full_width: bool) -> LayoutInput {
-        LayoutInput { view: View::Articles, focus, full_width, list_percent: 38, max_text_width: 78 }
+        LayoutInput {
+            view: View::Articles,
+            focus,
+            full_width,
+            list_percent: 38,
+            max_text_width: 78,
+            mode: LayoutMode::Auto,
+        }
     }
 
     #[test]
@@ -206,6 +220,18 @@ mod tests {
         assert!(l.list.is_some() && l.reader.is_none());
         let l = AppLayout::compute(Rect::new(0, 0, 60, 20), input(Focus::Reader, false));
         assert!(l.list.is_none() && l.reader.is_some());
+    }
+
+    #[test]
+    fn stacked_and_forced_split() {
+        let stacked = LayoutInput { mode: LayoutMode::Stacked, ..input(Focus::List, false) };
+        let l = AppLayout::compute(Rect::new(0, 0, 100, 40), stacked);
+        let (list, reader) = (l.list.unwrap(), l.reader.unwrap());
+        assert_eq!((list.width, reader.width), (100, 100));
+        assert!(list.bottom() <= reader.y);
+        let split = LayoutInput { mode: LayoutMode::Split, ..input(Focus::List, false) };
+        let l = AppLayout::compute(Rect::new(0, 0, 60, 20), split);
+        assert!(l.list.is_some() && l.reader.is_some());
     }
 
     #[test]

@@ -43,6 +43,15 @@ impl Tui {
         self.resume()
     }
 
+    /// Gives the terminal to another program for the length of `f` (a
+    /// pager, an editor), then takes it back and redraws everything.
+    pub fn hand_over<T>(&mut self, f: impl FnOnce() -> T) -> io::Result<T> {
+        restore();
+        let result = f();
+        self.resume()?;
+        Ok(result)
+    }
+
     /// Sets the terminal up again after a stop and forces a full redraw.
     pub fn resume(&mut self) -> io::Result<()> {
         set_up(self.mouse)?;

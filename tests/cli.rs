@@ -288,3 +288,21 @@ fn a_corrupt_state_file_is_a_clear_error_and_left_alone() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("state.db"));
     assert_eq!(fs::read(&state).unwrap(), before);
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = broadsheet(&["completions", shell], None);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            script.contains("broadsheet") && script.contains("export") && script.contains("state"),
+            "{shell}"
+        );
+    }
+    let out = broadsheet(&["man"], None);
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with(".ie") || page.contains(".TH broadsheet"), "{}", &page[..200.min(page.len())]);
+    assert!(page.contains("export") && page.contains("search"));
+    assert_eq!(broadsheet(&["completions", "tcsh"], None).status.code(), Some(2));
+}

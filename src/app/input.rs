@@ -19,6 +19,9 @@ impl App {
     pub(super) fn handle_terminal(&mut self, event: TermEvent) {
         match event {
             TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+                if self.type_into_help(key) {
+                    return;
+                }
                 if self.overlay.is_none() && (self.type_into_search(key) || self.type_into_filter(key)) {
                     return;
                 }
@@ -32,6 +35,27 @@ impl App {
             TermEvent::Paste(text) => self.paste(&crate::library::sanitize::clean_line(&text)),
             TermEvent::Key(_) | TermEvent::FocusGained | TermEvent::FocusLost => {}
         }
+    }
+
+    /// The help overlay filters as you type; arrows, PgUp/PgDn and `?`
+    /// still work, and Esc clears the filter before it closes.
+    fn type_into_help(&mut self, key: KeyEvent) -> bool {
+        let Some(super::Overlay::Help(help)) = &mut self.overlay else { return false };
+        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+            return false;
+        }
+        match key.code {
+            KeyCode::Char('?') => return false,
+            KeyCode::Char(c) => help.filter.push(c),
+            KeyCode::Backspace => {
+                help.filter.pop();
+            }
+            KeyCode::Esc if !help.filter.is_empty() => help.filter.clear(),
+            _ => return false,
+        }
+        help.scroll = 0;
+        self.dirty = true;
+        true
     }
 
     /// Pasted text goes into whichever prompt is open.

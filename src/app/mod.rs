@@ -10,25 +10,30 @@
 
 mod input;
 mod navigation;
+mod outside;
 mod overlays;
+mod run;
 mod search;
+
+pub use run::{Runtime, run};
+
+pub use outside::{CLIPBOARD_LIMIT, Commands, Outside};
 #[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
-use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::event::{Event, Events, LibraryMsg, SearchJob, Signal};
+use crate::event::{Event, LibraryMsg, SearchJob, Signal};
 use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{AppLayout, Focus, LayoutInput, QUOTE_ROW_HEIGHT, quotes_area};
 use crate::library::{Article, ArticleId, Library, Progress, Severity};
 use crate::state::{Browser, Level, ReadMarks, Screen, SearchState, Selection, StatusLine};
-use crate::store::{Change, Position, Saved, Store};
+use crate::store::{Change, Position, Saved};
 use crate::theme::Theme;
 
 /// How long a problem with the state file stays in the status line.
@@ -45,18 +50,35 @@ pub struct LibraryState {
     pub loaded: bool,
 }
 
-/// Settings the user can change while reading.
+/// How the screen is laid out and text is set (from the config; `z`
+/// toggles `full_width` while reading).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefs {
     pub full_width: bool,
     pub list_percent: u16,
     pub max_text_width: u16,
+    pub mode: crate::layout::LayoutMode,
+    pub style: crate::text::ReaderStyle,
 }
 
-/// The help overlay's scroll position.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            full_width: false,
+            list_percent: 38,
+            max_text_width: 78,
+            mode: crate::layout::LayoutMode::Auto,
+            style: crate::text::ReaderStyle::default(),
+        }
+    }
+}
+
+/// The help overlay: its scroll position and what has been typed to
+/// filter it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HelpState {
     pub scroll: usize,
+    pub filter: String,
 }
 
 /// A box drawn over the view, which takes the keys while open.
@@ -91,6 +113,9 @@ pub enum Effect {
     Redraw,
     Search(SearchJob),
     Persist(Change),
+    Outside(Outside),
+    /// Read the library again (after editing a file).
+    Reload,
 }
 
 pub struct App {
@@ -114,6 +139,8 @@ pub struct App {
     pub layout: AppLayout,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The programs `|` and `e` run.
+    pub commands: Commands,
     mode: Mode,
     effects: Vec<Effect>,
     /// Something changed since the last frame.
@@ -137,6 +164,7 @@ impl App {
             layout: AppLayout::default(),
             keymap,
             theme,
+            commands: Commands::default(),
             mode: Mode::Running,
             effects: Vec::new(),
             dirty: true,
@@ -162,6 +190,12 @@ impl App {
     /// Unread articles in the library.
     pub fn unread_count(&self) -> usize {
         self.library.library.articles.len().saturating_sub(self.read_here)
+    }
+
+    /// Says in the status line that something did not work.
+    pub fn report_problem(&mut self, message: impl Into<String>) {
+        self.status.show(message, Level::Error, Instant::now());
+        self.dirty = true;
     }
 
     /// Says in the status line that the state file cannot be used.
@@ -277,6 +311,10 @@ impl App {
             Action::PreviousMatch => self.step_match(false),
             Action::ToggleUnreadOnly => self.toggle_unread_only(),
             Action::ToggleBookmarkedOnly => self.toggle_bookmarked_only(),
+            Action::OpenLink => self.open_link(),
+            Action::CopyLink => self.copy_link(),
+            Action::PipeArticle => self.pipe_article(),
+            Action::EditArticle => self.edit_article(),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::MoveDown
@@ -313,6 +351,7 @@ impl App {
             full_width: self.prefs.full_width && self.browser().is_some(),
             list_percent: self.prefs.list_percent,
             max_text_width: self.prefs.max_text_width,
+            mode: self.prefs.mode,
         }
     }
 
@@ -327,6 +366,7 @@ impl App {
                 browser.list.set_visible_rows(layout.list_capacity());
                 let text = layout.reader_text;
                 let article = browser.reader.article().and_then(|i| articles.get(i));
+                browser.reader.set_style(self.prefs.style, article);
                 browser.reader.set_viewport(text.width, usize::from(text.height), article);
             }
             Screen::Authors(index) => index.selection.set_visible_rows(layout.panel_capacity()),
@@ -373,63 +413,5 @@ impl App {
             self.status.show(format!("{problems} {noun} while loading{hint}"), level, Instant::now());
         }
         self.dirty = true;
-    }
-}
-
-/// Runs the TUI until the user quits or a signal ends it; returns the exit
-/// status (0, or 128+n after signal n). `panic_after_first_frame` exists
-/// for the tests that prove a panic leaves the terminal usable.
-pub fn run(
-    tui: &mut crate::terminal::Tui,
-    mut app: App,
-    events: &Events,
-    store: Option<Store>,
-    panic_after_first_frame: bool,
-) -> std::io::Result<ExitCode> {
-    let searcher = crate::event::spawn_searcher(events.sender());
-    let mut store = store;
-    let size = tui.terminal.size()?;
-    app.resize(Rect::new(0, 0, size.width, size.height));
-    loop {
-        if app.dirty {
-            tui.terminal.draw(|frame| crate::ui::render(&app, frame))?;
-            app.dirty = false;
-            assert!(!panic_after_first_frame, "panic requested for testing");
-        }
-        let Some(event) = events.next(app.deadline()) else {
-            app.tick(Instant::now());
-            continue;
-        };
-        app.handle_event(event);
-        // Drain whatever else is waiting, then draw once.
-        while app.mode == Mode::Running
-            && let Some(event) = events.pending()
-        {
-            app.handle_event(event);
-        }
-        app.tick(Instant::now());
-        for effect in app.take_effects() {
-            match effect {
-                #[cfg(unix)]
-                Effect::Suspend => tui.suspend()?,
-                #[cfg(not(unix))]
-                Effect::Suspend => {}
-                Effect::Redraw => tui.resume()?,
-                Effect::Search(job) => {
-                    let _ = searcher.send(job);
-                }
-                Effect::Persist(change) => {
-                    if let Some(error) = store.as_ref().and_then(|s| s.apply(&change).err()) {
-                        // Keep reading; stop trying to write after the first failure.
-                        app.report_store_problem(format!("{error}; changes are no longer saved"));
-                        store = None;
-                    }
-                }
-            }
-            app.dirty = true;
-        }
-        if let Mode::Quit(code) = app.mode {
-            return Ok(ExitCode::from(code));
-        }
     }
 }

@@ -23,7 +23,7 @@ impl App {
                     self.overlay = None;
                     return;
                 }
-                let lines = self.keymap.help_line_count();
+                let lines = self.keymap.help_line_count(&help.filter);
                 let visible = usize::from(help_area(self.layout.area, lines).height.saturating_sub(2));
                 if let Some(motion) = motion(action, visible) {
                     help.scroll = apply_scroll(help.scroll, motion, lines.saturating_sub(visible));

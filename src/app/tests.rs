@@ -13,7 +13,7 @@ use crate::store::{Change, Position, Saved};
 impl App {
     /// An app on the sample library at a given size, for tests.
     pub fn for_tests(width: u16, height: u16) -> Self {
-        let prefs = Prefs { full_width: false, list_percent: 38, max_text_width: 78 };
+        let prefs = Prefs::default();
         let mut app = Self::new("sample library", Keymap::default(), Theme::dark(), prefs);
         app.resize(Rect::new(0, 0, width, height));
         app.install_library(Library::sample());
@@ -138,13 +138,21 @@ fn help_opens_scrolls_and_closes() {
     };
     app.press("?");
     assert_eq!(app.context(), Context::Help);
-    app.press("j");
+    app.press("down");
     assert_eq!(scroll(&app), 1);
-    app.press("G");
+    app.press("end");
     let bottom = scroll(&app);
-    app.press("j");
+    app.press("down");
     assert_eq!(scroll(&app), bottom);
-    app.press("q");
+    // Typing filters the keys; Esc clears the filter, then closes.
+    app.type_text("quote");
+    let Some(Overlay::Help(help)) = &app.overlay else { panic!("help closed") };
+    assert_eq!((help.filter.as_str(), help.scroll), ("quote", 0));
+    assert!(app.keymap.help_line_count("quote") < app.keymap.help_line_count(""));
+    app.press("esc");
+    let Some(Overlay::Help(help)) = &app.overlay else { panic!("help closed") };
+    assert!(help.filter.is_empty());
+    app.press("esc");
     assert!(app.overlay.is_none());
     assert_eq!(app.mode(), Mode::Running);
 }
@@ -452,7 +460,7 @@ fn a_restored_session_comes_back() {
     saved.session.insert("selected".into(), target.to_string());
     saved.session.insert("focus".into(), "reader".into());
     saved.session.insert("sort".into(), "title".into());
-    let prefs = Prefs { full_width: false, list_percent: 38, max_text_width: 78 };
+    let prefs = Prefs::default();
     let mut app = App::new("sample library", Keymap::default(), Theme::dark(), prefs);
     app.restore(saved);
     app.resize(Rect::new(0, 0, 100, 16));

@@ -76,6 +76,11 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish,
+    /// powershell), e.g. `broadsheet completions bash > ~/.local/share/bash-completion/completions/broadsheet`.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `broadsheet man | man -l -`.
+    Man,
     /// Print the authors as JSON Lines: name, variants, bio, articles
     /// (ids, newest first), count, first_date, last_date.
     Authors {
@@ -121,6 +126,17 @@ pub fn run(cli: Cli) -> ExitCode {
             })
         }),
         Some(Command::Check { paths }) => script(paths, check::write),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "broadsheet", &mut script);
+            print_bytes(&script)
+        }
+        Some(Command::Man) => {
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            let mut page = Vec::new();
+            man.render(&mut page).map_err(|e| e.to_string()).and_then(|()| print_bytes(&page))
+        }
         Some(Command::Authors { paths }) => {
             script(paths, |library, out| authors::write(library, out).map(|()| false))
         }
@@ -148,6 +164,16 @@ fn script(
             eprintln!("broadsheet: {error}");
             Ok(ExitCode::from(1))
         }
+    }
+}
+
+/// Writes generated text to stdout; a closed pipe is not an error.
+fn print_bytes(bytes: &[u8]) -> Result<ExitCode, String> {
+    use std::io::Write;
+    match io::stdout().write_all(bytes).and_then(|()| io::stdout().flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(error) => Err(error.to_string()),
     }
 }
 

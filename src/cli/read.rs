@@ -4,13 +4,14 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::app::{self, App, Prefs};
+use crate::app::{self, App, Commands, Prefs, Runtime};
 use crate::config::Config;
 use crate::event::{self, Events, LibrarySource};
 use crate::library::LoadOptions;
 use crate::library::sanitize::clean_line;
 use crate::store::Store;
 use crate::terminal::Tui;
+use crate::text::ReaderStyle;
 use crate::theme::Theme;
 
 /// Set to make the reader panic after its first frame (for the tests that
@@ -29,22 +30,34 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
         [one] => (LibrarySource::Paths(paths.clone()), clean_line(&one.to_string_lossy())),
         many => (LibrarySource::Paths(paths.clone()), format!("{} paths", many.len())),
     };
+    let reader = &config.reader;
     let prefs = Prefs {
-        full_width: false,
+        full_width: config.layout.zen,
         list_percent: config.layout.list_width,
-        max_text_width: config.reader.max_width,
+        max_text_width: reader.max_width,
+        mode: config.layout.mode,
+        style: ReaderStyle {
+            justify: reader.justify,
+            paragraph_spacing: reader.paragraph_spacing,
+            hyphenate: reader.hyphenate,
+            show_bio: reader.show_bio,
+        },
     };
-    let mut app = App::new(label, config.keymap(), Theme::from_env(), prefs);
+    let mut app = App::new(label, config.keymap(), Theme::from_config(&config.theme), prefs);
+    app.commands = Commands::resolve(&config.commands.pipe, &config.commands.editor);
     let store = open_store(state.as_deref(), &mut app);
 
     let events = Events::new();
     #[cfg(unix)]
     let signals = event::spawn_signals(events.sender()).map_err(|e| format!("cannot watch signals: {e}"))?;
-    event::spawn_loader(events.sender(), source, LoadOptions::default());
+    let options =
+        LoadOptions { ignore_extensions: config.library.ignore_extensions.clone(), ..LoadOptions::default() };
+    event::spawn_loader(events.sender(), source.clone(), options.clone());
     let mut tui = Tui::enter(config.layout.mouse).map_err(|e| format!("cannot set up the terminal: {e}"))?;
     event::spawn_input(events.sender());
     let panic_after_first_frame = std::env::var_os(PANIC_VAR).is_some();
-    let result = app::run(&mut tui, app, &events, store, panic_after_first_frame);
+    let runtime = Runtime { store, source, options, panic_after_first_frame };
+    let result = app::run(&mut tui, app, &events, runtime);
     drop(tui);
     #[cfg(unix)]
     signals.close();

@@ -51,6 +51,12 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     Format::from_extension(ext).map(FileKind::Articles)
 }
 
+/// Whether the user asked to skip files with this path's extension.
+pub fn is_ignored(path: &Path, ignore: &[String]) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ignore.iter().any(|i| i.trim_start_matches('.').eq_ignore_ascii_case(ext))
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }

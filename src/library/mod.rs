@@ -48,14 +48,16 @@ pub struct Progress {
 }
 
 /// Options for loading from disk.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_file_bytes: u64,
+    /// Extensions skipped although they could be read ("json").
+    pub ignore_extensions: Vec<String>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: load::DEFAULT_MAX_FILE_BYTES }
+        Self { max_file_bytes: load::DEFAULT_MAX_FILE_BYTES, ignore_extensions: Vec::new() }
     }
 }
 
@@ -72,7 +74,8 @@ impl Library {
         options: LoadOptions,
         progress: impl Fn(Progress) + Sync,
     ) -> Self {
-        let discovery = load::discover(paths);
+        let mut discovery = load::discover(paths);
+        discovery.files.retain(|file| !load::is_ignored(&file.path, &options.ignore_extensions));
         let total = discovery.files.len();
         progress(Progress { done: 0, total });
         let done = AtomicUsize::new(0);

@@ -8,7 +8,7 @@ use super::selection::Motion;
 use crate::library::search::find_matches;
 use crate::library::{Article, ArticleId};
 use crate::store::Position;
-use crate::text::{Decorations, TextMatch, WrappedArticle, layout_article};
+use crate::text::{Decorations, ReaderStyle, TextMatch, WrappedArticle, layout_article};
 
 /// How many laid-out articles are kept for quick returns.
 const CACHE_ENTRIES: usize = 16;
@@ -21,6 +21,7 @@ pub struct Reader {
     scroll: usize,
     /// Marks on top of the text: the focused quotation, search matches.
     decorations: Decorations,
+    style: ReaderStyle,
     /// Text columns and rows available (set from the layout).
     width: u16,
     height: usize,
@@ -45,6 +46,16 @@ impl Reader {
 
     pub fn height(&self) -> usize {
         self.height
+    }
+
+    /// Sets how text is laid out; the article is laid out again if it changed.
+    pub fn set_style(&mut self, style: ReaderStyle, article: Option<&Article>) {
+        if style != self.style {
+            self.style = style;
+            if let Some(article) = article {
+                self.relayout(article);
+            }
+        }
     }
 
     pub fn focused_quote(&self) -> Option<usize> {
@@ -253,13 +264,13 @@ impl Reader {
     }
 
     fn relayout(&mut self, article: &Article) {
-        self.wrapped = Some(self.cache.get(article, self.width.max(1), &self.decorations));
+        self.wrapped = Some(self.cache.get(article, self.width.max(1), &self.decorations, self.style));
         self.clamp();
     }
 }
 
-/// What a layout depends on: the article, the width, the decorations.
-type LayoutKey = (ArticleId, u16, Decorations);
+/// What a layout depends on: the article, the width, the decorations, the style.
+type LayoutKey = (ArticleId, u16, Decorations, ReaderStyle);
 
 /// Recently laid-out articles.
 #[derive(Debug, Clone, Default)]
@@ -268,17 +279,25 @@ struct WrapCache {
 }
 
 impl WrapCache {
-    fn get(&mut self, article: &Article, width: u16, decorations: &Decorations) -> Arc<WrappedArticle> {
-        let found =
-            self.entries.iter().position(|(k, _)| k.0 == article.id && k.1 == width && &k.2 == decorations);
+    fn get(
+        &mut self,
+        article: &Article,
+        width: u16,
+        decorations: &Decorations,
+        style: ReaderStyle,
+    ) -> Arc<WrappedArticle> {
+        let found = self
+            .entries
+            .iter()
+            .position(|(k, _)| k.0 == article.id && k.1 == width && &k.2 == decorations && k.3 == style);
         if let Some(pos) = found {
             let entry = self.entries.remove(pos).expect("position is in range");
             let wrapped = Arc::clone(&entry.1);
             self.entries.push_front(entry);
             return wrapped;
         }
-        let key = (article.id, width, decorations.clone());
-        let wrapped = Arc::new(layout_article(article, width, decorations));
+        let key = (article.id, width, decorations.clone(), style);
+        let wrapped = Arc::new(layout_article(article, width, decorations, style));
         self.entries.push_front((key, Arc::clone(&wrapped)));
         self.entries.truncate(CACHE_ENTRIES);
         wrapped
@@ -407,13 +426,13 @@ mod tests {
         let library = Library::sample();
         let mut cache = WrapCache::default();
         let plain = Decorations::default();
-        let a = cache.get(&library.articles[0], 40, &plain);
-        let b = cache.get(&library.articles[0], 40, &plain);
+        let a = cache.get(&library.articles[0], 40, &plain, ReaderStyle::default());
+        let b = cache.get(&library.articles[0], 40, &plain, ReaderStyle::default());
         assert!(Arc::ptr_eq(&a, &b));
-        let c = cache.get(&library.articles[0], 41, &plain);
+        let c = cache.get(&library.articles[0], 41, &plain, ReaderStyle::default());
         assert!(!Arc::ptr_eq(&a, &c));
         let focused = Decorations { focused_quote: Some(0), ..Decorations::default() };
-        let d = cache.get(&library.articles[0], 40, &focused);
+        let d = cache.get(&library.articles[0], 40, &focused, ReaderStyle::default());
         assert!(!Arc::ptr_eq(&a, &d));
     }
 }

@@ -20,6 +20,22 @@ pub struct WrappedArticle {
     pub match_lines: Vec<usize>,
 }
 
+/// How the reader sets text (from `[reader]` in the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReaderStyle {
+    pub justify: bool,
+    /// Blank lines between blocks.
+    pub paragraph_spacing: u8,
+    pub hyphenate: bool,
+    pub show_bio: bool,
+}
+
+impl Default for ReaderStyle {
+    fn default() -> Self {
+        Self { justify: false, paragraph_spacing: 1, hyphenate: false, show_bio: true }
+    }
+}
+
 /// A search match: a byte range of one body block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TextMatch {
@@ -117,7 +133,12 @@ fn quote_overlays(article: &Article, focus: Option<usize>) -> Vec<Vec<Overlay>> 
 }
 
 /// Lays `article` out at `width` columns, with `decorations` marked.
-pub fn layout_article(article: &Article, width: u16, decorations: &Decorations) -> WrappedArticle {
+pub fn layout_article(
+    article: &Article,
+    width: u16,
+    decorations: &Decorations,
+    style: ReaderStyle,
+) -> WrappedArticle {
     let focus = decorations.focused_quote;
     let w = usize::from(width.max(1));
     let mut lines = Vec::new();
@@ -138,7 +159,9 @@ pub fn layout_article(article: &Article, width: u16, decorations: &Decorations) 
     let mut quote_marks = quote_overlays(article, focus);
     let mut block_lines = Vec::with_capacity(article.body.len());
     for (index, block) in article.body.iter().enumerate() {
-        lines.push(WrappedLine::blank());
+        // The byline keeps one blank line above the body whatever the spacing.
+        let gap = if index == 0 { 1 } else { usize::from(style.paragraph_spacing) };
+        lines.extend(std::iter::repeat_n(WrappedLine::blank(), gap));
         block_lines.push(lines.len());
         let mut overlays: Vec<Overlay> = block
             .emphasis
@@ -165,13 +188,23 @@ pub fn layout_article(article: &Article, width: u16, decorations: &Decorations) 
                 (Marks::NONE, (marker.as_str(), Marks::DECORATION), ("     ", Marks::NONE))
             }
         };
-        let spec = WrapSpec { width: w, base, first_prefix: first, rest_prefix: rest, block: Some(index) };
+        let prose =
+            matches!(block.kind, BlockKind::Paragraph | BlockKind::BlockQuote | BlockKind::ListItem(_));
+        let spec = WrapSpec {
+            width: w,
+            base,
+            first_prefix: first,
+            rest_prefix: rest,
+            block: Some(index),
+            justify: style.justify && prose,
+            hyphenate: style.hyphenate && prose,
+        };
         lines.extend(wrap(&block.text, &overlays, spec));
     }
 
     let bios: Vec<(&str, &str)> =
         article.bylines.iter().filter_map(|b| b.bio.as_deref().map(|bio| (b.name.as_str(), bio))).collect();
-    if !bios.is_empty() {
+    if style.show_bio && !bios.is_empty() {
         lines.push(WrappedLine::blank());
         lines.extend(wrap(&"─".repeat(w.min(12)), &[], WrapSpec::plain(w, Marks::DECORATION)));
         for (name, bio) in bios {
@@ -211,7 +244,7 @@ mod tests {
     #[test]
     fn headline_byline_body_and_bio_in_order() {
         let article = sample_article("seawall");
-        let wrapped = layout_article(&article, 60, &Decorations::default());
+        let wrapped = layout_article(&article, 60, &Decorations::default(), ReaderStyle::default());
         let texts: Vec<String> = wrapped.lines.iter().map(WrappedLine::text).collect();
         assert!(texts[0].starts_with("Saltmere council backs"));
         assert!(texts.iter().any(|t| t.starts_with("By Mara Quist")));
@@ -225,7 +258,7 @@ mod tests {
     fn every_width_keeps_lines_within_bounds() {
         let article = sample_article("parking");
         for width in [1u16, 2, 5, 13, 40, 200] {
-            let wrapped = layout_article(&article, width, &Decorations::default());
+            let wrapped = layout_article(&article, width, &Decorations::default(), ReaderStyle::default());
             for line in &wrapped.lines {
                 assert!(line.width() <= usize::from(width).max(4) + 5, "{width}: {:?}", line.text());
             }
@@ -235,7 +268,7 @@ mod tests {
     #[test]
     fn line_of_finds_offsets() {
         let article = sample_article("eelgrass");
-        let wrapped = layout_article(&article, 30, &Decorations::default());
+        let wrapped = layout_article(&article, 30, &Decorations::default(), ReaderStyle::default());
         let block = 2;
         let first = wrapped.block_lines[block];
         assert_eq!(wrapped.line_of(block, 0), Some(first));
@@ -246,9 +279,26 @@ mod tests {
     }
 
     #[test]
+    fn reader_style_changes_the_layout() {
+        let article = sample_article("seawall");
+        let plain = layout_article(&article, 50, &Decorations::default(), ReaderStyle::default());
+        let airy = ReaderStyle { paragraph_spacing: 2, show_bio: false, ..ReaderStyle::default() };
+        let spaced = layout_article(&article, 50, &Decorations::default(), airy);
+        assert_eq!(
+            spaced.block_lines[1] - spaced.block_lines[0],
+            plain.block_lines[1] - plain.block_lines[0] + 1
+        );
+        assert!(!spaced.lines.iter().any(|l| l.text().starts_with("Mara Quist covers")));
+        let justified = ReaderStyle { justify: true, ..ReaderStyle::default() };
+        let wrapped = layout_article(&article, 50, &Decorations::default(), justified);
+        let first_paragraph = &wrapped.lines[wrapped.block_lines[0]];
+        assert_eq!(first_paragraph.width(), 50);
+    }
+
+    #[test]
     fn markdown_blocks_are_decorated() {
         let article = sample_article("parking");
-        let wrapped = layout_article(&article, 70, &Decorations::default());
+        let wrapped = layout_article(&article, 70, &Decorations::default(), ReaderStyle::default());
         let texts: Vec<String> = wrapped.lines.iter().map(WrappedLine::text).collect();
         assert!(texts.iter().any(|t| t.starts_with("┃ Parking is not a right")));
         assert!(texts.iter().any(|t| t.starts_with("  • Café owner")));

@@ -6,6 +6,6 @@ pub mod article_layout;
 pub mod marks;
 pub mod wrap;
 
-pub use article_layout::{Decorations, TextMatch, WrappedArticle, layout_article};
+pub use article_layout::{Decorations, ReaderStyle, TextMatch, WrappedArticle, layout_article};
 pub use marks::{Marks, Overlay};
 pub use wrap::{Span, WrappedLine};

@@ -62,11 +62,23 @@ pub struct WrapSpec<'a> {
     pub rest_prefix: (&'a str, Marks),
     /// Index of the source block, recorded on each line.
     pub block: Option<usize>,
+    /// Stretch every line but the last to the full width.
+    pub justify: bool,
+    /// Allow breaks after the hyphens inside words.
+    pub hyphenate: bool,
 }
 
 impl WrapSpec<'_> {
     pub fn plain(width: usize, base: Marks) -> Self {
-        Self { width, base, first_prefix: ("", Marks::NONE), rest_prefix: ("", Marks::NONE), block: None }
+        Self {
+            width,
+            base,
+            first_prefix: ("", Marks::NONE),
+            rest_prefix: ("", Marks::NONE),
+            block: None,
+            justify: false,
+            hyphenate: false,
+        }
     }
 }
 
@@ -114,7 +126,7 @@ fn wrap_piece(
 ) {
     let first_width = spec.width.saturating_sub(spec.first_prefix.0.width()).max(1);
     let rest_width = spec.width.saturating_sub(spec.rest_prefix.0.width()).max(1);
-    let words = split_words(text, start, end, first_width.min(rest_width));
+    let words = split_words(text, start, end, first_width.min(rest_width), spec.hyphenate);
     let line_widths = [first_width as f64, rest_width as f64];
     let penalties = Penalties::new();
     let wrapped: Vec<&[Word]> = match wrap_optimal_fit(&words, &line_widths, &penalties) {
@@ -128,29 +140,40 @@ fn wrap_piece(
         out.push(line);
         return;
     }
+    let last = wrapped.len() - 1;
     for (index, words) in wrapped.into_iter().enumerate() {
-        let prefix = if index == 0 && start == 0 { spec.first_prefix } else { spec.rest_prefix };
-        let mut line =
-            WrappedLine { source: spec.block.map(|b| (b, words[0].start)), ..WrappedLine::default() };
+        let first_line = index == 0 && start == 0;
+        let prefix = if first_line { spec.first_prefix } else { spec.rest_prefix };
+        let target = if first_line { first_width } else { rest_width };
+        let line_start = words.first().map_or(start, |w| w.start);
+        let mut line = WrappedLine { source: spec.block.map(|b| (b, line_start)), ..WrappedLine::default() };
         line.push(prefix.0, prefix.1);
+        let gaps = words[..words.len().saturating_sub(1)].iter().filter(|w| w.space_end > w.end).count();
+        let used: usize = words.iter().map(|w| w.width).sum::<usize>() + gaps;
+        let extra = if spec.justify && index < last && gaps > 0 { target.saturating_sub(used) } else { 0 };
+        let mut gap = 0;
         for (i, word) in words.iter().enumerate() {
             marks.push_range(text, word.start, word.end, &mut line);
             if i + 1 < words.len() && word.space_end > word.end {
-                // One space between words, styled like the text it replaces.
-                line.push(" ", marks.at(word.end));
+                // Spaces between words, styled like the text they replace;
+                // justified lines share the slack out from the left.
+                let wide = 1 + extra / gaps + usize::from(gap < extra % gaps);
+                line.push(&" ".repeat(wide), marks.at(word.end));
+                gap += 1;
             }
         }
         out.push(line);
     }
 }
 
-/// Splits into words at spaces; a word wider than `max_width` is cut into
-/// pieces that fit, at grapheme boundaries.
-fn split_words(text: &str, start: usize, end: usize, max_width: usize) -> Vec<Word> {
+/// Splits into words at spaces (and after inner hyphens with `hyphenate`);
+/// a word wider than `max_width` is cut into pieces that fit, at grapheme
+/// boundaries.
+fn split_words(text: &str, start: usize, end: usize, max_width: usize, hyphenate: bool) -> Vec<Word> {
     let mut words = Vec::new();
     let slice = &text[start..end];
     let mut word_start: Option<usize> = None;
-    let push_word = |words: &mut Vec<Word>, ws: usize, we: usize, space_end: usize| {
+    let push_piece = |words: &mut Vec<Word>, ws: usize, we: usize, space_end: usize| {
         let word = &text[ws..we];
         let width = word.width();
         if width <= max_width {
@@ -169,6 +192,21 @@ fn split_words(text: &str, start: usize, end: usize, max_width: usize) -> Vec<Wo
             piece_width += gw;
         }
         words.push(Word { start: piece_start, end: we, space_end, width: piece_width });
+    };
+    // "well-known" may break as "well-" / "known".
+    let push_word = |words: &mut Vec<Word>, ws: usize, we: usize, space_end: usize| {
+        let word = &text[ws..we];
+        let mut from = ws;
+        if hyphenate {
+            for (i, _) in word.match_indices('-') {
+                let cut = ws + i + 1;
+                if cut > from + 1 && cut < we {
+                    push_piece(words, from, cut, cut);
+                    from = cut;
+                }
+            }
+        }
+        push_piece(words, from, we, space_end);
     };
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -294,6 +332,34 @@ mod tests {
     }
 
     #[test]
+    fn justified_lines_reach_the_margin() {
+        let spec = WrapSpec { justify: true, ..WrapSpec::plain(20, Marks::NONE) };
+        let lines = wrap("the quick brown fox jumps over the lazy dog again", &[], spec);
+        let (last, rest) = lines.split_last().unwrap();
+        assert!(rest.iter().all(|l| l.width() == 20), "{:?}", texts(&lines));
+        assert!(last.width() < 20 || last.text().split(' ').count() == 1);
+        assert_eq!(
+            texts(&lines).join(" ").split_whitespace().collect::<Vec<_>>().join(" "),
+            "the quick brown fox jumps over the lazy dog again"
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_can_break() {
+        let text = "a state-of-the-art lighthouse";
+        let plain = wrap(text, &[], WrapSpec::plain(12, Marks::NONE));
+        assert!(
+            texts(&plain).contains(&"state-of-the".to_owned())
+                || texts(&plain).iter().any(|l| l.starts_with("state-of-the-a"))
+        );
+        let spec = WrapSpec { hyphenate: true, ..WrapSpec::plain(12, Marks::NONE) };
+        let lines = wrap(text, &[], spec);
+        assert_eq!(texts(&lines).concat().replace(' ', ""), text.replace(' ', ""));
+        assert!(texts(&lines).iter().any(|l| l.ends_with('-')), "{:?}", texts(&lines));
+        assert!(lines.iter().all(|l| l.width() <= 12));
+    }
+
+    #[test]
     fn wide_characters_count_double() {
         let lines = wrap("日本語 日本語 日本語", &[], WrapSpec::plain(8, Marks::NONE));
         assert_eq!(texts(&lines), ["日本語", "日本語", "日本語"]);
@@ -310,11 +376,10 @@ mod tests {
     #[test]
     fn prefixes_and_sources() {
         let spec = WrapSpec {
-            width: 12,
-            base: Marks::NONE,
             first_prefix: ("• ", Marks::DECORATION),
             rest_prefix: ("  ", Marks::NONE),
             block: Some(4),
+            ..WrapSpec::plain(12, Marks::NONE)
         };
         let lines = wrap("one two three four", &[], spec);
         assert_eq!(texts(&lines), ["• one two", "  three four"]);

@@ -45,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Diagnostics(selection) => diagnostics::render(app, selection, frame),
     }
     match &app.overlay {
-        Some(Overlay::Help(help)) => help::render(app, *help, frame),
+        Some(Overlay::Help(help)) => help::render(app, help, frame),
         Some(Overlay::Quotes { quotes, selection }) => quotes::render(app, quotes, selection, frame),
         Some(Overlay::ChooseAuthor { authors, selection }) => chooser::render(app, authors, selection, frame),
         None => {}

@@ -57,6 +57,7 @@ snapshot_test!(reader_end_shows_the_bio, 100, 24, &["G", "enter", "G"]);
 snapshot_test!(zen_mode, 120, 30, &["z"]);
 snapshot_test!(help_wide, 100, 34, &["?"]);
 snapshot_test!(help_narrow, 50, 14, &["?"]);
+snapshot_test!(help_filtered, 90, 20, &["?", "b", "o", "o", "k"]);
 snapshot_test!(diagnostics_wide, 100, 24, &["!"]);
 snapshot_test!(diagnostics_small, 50, 10, &["!"]);
 snapshot_test!(too_small, 12, 4, &[]);
@@ -114,7 +115,7 @@ fn headline_is_bold_and_body_is_not() {
 
 #[test]
 fn no_color_means_no_colour_in_any_cell() {
-    let prefs = Prefs { full_width: false, list_percent: 38, max_text_width: 78 };
+    let prefs = Prefs::default();
     for keys in [&[][..], &["enter"], &["?"], &["!"]] {
         let mut app = App::new("sample library", Keymap::default(), Theme::monochrome(), prefs);
         app.resize(Rect::new(0, 0, 100, 30));

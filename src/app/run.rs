@@ -1,0 +1,122 @@
+//! The event loop: wait for events, update, do the effects, draw once.
+
+use std::io::Write;
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+use base64::Engine;
+use ratatui::layout::Rect;
+
+use super::{App, CLIPBOARD_LIMIT, Effect, Mode, Outside};
+use crate::event::{self, Events, LibrarySource};
+use crate::library::LoadOptions;
+use crate::store::Store;
+use crate::terminal::Tui;
+
+/// What the loop needs besides the app and the terminal.
+pub struct Runtime {
+    /// Where read marks go; `None` when the state file cannot be used.
+    pub store: Option<Store>,
+    /// Where the library comes from, to read it again after an edit.
+    pub source: LibrarySource,
+    pub options: LoadOptions,
+    /// For the tests that prove a panic leaves the terminal usable.
+    pub panic_after_first_frame: bool,
+}
+
+/// Runs the TUI until the user quits or a signal ends it; returns the exit
+/// status (0, or 128+n after signal n).
+pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -> std::io::Result<ExitCode> {
+    let searcher = event::spawn_searcher(events.sender());
+    let size = tui.terminal.size()?;
+    app.resize(Rect::new(0, 0, size.width, size.height));
+    loop {
+        if app.dirty {
+            tui.terminal.draw(|frame| crate::ui::render(&app, frame))?;
+            app.dirty = false;
+            assert!(!runtime.panic_after_first_frame, "panic requested for testing");
+        }
+        let Some(event) = events.next(app.deadline()) else {
+            app.tick(Instant::now());
+            continue;
+        };
+        app.handle_event(event);
+        // Drain whatever else is waiting, then draw once.
+        while app.mode == Mode::Running
+            && let Some(event) = events.pending()
+        {
+            app.handle_event(event);
+        }
+        app.tick(Instant::now());
+        for effect in app.take_effects() {
+            match effect {
+                #[cfg(unix)]
+                Effect::Suspend => tui.suspend()?,
+                #[cfg(not(unix))]
+                Effect::Suspend => {}
+                Effect::Redraw => tui.resume()?,
+                Effect::Search(job) => {
+                    let _ = searcher.send(job);
+                }
+                Effect::Persist(change) => {
+                    if let Some(error) = runtime.store.as_ref().and_then(|s| s.apply(&change).err()) {
+                        // Keep reading; stop trying to write after the first failure.
+                        app.report_store_problem(format!("{error}; changes are no longer saved"));
+                        runtime.store = None;
+                    }
+                }
+                Effect::Outside(outside) => {
+                    if let Err(message) = go_outside(tui, outside) {
+                        app.report_problem(message);
+                    }
+                }
+                Effect::Reload => {
+                    event::spawn_loader(events.sender(), runtime.source.clone(), runtime.options.clone());
+                }
+            }
+            app.dirty = true;
+        }
+        if let Mode::Quit(code) = app.mode {
+            drop(searcher);
+            return Ok(ExitCode::from(code));
+        }
+    }
+}
+
+/// Opens, copies or runs; a failure comes back as a message for the
+/// status line.
+fn go_outside(tui: &mut Tui, outside: Outside) -> Result<(), String> {
+    match outside {
+        Outside::OpenUrl(url) => {
+            webbrowser::open(&url).map_err(|e| format!("Could not open the browser: {e}"))
+        }
+        Outside::Copy(text) => {
+            // OSC 52: the terminal puts the text on the clipboard. The text
+            // is a checked URL, base64 encoded, and never long.
+            let text: String = text.chars().take(CLIPBOARD_LIMIT).collect();
+            let payload = base64::engine::general_purpose::STANDARD.encode(text);
+            let mut out = std::io::stdout();
+            write!(out, "\x1b]52;c;{payload}\x07").and_then(|()| out.flush()).map_err(|e| e.to_string())
+        }
+        Outside::Run { argv, input } => {
+            let Some((program, args)) = argv.split_first() else {
+                return Err("No command configured".into());
+            };
+            let status = tui
+                .hand_over(|| {
+                    let mut child = Command::new(program)
+                        .args(args)
+                        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::inherit() })
+                        .spawn()?;
+                    if let (Some(text), Some(mut stdin)) = (input, child.stdin.take()) {
+                        // A pager that quits early closes the pipe; that is fine.
+                        let _ = stdin.write_all(text.as_bytes());
+                    }
+                    child.wait()
+                })
+                .map_err(|e| e.to_string())?
+                .map_err(|e| format!("Could not run {program}: {e}"))?;
+            if status.success() { Ok(()) } else { Err(format!("{program} exited with {status}")) }
+        }
+    }
+}
