@@ -30,7 +30,7 @@ pub struct StateConfig {
     pub path: PathBuf,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LibraryConfig {
     /// Files and directories opened when none are given on the command line
@@ -38,6 +38,19 @@ pub struct LibraryConfig {
     pub paths: Vec<PathBuf>,
     /// Extensions to skip although broadsheet could read them ("json").
     pub ignore_extensions: Vec<String>,
+    /// Files larger than this many bytes are read only this far, with a
+    /// warning.
+    pub max_file_size: u64,
+}
+
+impl Default for LibraryConfig {
+    fn default() -> Self {
+        Self {
+            paths: Vec::new(),
+            ignore_extensions: Vec::new(),
+            max_file_size: crate::library::load::DEFAULT_MAX_FILE_BYTES,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -245,6 +258,15 @@ impl Config {
                 text,
                 offset,
                 "reader.max_width must be at least 20".to_owned(),
+            ));
+        }
+        if config.library.max_file_size < 1024 {
+            let offset = find_key(text, "max_file_size");
+            return Err(ConfigError::at(
+                path,
+                text,
+                offset,
+                "library.max_file_size must be at least 1024 bytes".to_owned(),
             ));
         }
         if config.reader.paragraph_spacing > 3 {

@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod event;
+pub mod harness;
 pub mod keymap;
 pub mod layout;
 pub mod library;

@@ -141,3 +141,36 @@ fn kill_dash_nine_loses_at_most_the_last_action() {
         );
     }
 }
+
+#[test]
+fn an_unwritable_state_directory_is_reported_not_fatal() {
+    // Nothing can create a directory under /proc, root included.
+    let state = Path::new("/proc/broadsheet-test/state.db");
+    let mut s = start(state);
+    s.wait_for_text("Reading without saving: state file /proc/broadsheet-test/state.db");
+    s.send("s");
+    s.wait_for_text("★");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_saves_the_session_before_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.db");
+    let mut s = start(&state);
+    s.send("jjj");
+    s.wait_for_text("4/17");
+    kill(Pid::from_raw(s.pid()), Signal::SIGTERM).unwrap();
+    assert_eq!(s.wait_exit(), 143);
+    s.assert_restored();
+    let conn = rusqlite::Connection::open(&state).unwrap();
+    let selected: String =
+        conn.query_row("SELECT value FROM session WHERE key = 'selected'", [], |r| r.get(0)).unwrap();
+    assert_eq!(selected.len(), 16, "the selected article's id was saved");
+    drop(conn);
+    let mut s = start(&state);
+    s.wait_for_text("4/17");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

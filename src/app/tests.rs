@@ -492,3 +492,104 @@ fn quitting_from_the_list_keeps_the_saved_position() {
         .collect();
     assert!(matches!(positions.last(), Some(Change::Position(_, Some(_)))), "{positions:?}");
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+
+    /// Keys a user might press, bound or not, including text for prompts.
+    fn keys() -> impl Strategy<Value = Vec<&'static str>> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "j",
+                "k",
+                "g",
+                "G",
+                "ctrl-d",
+                "ctrl-u",
+                "space",
+                "b",
+                "enter",
+                "esc",
+                "tab",
+                "z",
+                "?",
+                "!",
+                "]",
+                "[",
+                "\"",
+                "a",
+                "A",
+                "/",
+                "n",
+                "N",
+                "S",
+                "U",
+                "B",
+                "m",
+                "s",
+                "x",
+                "q",
+                "down",
+                "up",
+                "home",
+                "end",
+                "pageup",
+                "pagedown",
+                "backspace",
+                "e",
+                "o",
+                "y",
+                "|",
+                "h",
+                "l",
+            ]),
+            0..40,
+        )
+    }
+
+    fn in_bounds(app: &App) -> Result<(), TestCaseError> {
+        if let Some(browser) = app.browser() {
+            let s = browser.list.selection();
+            prop_assert!(s.is_empty() || s.selected() < s.len());
+            prop_assert!(browser.reader.scroll() <= browser.reader.max_scroll());
+        }
+        match app.screen() {
+            Screen::Authors(index) => {
+                let s = &index.selection;
+                prop_assert!(s.is_empty() || s.selected() < s.len());
+            }
+            Screen::Diagnostics(s) => prop_assert!(s.is_empty() || s.selected() < s.len()),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_sizes_and_keys_never_panic_or_leave_bounds(
+            steps in prop::collection::vec((0u16..140, 0u16..50, keys()), 1..5)
+        ) {
+            let mut app = App::for_tests(80, 24);
+            for (width, height, keys) in steps {
+                app.resize(Rect::new(0, 0, width, height));
+                for key in keys {
+                    app.press(key);
+                    in_bounds(&app)?;
+                    if app.mode() != Mode::Running {
+                        return Ok(());
+                    }
+                }
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                terminal.draw(|frame| crate::ui::render(&app, frame)).unwrap();
+                // Effects pile up without a loop; drop them like one would.
+                app.take_effects();
+            }
+        }
+    }
+}

@@ -112,20 +112,20 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         None => read::run(&cli.paths, &config, state),
         Some(Command::Export { paths }) => saved_state(state.as_deref()).and_then(|saved| {
-            script(paths, |library, out| {
+            script(paths, read::load_options(&config), |library, out| {
                 print_diagnostics(library);
                 let all: Vec<usize> = (0..library.articles.len()).collect();
                 export::write(library, &all, saved.as_ref(), out).map(|()| false)
             })
         }),
         Some(Command::Search { query, paths }) => saved_state(state.as_deref()).and_then(|saved| {
-            script(paths, |library, out| {
+            script(paths, read::load_options(&config), |library, out| {
                 print_diagnostics(library);
                 let hits = search::run(library, query, saved.as_ref());
                 export::write(library, &hits, saved.as_ref(), out).map(|()| false)
             })
         }),
-        Some(Command::Check { paths }) => script(paths, check::write),
+        Some(Command::Check { paths }) => script(paths, read::load_options(&config), check::write),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();
@@ -137,9 +137,9 @@ pub fn run(cli: Cli) -> ExitCode {
             let mut page = Vec::new();
             man.render(&mut page).map_err(|e| e.to_string()).and_then(|()| print_bytes(&page))
         }
-        Some(Command::Authors { paths }) => {
-            script(paths, |library, out| authors::write(library, out).map(|()| false))
-        }
+        Some(Command::Authors { paths }) => script(paths, read::load_options(&config), |library, out| {
+            authors::write(library, out).map(|()| false)
+        }),
     };
     result.unwrap_or_else(|message| {
         eprintln!("broadsheet: {message}");
@@ -151,10 +151,11 @@ pub fn run(cli: Cli) -> ExitCode {
 /// which says whether the run failed. A closed pipe is not an error.
 fn script(
     paths: &[PathBuf],
+    options: LoadOptions,
     write: impl FnOnce(&Library, &mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<bool>,
 ) -> Result<ExitCode, String> {
     check_paths_exist(paths)?;
-    let library = load_library(paths);
+    let library = load_library(paths, options);
     let mut out = io::BufWriter::new(io::stdout().lock());
     match write(&library, &mut out) {
         Ok(true) => Ok(ExitCode::from(1)),
@@ -200,8 +201,8 @@ pub fn state_path(explicit: Option<&std::path::Path>, config: &Config) -> Option
 }
 
 /// Loads the library named on the command line, or the sample.
-pub fn load_library(paths: &[PathBuf]) -> Library {
-    if paths.is_empty() { Library::sample() } else { Library::load(paths, LoadOptions::default()) }
+pub fn load_library(paths: &[PathBuf], options: LoadOptions) -> Library {
+    if paths.is_empty() { Library::sample() } else { Library::load(paths, options) }
 }
 
 /// Fails with a clear message when a path given on the command line does

@@ -64,6 +64,14 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
     result.map_err(|e| format!("terminal error: {e}"))
 }
 
+/// How the config asks for files to be read.
+pub fn load_options(config: &Config) -> LoadOptions {
+    LoadOptions {
+        max_file_bytes: config.library.max_file_size,
+        ignore_extensions: config.library.ignore_extensions.clone(),
+    }
+}
+
 /// Opens the state file and loads what it remembers. A file that cannot be
 /// used leaves the reader working without saving, and says so.
 fn open_store(path: Option<&Path>, app: &mut App) -> Option<Store> {

@@ -70,9 +70,9 @@ pub fn render(app: &App, author: usize, frame: &mut Frame, area: Rect) {
         quoted_area,
     );
     if let Some(bio) = &author.bio {
-        let mut lines = vec![Line::from(Span::styled(bio.clone(), reader.bio))];
+        let mut lines = vec![Line::from(Span::styled(super::fit::shown(bio).into_owned(), reader.bio))];
         if let Some(source) = bio_source {
-            lines.push(Line::from(Span::styled(source, reader.meta)));
+            lines.push(Line::from(Span::styled(super::fit::shown(&source).into_owned(), reader.meta)));
         }
         let bio_text = Rect { height: bio_height, y: bio_area.y + 1, ..bio_area };
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), bio_text);

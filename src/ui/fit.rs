@@ -5,8 +5,18 @@ use std::borrow::Cow;
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
 
+/// Text from a file on its way to the screen: sanitised a second time at
+/// the boundary (free for the plain text it nearly always is), so nothing
+/// that slipped past ingest can drive the terminal.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    crate::library::sanitize::clean(text)
+}
+
 /// `text` cut to `width` display columns, ending in "…" when cut.
 pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    if let Cow::Owned(cleaned) = shown(text) {
+        return Cow::Owned(truncate(&cleaned, width).into_owned());
+    }
     if text.width() <= width {
         return Cow::Borrowed(text);
     }
@@ -27,6 +37,12 @@ pub fn pad(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_cleaned_on_its_way_out() {
+        assert_eq!(truncate("a\x1b]0;x\x07b", 10), "ab");
+        assert!(matches!(shown("plain words"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn truncates_by_display_width() {

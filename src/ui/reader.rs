@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::articles::pane_block;
+use super::fit::shown;
 use crate::app::App;
 use crate::layout::Focus;
 use crate::state::Browser;
@@ -52,6 +53,9 @@ pub fn render(app: &App, browser: &Browser, frame: &mut Frame, area: Rect) {
 /// A wrapped line with the theme's style for each span's marks.
 pub fn styled_line(line: &WrappedLine, theme: &ReaderTheme) -> Line<'static> {
     Line::from(
-        line.spans.iter().map(|s| Span::styled(s.text.clone(), theme.style_for(s.marks))).collect::<Vec<_>>(),
+        line.spans
+            .iter()
+            .map(|s| Span::styled(shown(&s.text).into_owned(), theme.style_for(s.marks)))
+            .collect::<Vec<_>>(),
     )
 }

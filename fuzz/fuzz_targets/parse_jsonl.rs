@@ -1,0 +1,8 @@
+//! The jsonl parser, through decoding and sanitising, on any bytes.
+#![no_main]
+
+use broadsheet::harness;
+use broadsheet::library::article::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| harness::parse(Format::JsonLines, data));
