@@ -80,27 +80,29 @@ impl App {
     }
 
     pub(super) fn open_link(&mut self) {
-        let Some(link) = self.article_in_front().map(|a| a.url.clone()) else { return };
-        match link.as_deref().map(safe_url) {
-            None => self.status_message("This article has no link"),
-            Some(Err(why)) => self.status_message(format!("Not opened: {why}")),
-            Some(Ok(url)) => {
-                self.status_message(format!("Opening {url}"));
-                self.effects.push(Effect::Outside(Outside::OpenUrl(url.to_string())));
-            }
+        if let Some(url) = self.checked_link("opened") {
+            self.status_message(format!("Opening {url}"));
+            self.effects.push(Effect::Outside(Outside::OpenUrl(url)));
         }
     }
 
     pub(super) fn copy_link(&mut self) {
-        let Some(link) = self.article_in_front().map(|a| a.url.clone()) else { return };
+        if let Some(url) = self.checked_link("copied") {
+            self.status_message(format!("Copied {url}"));
+            self.effects.push(Effect::Outside(Outside::Copy(url)));
+        }
+    }
+
+    /// The link of the article in front of the user, if it is one we may
+    /// hand on; otherwise says why not ("Not opened: ...").
+    fn checked_link(&mut self, verb: &str) -> Option<String> {
+        let link = self.article_in_front()?.url.clone();
         match link.as_deref().map(safe_url) {
             None => self.status_message("This article has no link"),
-            Some(Err(why)) => self.status_message(format!("Not copied: {why}")),
-            Some(Ok(url)) => {
-                self.status_message(format!("Copied {url}"));
-                self.effects.push(Effect::Outside(Outside::Copy(url.to_string())));
-            }
+            Some(Err(why)) => self.status_message(format!("Not {verb}: {why}")),
+            Some(Ok(url)) => return Some(url.to_string()),
         }
+        None
     }
 
     pub(super) fn pipe_article(&mut self) {

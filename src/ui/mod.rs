@@ -9,6 +9,7 @@ mod diagnostics;
 mod fit;
 pub mod header;
 mod help;
+mod panel;
 mod quotes;
 mod reader;
 mod status;

@@ -2,9 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Clear, List, ListItem, ListState};
+use ratatui::widgets::ListItem;
 
 use super::fit::truncate;
+use super::panel;
 use crate::app::App;
 use crate::layout::quotes_area;
 use crate::state::Selection;
@@ -18,15 +19,8 @@ pub fn render(app: &App, quotes: &[usize], selection: &Selection, frame: &mut Fr
     if area.width < 6 || area.height < 4 {
         return;
     }
-    let help = &app.theme.help;
     let reader = &app.theme.reader;
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(help.border)
-        .title(Span::styled(format!(" Quotes {} ", quotes.len()), help.section))
-        .title_bottom(Line::from(Span::styled(" Enter jump · Esc close ", help.description)).right_aligned());
-    let inner = block.inner(area);
-    let width = usize::from(inner.width);
+    let width = usize::from(panel::inner(area).width);
     let items: Vec<ListItem> = selection
         .visible()
         .map(|position| {
@@ -42,12 +36,6 @@ pub fn render(app: &App, quotes: &[usize], selection: &Selection, frame: &mut Fr
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(selection.selected() - selection.offset()));
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    frame.render_stateful_widget(
-        List::new(items).highlight_style(app.theme.list.selected),
-        inner,
-        &mut state,
-    );
+    let title = format!(" Quotes {} ", quotes.len());
+    panel::render(app, frame, area, (title, " Enter jump · Esc close "), items, selection);
 }
