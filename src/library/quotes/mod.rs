@@ -219,6 +219,23 @@ mod tests {
     }
 
     #[test]
+    fn titles_acronyms_and_groups() {
+        let cases: [(&str, &str); 8] = [
+            ("“It’s a great day,” said Sen. Maria Lopez, D-Calif.", "Maria Lopez"),
+            ("“We have to act now,” U.N. Secretary-General António Guterres said.", "António Guterres"),
+            ("Police said the suspect had “a long history of violence.”", ""),
+            ("Officials said the bridge would “remain closed until further notice.”", ""),
+            ("“We will appeal,” his lawyer, Mark Hensley, said in an email.", "Mark Hensley"),
+            ("Asked about the deal, Johnson replied: “No comment at this time.”", "Johnson"),
+            ("As Nguyen says, “you cannot eat a view.”", "Nguyen"),
+            ("“Stop right there,” the officer shouted.", ""),
+        ];
+        for (paragraph, speaker) in cases {
+            assert_eq!(said(&[paragraph]), some(&[speaker]), "{paragraph}");
+        }
+    }
+
+    #[test]
     fn split_quote_around_its_attribution() {
         assert_eq!(said(&["“We tried,” Smith said, “but it failed.”"]), some(&["Smith", "Smith"]));
     }

@@ -198,14 +198,102 @@ const ROLES: &[&str] = &[
     "stroke",
     "commander",
     "detective",
+    "sen",
+    "rep",
+    "gov",
+    "senator",
+    "representative",
+    "secretary",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "cardinal",
+    "rabbi",
+    "imam",
 ];
 
 /// Capitalised words that start sentences or phrases but are not names.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my",
-    "we", "i", "but", "and", "so", "yet", "then", "when", "asked", "in", "one", "some", "many", "although",
-    "though", "while", "after", "before", "as", "if", "since", "because", "despite", "with", "for", "on",
-    "at", "by", "from", "of", "to",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "we",
+    "i",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "then",
+    "when",
+    "asked",
+    "in",
+    "one",
+    "some",
+    "many",
+    "although",
+    "though",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "since",
+    "because",
+    "despite",
+    "with",
+    "for",
+    "on",
+    "at",
+    "by",
+    "from",
+    "of",
+    "to",
+    // Groups that "say" things but are nobody's name.
+    "police",
+    "officials",
+    "authorities",
+    "residents",
+    "witnesses",
+    "experts",
+    "critics",
+    "analysts",
+    "doctors",
+    "scientists",
+    "prosecutors",
+    "investigators",
+    "researchers",
+    "lawmakers",
+    "officers",
+    "activists",
+    "protesters",
+    "organisers",
+    "organizers",
+    "sources",
+    "reports",
+    "others",
+    "both",
+    "everyone",
+    "nobody",
+    "supporters",
+    "opponents",
+    "economists",
+    "observers",
+    "parents",
+    "teachers",
 ];
 
 /// Quotation marks, which never belong to a name.
@@ -220,9 +308,17 @@ fn leading_non_name(words: impl Iterator<Item = String>) -> usize {
     words
         .iter()
         .rposition(|w| {
-            ROLES.contains(&w.trim_end_matches('.')) || NOT_NAMES.contains(&w.as_str()) || w.ends_with("-old")
+            let bare = w.trim_end_matches('.');
+            // "Secretary-General", "Vice-President": a role by any of its parts.
+            let role = ROLES.contains(&bare) || bare.split('-').any(|part| ROLES.contains(&part));
+            role || NOT_NAMES.contains(&w.as_str()) || w.ends_with("-old") || is_acronym(w)
         })
         .map_or(0, |i| i + 1)
+}
+
+/// "U.N.", "U.S.": an organisation's initials before a title.
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 3 && word.ends_with('.') && word.matches('.').count() >= 2
 }
 
 /// The person a subject names, reading appositives: "Kari Vold, a
@@ -289,9 +385,19 @@ impl Word<'_> {
     }
 }
 
+/// Words whose full stop does not end a sentence: short titles (Dr., Sen.),
+/// initials (J.), dotted acronyms (U.N., U.S.) and the usual shortenings.
 fn is_abbreviation(word: &str) -> bool {
+    const SHORT: &[&str] = &[
+        "sen", "rep", "gov", "gen", "lt", "col", "sgt", "cpl", "adm", "supt", "det", "st", "mt", "ft", "jr",
+        "sr", "inc", "corp", "co", "ltd", "dept", "univ", "vs", "no", "approx", "est", "ave", "rd", "mr",
+        "mrs", "ms", "dr", "prof", "rev", "hon", "capt", "cmdr", "insp", "pres",
+    ];
     let lower = word.to_lowercase();
-    ROLES.contains(&lower.trim_end_matches('.')) && word.len() <= 5
+    let bare = lower.trim_end_matches('.');
+    (ROLES.contains(&bare) && word.len() <= 5)
+        || SHORT.contains(&bare)
+        || bare.contains('.')
         || (word.chars().count() <= 2 && word.chars().next().is_some_and(char::is_uppercase))
 }
 
