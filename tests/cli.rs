@@ -306,3 +306,13 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     assert!(page.contains("export") && page.contains("search"));
     assert_eq!(broadsheet(&["completions", "tcsh"], None).status.code(), Some(2));
 }
+
+#[test]
+fn no_progress_output_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), SCRAPED).unwrap();
+    for command in ["export", "check"] {
+        let out = broadsheet(&[command, "."], Some(dir.path()));
+        assert!(out.stderr.is_empty(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

@@ -155,7 +155,7 @@ fn script(
     write: impl FnOnce(&Library, &mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<bool>,
 ) -> Result<ExitCode, String> {
     check_paths_exist(paths)?;
-    let library = load_library(paths, options);
+    let library = if paths.is_empty() { Library::sample() } else { load_with_progress_bar(paths, options) };
     let mut out = io::BufWriter::new(io::stdout().lock());
     match write(&library, &mut out) {
         Ok(true) => Ok(ExitCode::from(1)),
@@ -166,6 +166,25 @@ fn script(
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// Loads with a progress bar on stderr when stderr is a terminal, and
+/// nothing extra when it is not (scripts and logs stay clean).
+fn load_with_progress_bar(paths: &[PathBuf], options: LoadOptions) -> Library {
+    use std::io::IsTerminal;
+    if !io::stderr().is_terminal() {
+        return Library::load(paths, options);
+    }
+    let bar = indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar} {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let library = Library::load_with_progress(paths, options, |progress| {
+        bar.set_length(progress.total as u64);
+        bar.set_position(progress.done as u64);
+    });
+    bar.finish_and_clear();
+    library
 }
 
 /// Writes generated text to stdout; a closed pipe is not an error.
@@ -198,11 +217,6 @@ pub fn state_path(explicit: Option<&std::path::Path>, config: &Config) -> Option
         .map(std::path::Path::to_path_buf)
         .or_else(|| (!config.state.path.as_os_str().is_empty()).then(|| config.state.path.clone()))
         .or_else(crate::store::default_path)
-}
-
-/// Loads the library named on the command line, or the sample.
-pub fn load_library(paths: &[PathBuf], options: LoadOptions) -> Library {
-    if paths.is_empty() { Library::sample() } else { Library::load(paths, options) }
 }
 
 /// Fails with a clear message when a path given on the command line does
