@@ -571,30 +571,32 @@ pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote]) {
         let before_words = words(text_first, window_start.min(first.start), first.start);
         let sentence_start = before_words.iter().rposition(Word::ends_sentence).map_or(0, |i| i + 1);
         let after_sentence = first_sentence(&after_words);
+        // Each reading of the attribution, with the paragraph its words are in.
+        let (in_first, in_last) = (first.paragraph, last.paragraph);
         let named = if is_speech(quote) || quote.depth > 0 {
             after(&after_words)
-                .or_else(|| before(&before_words))
-                .or_else(|| narrated(&before_words[sentence_start..]))
-                .or_else(|| according_to(&before_words[sentence_start..]))
-                .or_else(|| according_to(after_sentence))
+                .map(|n| (n, in_last))
+                .or_else(|| before(&before_words).map(|n| (n, in_first)))
+                .or_else(|| narrated(&before_words[sentence_start..]).map(|n| (n, in_first)))
+                .or_else(|| according_to(&before_words[sentence_start..]).map(|n| (n, in_first)))
+                .or_else(|| according_to(after_sentence).map(|n| (n, in_last)))
         } else {
             None
         };
         let paragraph = last.paragraph;
         let (speaker, span) = match named {
-            Some(Named::Person { name, start, end }) => {
+            Some((Named::Person { name, start, end }, at)) => {
                 let full = people.resolve(&name, first.paragraph);
-                (Some(full), Some((paragraph_of(start, first, last, &before_words), start, end)))
+                (Some(full), Some((at, start, end)))
             }
-            Some(Named::Pronoun { start, end }) => {
+            Some((Named::Pronoun { start, end }, at)) => {
                 // The person the paragraph's narration last named, else the
                 // last speaker.
                 let narrator = person_in_narration(text_first, quotes, index, &by_paragraph)
                     .map(|name| people.resolve(&name, first.paragraph));
                 let turn_here = turn.as_ref().filter(|(p, _)| *p == first.paragraph).map(|(_, n)| n.clone());
                 let who = turn_here.or(narrator).or_else(|| last_named.clone());
-                let span =
-                    who.as_ref().map(|_| (paragraph_of(start, first, last, &before_words), start, end));
+                let span = who.as_ref().map(|_| (at, start, end));
                 (who, span)
             }
             // Continuing the turn of the paragraph's last speaker.
@@ -678,17 +680,6 @@ fn person_in_narration(
         }
     }
     speaker.or(mentioned)
-}
-
-/// Which paragraph an attribution word at byte `start` is in: the before
-/// window is in the quotation's first paragraph, the after window in its
-/// last.
-fn paragraph_of(start: usize, first: super::QuoteSpan, last: super::QuoteSpan, before: &[Word<'_>]) -> usize {
-    if before.iter().any(|w| w.start == start) && start < first.start {
-        first.paragraph
-    } else {
-        last.paragraph
-    }
 }
 
 /// Quotations grouped by the paragraph they start in, in reading order,
