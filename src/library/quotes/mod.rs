@@ -4,6 +4,7 @@
 
 mod finder;
 mod speaker;
+mod vocabulary;
 
 pub use finder::find_quotes;
 
