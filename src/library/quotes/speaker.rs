@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Quote;
-use super::vocabulary::{NOT_NAMES, PRONOUNS, QUOTE_EDGES, ROLES, SPEECH_VERBS};
+use super::vocabulary::{PRONOUNS, QUOTE_EDGES, is_not_name, is_role, is_speech_verb};
 
 /// How many words at the front of a capitalised run are roles or
 /// determiners rather than the name ("Kremlin Spokesman", "The").
@@ -23,8 +23,8 @@ fn leading_non_name(words: impl Iterator<Item = String>) -> usize {
         .rposition(|w| {
             let bare = w.trim_end_matches('.');
             // "Secretary-General", "Vice-President": a role by any of its parts.
-            let role = ROLES.contains(&bare) || bare.split('-').any(|part| ROLES.contains(&part));
-            role || NOT_NAMES.contains(&w.as_str()) || w.ends_with("-old") || is_acronym(w)
+            let role = is_role(bare) || bare.split('-').any(is_role);
+            role || is_not_name(w) || w.ends_with("-old") || is_acronym(w)
         })
         .map_or(0, |i| i + 1)
 }
@@ -85,7 +85,7 @@ impl Word<'_> {
     }
 
     fn is_verb(&self) -> bool {
-        SPEECH_VERBS.contains(&self.lower().as_str())
+        is_speech_verb(&self.lower())
     }
 
     fn ends_clause(&self) -> bool {
@@ -108,7 +108,7 @@ fn is_abbreviation(word: &str) -> bool {
     ];
     let lower = word.to_lowercase();
     let bare = lower.trim_end_matches('.');
-    (ROLES.contains(&bare) && word.len() <= 5)
+    (is_role(bare) && word.len() <= 5)
         || SHORT.contains(&bare)
         || bare.contains('.')
         || (word.chars().count() <= 2 && word.chars().next().is_some_and(char::is_uppercase))
@@ -177,7 +177,7 @@ fn person_in(words: &[Word<'_>]) -> Option<Named> {
         let skip = leading_non_name(run.iter().map(Word::lower));
         // A run of nothing but roles may still be a surname ("Baker said"),
         // but never a run of determiners ("So", "The").
-        if skip == run.len() && NOT_NAMES.contains(&run[run.len() - 1].lower().as_str()) {
+        if skip == run.len() && is_not_name(&run[run.len() - 1].lower()) {
             continue;
         }
         let name_words = &run[skip.min(run.len() - 1)..];

@@ -54,3 +54,38 @@ pub const NOT_NAMES: &[&str] = &[
 pub const QUOTE_EDGES: [char; 10] = ['“', '”', '„', '"', '«', '»', '‘', '’', '‹', '›'];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
+
+/// A word list as a set, built on first use, for lookups per word.
+struct Lookup {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl Lookup {
+    const fn new(words: &'static [&'static str]) -> Self {
+        Self { words, set: std::sync::OnceLock::new() }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
+}
+
+static VERBS: Lookup = Lookup::new(SPEECH_VERBS);
+static ROLE_WORDS: Lookup = Lookup::new(ROLES);
+static NON_NAMES: Lookup = Lookup::new(NOT_NAMES);
+
+/// Whether a lowercase word attributes speech ("said").
+pub fn is_speech_verb(word: &str) -> bool {
+    VERBS.contains(word)
+}
+
+/// Whether a lowercase word is a title or role ("mayor", "dr").
+pub fn is_role(word: &str) -> bool {
+    ROLE_WORDS.contains(word)
+}
+
+/// Whether a lowercase word, capitalised, is still not a name ("the").
+pub fn is_not_name(word: &str) -> bool {
+    NON_NAMES.contains(word)
+}
