@@ -13,6 +13,10 @@ use crate::text::{Decorations, ReaderStyle, TextMatch, WrappedArticle, layout_ar
 /// How many laid-out articles are kept for quick returns.
 const CACHE_ENTRIES: usize = 16;
 
+/// ...and at most this many wrapped lines in all, so a few huge articles
+/// cannot fill memory with layouts (the newest one is always kept).
+const CACHE_LINES: usize = 200_000;
+
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
     /// The library index of the article shown.
@@ -300,6 +304,11 @@ impl WrapCache {
         let wrapped = Arc::new(layout_article(article, width, decorations, style));
         self.entries.push_front((key, Arc::clone(&wrapped)));
         self.entries.truncate(CACHE_ENTRIES);
+        let mut lines: usize = self.entries.iter().map(|(_, w)| w.lines.len()).sum();
+        while lines > CACHE_LINES && self.entries.len() > 1 {
+            let (_, evicted) = self.entries.pop_back().expect("more than one entry");
+            lines -= evicted.lines.len();
+        }
         wrapped
     }
 }
@@ -433,6 +442,7 @@ mod tests {
         assert!(!Arc::ptr_eq(&a, &c));
         let focused = Decorations { focused_quote: Some(0), ..Decorations::default() };
         let d = cache.get(&library.articles[0], 40, &focused, ReaderStyle::default());
+        assert!(cache.entries.len() <= CACHE_ENTRIES);
         assert!(!Arc::ptr_eq(&a, &d));
     }
 }
