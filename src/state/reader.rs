@@ -431,6 +431,23 @@ mod tests {
     }
 
     #[test]
+    fn cache_drops_old_layouts_of_huge_articles() {
+        use crate::library::load::{FileEntry, FileKind, parse_bytes};
+        let text = format!("Huge\n\n{}", "one two three four five six\n\n".repeat(30_000));
+        let path = std::path::PathBuf::from("huge.txt");
+        let kind = FileKind::Articles(crate::library::Format::Text);
+        let outcome = parse_bytes(&path, kind, text.as_bytes(), false);
+        let library = Library::build(vec![(FileEntry { path, kind }, outcome)], Vec::new());
+        let mut cache = WrapCache::default();
+        for width in [10, 11, 12, 13] {
+            cache.get(&library.articles[0], width, &Decorations::default(), ReaderStyle::default());
+        }
+        let lines: usize = cache.entries.iter().map(|(_, w)| w.lines.len()).sum();
+        assert!(cache.entries.len() < 4, "old layouts were kept");
+        assert!(lines <= CACHE_LINES || cache.entries.len() == 1);
+    }
+
+    #[test]
     fn cache_returns_the_same_layout() {
         let library = Library::sample();
         let mut cache = WrapCache::default();
