@@ -87,6 +87,7 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
         chunks.remove(0);
     }
 
+    let mut chunks = one_paragraph_per_line(chunks);
     let known: Vec<String> = bylines.iter().map(|b| b.name.clone()).collect();
     for block in take_author_blocks(&mut chunks, &known) {
         merge_byline(&mut bylines, block);
@@ -98,6 +99,35 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
         warnings.push("the article has a headline but no body text".to_owned());
     }
     Ok(ParsedArticle { title, bylines, body, warnings, line: 1, ..ParsedArticle::default() })
+}
+
+/// Some scrapers put each paragraph on its own line with no blank line
+/// between. A run of lines that mostly end a sentence (or that are far too
+/// long to be hard-wrapped) is split into one paragraph per line; a
+/// hard-wrapped paragraph, whose lines mostly stop mid-sentence, is not.
+fn one_paragraph_per_line(chunks: Vec<Chunk<'_>>) -> Vec<Chunk<'_>> {
+    let mut out = Vec::with_capacity(chunks.len());
+    for chunk in chunks {
+        let sentences = chunk.lines.iter().filter(|line| ends_sentence(line)).count();
+        let long = chunk.lines.iter().any(|l| l.chars().count() > 200);
+        let per_line = chunk.lines.len() >= 3 && (3 * sentences >= 2 * chunk.lines.len() || long);
+        if per_line {
+            out.extend(
+                chunk
+                    .lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, line)| Chunk { line: chunk.line + i, lines: vec![*line] }),
+            );
+        } else {
+            out.push(chunk);
+        }
+    }
+    out
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':'])
 }
 
 /// Splits text into runs of non-blank lines (CRLF, BOM and trailing spaces
@@ -551,6 +581,24 @@ mod tests {
         // A first paragraph that merely starts like the headline stays.
         let c = parse("Harbour reopens\n\nHarbour reopens after a long winter of repairs.\n\nMore.").unwrap();
         assert_eq!(c.body.len(), 2);
+    }
+
+    #[test]
+    fn paragraphs_one_per_line_without_blank_lines() {
+        let text = "Ferry strike ends\nFerry strike ends\nThe ferries run again from Monday.\nUnions agreed a deal overnight.\n“It is fair,” said Ola Berg.\nMina Lund\nMina Lund reports on transport.";
+        let a = parse(text).unwrap();
+        assert_eq!(a.title, "Ferry strike ends");
+        assert_eq!(paragraphs(&a).len(), 3, "{:?}", paragraphs(&a));
+        assert_eq!(names(&a), ["Mina Lund"]);
+        assert_eq!(a.bylines[0].bio.as_deref(), Some("Mina Lund reports on transport."));
+        // A hard-wrapped paragraph stays one paragraph.
+        let wrapped =
+            parse("T\n\nThis paragraph was wrapped\nby hand at a narrow width\nand ends here.\n\nNext.")
+                .unwrap();
+        assert_eq!(
+            paragraphs(&wrapped)[0],
+            "This paragraph was wrapped by hand at a narrow width and ends here."
+        );
     }
 
     #[test]
