@@ -102,14 +102,23 @@ impl Library {
         let mut by_id: HashMap<ArticleId, usize> = HashMap::new();
         let mut author_info: HashMap<AuthorKey, AuthorInfo> = HashMap::new();
         let mut failed = 0;
-        for (entry, outcome) in outcomes {
+        // Sanitising, counting and finding quotes is most of the work after
+        // parsing, and each article's is independent: do it in parallel, then
+        // assemble in file order so ids and duplicates are deterministic.
+        let finished: Vec<(Vec<Article>, FileOutcome)> = outcomes
+            .into_par_iter()
+            .map(|(entry, mut outcome)| {
+                let parsed = std::mem::take(&mut outcome.articles);
+                (parsed.into_iter().map(|p| identity::finish(&entry, p)).collect(), outcome)
+            })
+            .collect();
+        for (finished_articles, outcome) in finished {
             failed += usize::from(outcome.failed);
             diagnostics.extend(outcome.diagnostics);
             for (name, info) in outcome.authors {
                 author_info.insert(AuthorKey::of(&name), info);
             }
-            for parsed in outcome.articles {
-                let mut article = identity::finish(&entry, parsed);
+            for mut article in finished_articles {
                 match by_id.get(&article.id) {
                     Some(&existing) if articles[existing].body == article.body => {
                         diagnostics.push(Diagnostic::warning(
