@@ -69,9 +69,12 @@ fn main() -> anyhow::Result<()> {
     drain(&rx, SILENCE);
     println!("first populated frame after {:.1} ms (process start to list)", ms(started.elapsed()));
 
-    for (label, keys) in
-        [("j/k in the list", ["j", "k"]), ("G/g in the list", ["G", "g"]), ("open/back", ["\r", "\x1b"])]
-    {
+    for (label, keys) in [
+        ("j/k in the list", ["j", "k"]),
+        ("G/g in the list", ["G", "g"]),
+        ("open/back", ["\r", "\x1b"]),
+        ("A (authors index)/back", ["A", "\x1b"]),
+    ] {
         let mut times = Vec::with_capacity(args.keys);
         for i in 0..args.keys {
             let key = keys[i % 2];
@@ -88,9 +91,56 @@ fn main() -> anyhow::Result<()> {
         }
         report(label, &mut times);
     }
+    search_keystrokes(&mut writer, &rx, args.keys)?;
+    // Peak memory after the list, articles, the authors index and searches.
+    if let Some(kb) = child.process_id().and_then(peak_rss_kb) {
+        println!("peak RSS of the TUI: {:.0} MB", kb as f64 / 1024.0);
+    }
     writer.write_all(b"\x03")?;
     child.wait()?;
     Ok(())
+}
+
+/// Times each keystroke of a typed search query (every keystroke searches
+/// the whole library), starting a new search every few letters.
+fn search_keystrokes(
+    writer: &mut Box<dyn Write + Send>,
+    rx: &mpsc::Receiver<(Instant, Vec<u8>)>,
+    keys: usize,
+) -> anyhow::Result<()> {
+    const WORDS: [&str; 4] = ["harbour", "council", "said", "minister"];
+    let mut times = Vec::with_capacity(keys);
+    let mut word = WORDS.iter().cycle();
+    while times.len() < keys {
+        writer.write_all(b"/")?;
+        writer.flush()?;
+        frame_end(rx);
+        for letter in word.next().expect("cycle").chars() {
+            let sent = Instant::now();
+            writer.write_all(letter.to_string().as_bytes())?;
+            writer.flush()?;
+            if let Some(last) = frame_end(rx) {
+                times.push(last.duration_since(sent));
+            }
+        }
+        // Leave the prompt and clear the search.
+        writer.write_all(b"\x1b")?;
+        writer.flush()?;
+        frame_end(rx);
+        thread::sleep(Duration::from_millis(20));
+        writer.write_all(b"\x1b")?;
+        writer.flush()?;
+        drain(rx, SILENCE);
+    }
+    report("search keystroke", &mut times);
+    Ok(())
+}
+
+/// The process's peak resident set (Linux `/proc`), in KiB.
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Waits for a frame and returns when its last byte arrived.
