@@ -10,3 +10,13 @@ fn quotes_speaker_span_in_another_paragraph() {
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
     harness::quotes(&paragraphs);
 }
+
+#[test]
+fn toml_escaped_carriage_return_in_body() {
+    // A `\r` escape in a TOML string became a control character after the
+    // file text had been cleaned; parsed fields are now cleaned as well.
+    harness::parse(
+        broadsheet::library::Format::Toml,
+        include_bytes!("fuzz-regressions/toml-escaped-carriage-return.bin"),
+    );
+}

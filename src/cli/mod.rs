@@ -125,7 +125,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 export::write(library, &hits, saved.as_ref(), out).map(|()| false)
             })
         }),
-        Some(Command::Check { paths }) => script(paths, read::load_options(&config), check::write),
+        Some(Command::Check { paths }) => {
+            let options = LoadOptions { find_quotes: false, ..read::load_options(&config) };
+            script(paths, options, check::write)
+        }
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();

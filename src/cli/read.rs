@@ -69,6 +69,7 @@ pub fn load_options(config: &Config) -> LoadOptions {
     LoadOptions {
         max_file_bytes: config.library.max_file_size,
         ignore_extensions: config.library.ignore_extensions.clone(),
+        ..LoadOptions::default()
     }
 }
 

@@ -8,47 +8,44 @@ use super::author::{AuthorKey, clean_name};
 use super::load::FileEntry;
 use super::load::FileKind;
 use super::quotes::quotes_of;
-use super::sanitize::{clean, clean_line};
 use super::{Format, stats};
 
-/// Sanitises a parsed article's fields and gives it its id and numbers.
-pub fn finish(entry: &FileEntry, parsed: ParsedArticle) -> Article {
+/// Gives a parsed (and already sanitised, see [`super::load::parse_bytes`])
+/// article its id and numbers, and its quotations unless `find_quotes` is
+/// false.
+pub fn finish(entry: &FileEntry, parsed: ParsedArticle, find_quotes: bool) -> Article {
     let format = match entry.kind {
         FileKind::Articles(format) => format,
         FileKind::Authors => Format::Toml,
     };
     let mut bylines = parsed.bylines;
     for byline in &mut bylines {
-        byline.name = clean_name(&clean_line(&byline.name));
-        byline.bio = byline.bio.as_deref().map(clean_line).filter(|b| !b.is_empty());
+        byline.name = clean_name(&byline.name);
     }
     bylines.retain(|b| !b.name.is_empty());
-    let mut body = parsed.body;
-    for block in &mut body {
-        if let std::borrow::Cow::Owned(cleaned) = clean(&block.text) {
-            // Emphasis ranges no longer line up with changed text.
-            block.emphasis.clear();
-            block.text = cleaned;
-        }
-    }
+    let body = parsed.body;
     let words = stats::word_count(&body);
-    let texts: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
-    let quotes = quotes_of(&texts);
+    let quotes = if find_quotes {
+        let texts: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
+        quotes_of(&texts)
+    } else {
+        Default::default()
+    };
     let mut article = Article {
         id: ArticleId(0),
         path: entry.path.clone(),
         line: parsed.line,
         format,
-        title: clean_line(&parsed.title),
+        title: parsed.title,
         bylines,
         date: parsed.date,
-        source: parsed.source.as_deref().map(clean_line),
-        url: parsed.url.as_deref().map(clean_line),
-        tags: parsed.tags.iter().map(|t| clean_line(t)).collect(),
+        source: parsed.source,
+        url: parsed.url,
+        tags: parsed.tags,
         body,
         words,
         reading_minutes: stats::reading_minutes(words),
-        warnings: parsed.warnings.iter().map(|w| clean_line(w)).collect(),
+        warnings: parsed.warnings,
         quotes,
     };
     article.id = id_of(&article);
@@ -88,4 +85,40 @@ pub fn disambiguated_id(article: &Article) -> ArticleId {
         hasher.update(&[2]);
     }
     ArticleId(hasher.digest())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::library::Block;
+
+    fn parsed() -> ParsedArticle {
+        ParsedArticle {
+            title: "Tram line opens".to_owned(),
+            body: vec![Block::paragraph("“We are ready,” said the mayor. The first tram left at six.")],
+            ..ParsedArticle::default()
+        }
+    }
+
+    #[test]
+    fn finish_counts_and_finds_quotes() {
+        let entry = FileEntry { path: PathBuf::from("a.txt"), kind: FileKind::Articles(Format::Text) };
+        let article = finish(&entry, parsed(), true);
+        assert_eq!(article.title, "Tram line opens");
+        assert_eq!(article.words, 12);
+        assert_eq!(article.quotes.len(), 1);
+        assert_eq!(article.id, id_of(&article));
+    }
+
+    #[test]
+    fn quotes_can_be_skipped_without_changing_identity() {
+        let entry = FileEntry { path: PathBuf::from("a.txt"), kind: FileKind::Articles(Format::Text) };
+        let with = finish(&entry, parsed(), true);
+        let without = finish(&entry, parsed(), false);
+        assert!(without.quotes.is_empty());
+        assert_eq!(with.id, without.id);
+        assert_eq!(with.words, without.words);
+    }
 }

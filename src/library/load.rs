@@ -16,7 +16,7 @@ use super::article::{Format, ParsedArticle};
 use super::decode::{decode, human_bytes};
 use super::diagnostic::Diagnostic;
 use super::formats::{self, authors_file, authors_file::AuthorInfo};
-use super::sanitize::clean;
+use super::sanitize::{clean, clean_line};
 
 /// Files larger than this are read only up to it (with a warning).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -180,6 +180,7 @@ pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -
             for result in formats::parse(format, &text) {
                 match result {
                     Ok(mut article) => {
+                        clean_fields(&mut article);
                         article.warnings.splice(0..0, decoded.warnings.iter().cloned());
                         for warning in &article.warnings[decoded.warnings.len()..] {
                             outcome.diagnostics.push(Diagnostic::warning(path, Some(article.line), warning));
@@ -195,6 +196,30 @@ pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -
         }
     }
     outcome
+}
+
+/// Sanitises every field of a parsed article. The file text was cleaned
+/// before parsing, but escapes in structured formats (`\u001b` in JSON,
+/// `\r` in a TOML string) only become control characters when parsed.
+fn clean_fields(article: &mut ParsedArticle) {
+    article.title = clean_line(&article.title);
+    for byline in &mut article.bylines {
+        byline.name = clean_line(&byline.name);
+        byline.bio = byline.bio.as_deref().map(clean_line).filter(|b| !b.is_empty());
+    }
+    for block in &mut article.body {
+        if let std::borrow::Cow::Owned(cleaned) = clean(&block.text) {
+            // Emphasis ranges no longer line up with changed text.
+            block.emphasis.clear();
+            block.text = cleaned;
+        }
+    }
+    for field in [&mut article.source, &mut article.url].into_iter().flatten() {
+        *field = clean_line(field);
+    }
+    for text in article.tags.iter_mut().chain(&mut article.warnings) {
+        *text = clean_line(text);
+    }
 }
 
 fn io_message(error: &std::io::Error) -> String {
@@ -249,5 +274,25 @@ mod tests {
         let article = &outcome.articles[0];
         assert_eq!(article.title, "Title");
         assert_eq!(article.body[0].text, "Body.");
+    }
+
+    #[test]
+    fn escapes_decoded_by_the_parser_are_cleaned_too() {
+        let toml = b"title = \"A\\u001b]0;x\\u0007B\"\nauthor = \"Ann\\rLee\"\nsource = \"S\\u001b[2J\"\ntags = [\"t\\u0000\"]\nbody = \"x\\ry\\u001b[31mz\"\n";
+        let outcome = parse_bytes(Path::new("x.toml"), FileKind::Articles(Format::Toml), toml, false);
+        let article = &outcome.articles[0];
+        assert_eq!(article.title, "AB");
+        assert!(
+            article.body.iter().all(|b| crate::library::sanitize::is_clean(&b.text)),
+            "{:?}",
+            article.body
+        );
+        assert!(!article.bylines[0].name.contains('\r'));
+        assert_eq!(article.source.as_deref(), Some("S"));
+        assert_eq!(article.tags, ["t"]);
+        let json = br#"{"title":"T\u001b[2J","body":"a\u009bb\r\nc"}"#;
+        let outcome = parse_bytes(Path::new("x.json"), FileKind::Articles(Format::Json), json, false);
+        assert_eq!(outcome.articles[0].title, "T");
+        assert!(outcome.articles[0].body.iter().all(|b| crate::library::sanitize::is_clean(&b.text)));
     }
 }

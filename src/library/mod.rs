@@ -53,11 +53,17 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// Extensions skipped although they could be read ("json").
     pub ignore_extensions: Vec<String>,
+    /// Whether to find each article's quotations (`check` does not need them).
+    pub find_quotes: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: load::DEFAULT_MAX_FILE_BYTES, ignore_extensions: Vec::new() }
+        Self {
+            max_file_bytes: load::DEFAULT_MAX_FILE_BYTES,
+            ignore_extensions: Vec::new(),
+            find_quotes: true,
+        }
     }
 }
 
@@ -88,7 +94,7 @@ impl Library {
                 (entry, outcome)
             })
             .collect();
-        Self::build(outcomes, discovery.diagnostics)
+        Self::assemble(outcomes, discovery.diagnostics, options.find_quotes)
     }
 
     /// Loads the sample library compiled into the binary.
@@ -97,7 +103,15 @@ impl Library {
     }
 
     /// Assembles parsed files into a library: ids, duplicates, authors.
-    pub fn build(outcomes: Vec<(FileEntry, FileOutcome)>, mut diagnostics: Vec<Diagnostic>) -> Self {
+    pub fn build(outcomes: Vec<(FileEntry, FileOutcome)>, diagnostics: Vec<Diagnostic>) -> Self {
+        Self::assemble(outcomes, diagnostics, true)
+    }
+
+    fn assemble(
+        outcomes: Vec<(FileEntry, FileOutcome)>,
+        mut diagnostics: Vec<Diagnostic>,
+        find_quotes: bool,
+    ) -> Self {
         let mut articles: Vec<Article> = Vec::new();
         let mut by_id: HashMap<ArticleId, usize> = HashMap::new();
         let mut author_info: HashMap<AuthorKey, AuthorInfo> = HashMap::new();
@@ -109,7 +123,7 @@ impl Library {
             .into_par_iter()
             .map(|(entry, mut outcome)| {
                 let parsed = std::mem::take(&mut outcome.articles);
-                (parsed.into_iter().map(|p| identity::finish(&entry, p)).collect(), outcome)
+                (parsed.into_iter().map(|p| identity::finish(&entry, p, find_quotes)).collect(), outcome)
             })
             .collect();
         for (finished_articles, outcome) in finished {
