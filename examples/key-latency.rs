@@ -62,8 +62,12 @@ fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     let size = |n: u16| std::num::NonZeroU16::new(n.max(1)).expect("not zero");
     let mut screen = vt100::Parser::new(size(args.rows), size(args.cols), 0);
+    // A big library can take a while, with long silences while it is
+    // assembled: allow ten minutes in all.
     while !screen.screen().contents().contains(" 1/") {
-        let (_, bytes) = rx.recv_timeout(Duration::from_secs(60))?;
+        let left = Duration::from_secs(600).saturating_sub(started.elapsed());
+        let (_, bytes) =
+            rx.recv_timeout(left).map_err(|_| anyhow::anyhow!("no populated list after 600 s"))?;
         screen.process(&bytes);
     }
     drain(&rx, SILENCE);

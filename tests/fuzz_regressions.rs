@@ -20,3 +20,13 @@ fn toml_escaped_carriage_return_in_body() {
         include_bytes!("fuzz-regressions/toml-escaped-carriage-return.bin"),
     );
 }
+
+#[test]
+fn escaped_control_characters_in_markdown_and_json() {
+    // The same bug in the other structured formats: escapes in front
+    // matter or JSON strings decoded to control characters after cleaning.
+    use broadsheet::library::Format;
+    harness::parse(Format::Markdown, include_bytes!("fuzz-regressions/markdown-escaped-control.bin"));
+    harness::parse(Format::Json, include_bytes!("fuzz-regressions/json-escaped-control.bin"));
+    harness::parse(Format::JsonLines, include_bytes!("fuzz-regressions/jsonl-escaped-control.bin"));
+}
