@@ -43,6 +43,10 @@ fn main() -> anyhow::Result<()> {
     command.cwd(std::env::current_dir()?);
     command.args(&args.paths);
     command.env("TERM", "xterm-256color");
+    // A state file of its own: the user's is not touched, and every run
+    // starts the same way (no remembered selection).
+    let state = std::env::temp_dir().join(format!("broadsheet-key-latency-{}", std::process::id()));
+    command.env("XDG_STATE_HOME", &state);
     let mut child = pair.slave.spawn_command(command)?;
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader()?;
@@ -57,14 +61,15 @@ fn main() -> anyhow::Result<()> {
         }
     });
 
-    // Wait for the library to load: output until the list shows articles
-    // (the status line's position "1/N"), then quiet.
+    // Wait for the library to load: output until the header counts the
+    // articles and no longer says "loading", then quiet.
     let started = Instant::now();
     let size = |n: u16| std::num::NonZeroU16::new(n.max(1)).expect("not zero");
     let mut screen = vt100::Parser::new(size(args.rows), size(args.cols), 0);
     // A big library can take a while, with long silences while it is
     // assembled: allow ten minutes in all.
-    while !screen.screen().contents().contains(" 1/") {
+    let populated = |text: &str| text.contains(" articles") && !text.contains("loading");
+    while !populated(&screen.screen().contents()) {
         let left = Duration::from_secs(600).saturating_sub(started.elapsed());
         let (_, bytes) =
             rx.recv_timeout(left).map_err(|_| anyhow::anyhow!("no populated list after 600 s"))?;
@@ -102,6 +107,7 @@ fn main() -> anyhow::Result<()> {
     }
     writer.write_all(b"\x03")?;
     child.wait()?;
+    let _ = std::fs::remove_dir_all(&state);
     Ok(())
 }
 
