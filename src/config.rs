@@ -251,62 +251,41 @@ impl Config {
         if !config.state.path.as_os_str().is_empty() {
             config.state.path = expand(&config.state.path);
         }
-        if config.reader.max_width < 20 {
-            let offset = find_key(text, "max_width");
-            return Err(ConfigError::at(
-                path,
-                text,
-                offset,
-                "reader.max_width must be at least 20".to_owned(),
-            ));
-        }
-        if config.library.max_file_size < 1024 {
-            let offset = find_key(text, "max_file_size");
-            return Err(ConfigError::at(
-                path,
-                text,
-                offset,
-                "library.max_file_size must be at least 1024 bytes".to_owned(),
-            ));
-        }
-        if config.reader.paragraph_spacing > 3 {
-            let offset = find_key(text, "paragraph_spacing");
-            return Err(ConfigError::at(
-                path,
-                text,
-                offset,
-                "reader.paragraph_spacing must be 0 to 3".to_owned(),
-            ));
+        // An error pointing at the first line that mentions `needle`.
+        let at = |needle: &str, message: String| ConfigError::at(path, text, find_key(text, needle), message);
+        let ranges = [
+            (config.reader.max_width >= 20, "max_width", "reader.max_width must be at least 20"),
+            (
+                config.library.max_file_size >= 1024,
+                "max_file_size",
+                "library.max_file_size must be at least 1024 bytes",
+            ),
+            (
+                config.reader.paragraph_spacing <= 3,
+                "paragraph_spacing",
+                "reader.paragraph_spacing must be 0 to 3",
+            ),
+            (
+                (10..=90).contains(&config.layout.list_width),
+                "list_width",
+                "layout.list_width must be between 10 and 90 (percent)",
+            ),
+        ];
+        if let Some((_, key, message)) = ranges.iter().find(|(ok, ..)| !ok) {
+            return Err(at(key, (*message).to_owned()));
         }
         for (role, value) in &config.theme.palette {
             if let Err(message) = crate::theme::Palette::check(role, value) {
-                let offset = find_key(text, role);
-                return Err(ConfigError::at(path, text, offset, message));
+                return Err(at(role, message));
             }
         }
         for command in [&config.commands.pipe, &config.commands.editor] {
             if shell_words::split(command).is_err() {
-                let offset = find_key(text, command);
-                return Err(ConfigError::at(
-                    path,
-                    text,
-                    offset,
-                    format!("cannot split {command:?} into words (an unclosed quote?)"),
-                ));
+                return Err(at(command, format!("cannot split {command:?} into words (an unclosed quote?)")));
             }
         }
-        if !(10..=90).contains(&config.layout.list_width) {
-            let offset = find_key(text, "list_width");
-            return Err(ConfigError::at(
-                path,
-                text,
-                offset,
-                "layout.list_width must be between 10 and 90 (percent)".to_owned(),
-            ));
-        }
         if let Err(conflict) = Keymap::with_patch(&config.keys) {
-            let offset = find_key(text, &format!("\"{}\"", conflict.key_text()));
-            return Err(ConfigError::at(path, text, offset, conflict.to_string()));
+            return Err(at(&format!("\"{}\"", conflict.key_text()), conflict.to_string()));
         }
         Ok(config)
     }

@@ -180,7 +180,9 @@ pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -
             for result in formats::parse(format, &text) {
                 match result {
                     Ok(mut article) => {
-                        clean_fields(&mut article);
+                        if format != Format::Text {
+                            clean_fields(&mut article);
+                        }
                         article.warnings.splice(0..0, decoded.warnings.iter().cloned());
                         for warning in &article.warnings[decoded.warnings.len()..] {
                             outcome.diagnostics.push(Diagnostic::warning(path, Some(article.line), warning));
@@ -200,7 +202,8 @@ pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -
 
 /// Sanitises every field of a parsed article. The file text was cleaned
 /// before parsing, but escapes in structured formats (`\u001b` in JSON,
-/// `\r` in a TOML string) only become control characters when parsed.
+/// `\r` in a TOML string, `&#27;` in Markdown) only become control
+/// characters when parsed. Plain text decodes nothing, so it is skipped.
 fn clean_fields(article: &mut ParsedArticle) {
     article.title = clean_line(&article.title);
     for byline in &mut article.bylines {

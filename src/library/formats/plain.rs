@@ -17,7 +17,7 @@
 
 use super::ParseError;
 use crate::library::article::{Block, Byline, ParsedArticle};
-use crate::library::author::{AuthorKey, split_names, strip_by};
+use crate::library::author::{AuthorKey, clean_name, split_names, strip_by};
 
 /// One run of non-blank lines, with the number of its first line.
 #[derive(Debug, Clone)]
@@ -198,10 +198,10 @@ fn author_block_at_end(chunks: &[Chunk<'_>], known: &[String]) -> Option<(Byline
 /// comma, pipe or dash ("Jane Doe, Staff Writer", "Jane Doe | Reporter").
 fn name_of_line(line: &str) -> Option<String> {
     if looks_like_name(line) {
-        return Some(clean(line));
+        return Some(clean_name(line));
     }
     let head = line.split([',', '|', '–', '—']).next()?.split(" - ").next()?.trim();
-    (head.len() < line.len() && looks_like_name(head)).then(|| clean(head))
+    (head.len() < line.len() && looks_like_name(head)).then(|| clean_name(head))
 }
 
 /// Whether `bio` is the bio of `name`: it begins with the name, or with the
@@ -254,10 +254,6 @@ fn is_about_heading(line: &str) -> bool {
         lower.as_str(),
         "abouttheauthor" | "abouttheauthors" | "aboutthewriter" | "abouttheauthorsofthisarticle"
     )
-}
-
-fn clean(name: &str) -> String {
-    crate::library::author::clean_name(name)
 }
 
 /// Adds an author block to the bylines, attaching its bio where the byline
@@ -367,7 +363,7 @@ pub(crate) fn looks_like_name(line: &str) -> bool {
 /// Whether `bio` begins with `name` (case and spacing aside) followed by more
 /// text, as an author's bio does.
 fn bio_begins_with(bio: &str, name: &str) -> bool {
-    let name = clean(name);
+    let name = clean_name(name);
     let bio_words: Vec<&str> = bio.split_whitespace().collect();
     let name_words: Vec<&str> = name.split_whitespace().collect();
     if name_words.is_empty() || bio_words.len() <= name_words.len() {
