@@ -39,13 +39,14 @@ pub enum Action {
     CopyLink,
     PipeArticle,
     EditArticle,
+    Reload,
     Suspend,
     Redraw,
 }
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::MoveDown,
         Self::MoveUp,
         Self::First,
@@ -75,6 +76,7 @@ impl Action {
         Self::CopyLink,
         Self::PipeArticle,
         Self::EditArticle,
+        Self::Reload,
         Self::ShowDiagnostics,
         Self::ToggleHelp,
         Self::BackOrQuit,
@@ -121,6 +123,7 @@ impl Action {
             Self::EditArticle => "Edit the article's file, then read the library again",
             Self::Suspend => "Suspend to the shell (resume with fg)",
             Self::Redraw => "Redraw the screen",
+            Self::Reload => "Look for new, changed and removed article files",
         }
     }
 

@@ -41,6 +41,12 @@ pub struct LibraryConfig {
     /// Files larger than this many bytes are read only this far, with a
     /// warning.
     pub max_file_size: u64,
+    /// Keep an index of the library (in the cache directory) so that start,
+    /// search and browsing never read every file.
+    pub index: bool,
+    /// Seconds between looks for new, changed and removed files while the
+    /// reader runs (0: only at start and on request).
+    pub refresh_interval: u64,
 }
 
 impl Default for LibraryConfig {
@@ -49,6 +55,8 @@ impl Default for LibraryConfig {
             paths: Vec::new(),
             ignore_extensions: Vec::new(),
             max_file_size: crate::library::load::DEFAULT_MAX_FILE_BYTES,
+            index: true,
+            refresh_interval: 300,
         }
     }
 }

@@ -1,16 +1,17 @@
 //! Everything the app reacts to, merged into one channel: terminal input
-//! (read on its own thread), signals, and messages from the library loader.
+//! (read on its own thread), signals, messages from the library worker
+//! (`loader`) and search results.
 
-use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use std::sync::Arc;
 
+use crate::library::Library;
+use crate::library::index::FtsIndex;
 use crate::library::search::{Query, ScanIndex, SearchBackend};
-use crate::library::{Library, LoadOptions, Progress};
+pub use crate::loader::LibraryMsg;
 
 #[derive(Debug)]
 pub enum Event {
@@ -19,17 +20,17 @@ pub enum Event {
     InputClosed,
     Library(LibraryMsg),
     Signal(Signal),
+    /// An article read from its file on the body worker, with the stamp
+    /// of the file it was read from.
+    Body {
+        article: Box<crate::library::Article>,
+        stamp: Option<crate::library::index::FileStamp>,
+    },
     /// The answer to search number `generation`: matching library indexes.
     SearchResults {
         generation: u64,
         hits: Vec<usize>,
     },
-}
-
-#[derive(Debug)]
-pub enum LibraryMsg {
-    Progress(Progress),
-    Loaded(Box<Library>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,42 +121,6 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<signal_hook::iterator
     Ok(handle)
 }
 
-/// Where the library comes from.
-#[derive(Debug, Clone)]
-pub enum LibrarySource {
-    Sample,
-    Paths(Vec<PathBuf>),
-}
-
-/// How often (at most) the loader reports progress.
-const PROGRESS_PERIOD: Duration = Duration::from_millis(50);
-
-/// Loads the library on a worker thread, reporting progress as it goes.
-pub fn spawn_loader(tx: Sender<Event>, source: LibrarySource, options: LoadOptions) {
-    thread::Builder::new()
-        .name("loader".into())
-        .spawn(move || {
-            let library = match source {
-                LibrarySource::Sample => Library::sample(),
-                LibrarySource::Paths(paths) => load_with_progress(&paths, options, &tx),
-            };
-            let _ = tx.send(Event::Library(LibraryMsg::Loaded(Box::new(library))));
-        })
-        .expect("spawn the loader thread");
-}
-
-fn load_with_progress(paths: &[PathBuf], options: LoadOptions, tx: &Sender<Event>) -> Library {
-    let last_report = Mutex::new(None::<Instant>);
-    Library::load_with_progress(paths, options, |progress| {
-        let Ok(mut last) = last_report.try_lock() else { return };
-        let due = last.is_none_or(|at| at.elapsed() >= PROGRESS_PERIOD) || progress.done == progress.total;
-        if due {
-            *last = Some(Instant::now());
-            let _ = tx.send(Event::Library(LibraryMsg::Progress(progress)));
-        }
-    })
-}
-
 /// What the search worker is asked to do.
 #[derive(Debug)]
 pub enum SearchJob {
@@ -175,14 +140,14 @@ pub fn spawn_searcher(tx: Sender<Event>) -> Sender<SearchJob> {
         .name("search".into())
         .spawn(move || {
             let mut library: Option<Arc<Library>> = None;
-            let mut index: Option<ScanIndex> = None;
+            let mut backend: Option<Box<dyn SearchBackend>> = None;
             while let Ok(job) = inbox.recv() {
                 let mut latest = job;
                 while let Ok(next) = inbox.try_recv() {
                     match next {
                         SearchJob::Library(new) => {
                             library = Some(new);
-                            index = None;
+                            backend = None;
                         }
                         query => latest = query,
                     }
@@ -190,12 +155,12 @@ pub fn spawn_searcher(tx: Sender<Event>) -> Sender<SearchJob> {
                 match latest {
                     SearchJob::Library(new) => {
                         library = Some(new);
-                        index = None;
+                        backend = None;
                     }
                     SearchJob::Query { generation, query } => {
                         let Some(library) = &library else { continue };
-                        let index = index.get_or_insert_with(|| ScanIndex::new(library));
-                        let hits = index.search(&query);
+                        let backend = backend.get_or_insert_with(|| backend_for(library));
+                        let hits = backend.search(&query);
                         if tx.send(Event::SearchResults { generation, hits }).is_err() {
                             break;
                         }
@@ -205,4 +170,39 @@ pub fn spawn_searcher(tx: Sender<Event>) -> Sender<SearchJob> {
         })
         .expect("spawn the search thread");
     jobs
+}
+
+/// Reads big article files off the input path: each job is an article's
+/// summary, answered with the article read from its file. A job with a
+/// newer one waiting is skipped (the user has moved on).
+pub fn spawn_body_reader(tx: Sender<Event>, max_file_bytes: u64) -> Sender<crate::library::Article> {
+    let (jobs, inbox) = mpsc::channel::<crate::library::Article>();
+    thread::Builder::new()
+        .name("bodies".into())
+        .spawn(move || {
+            while let Ok(mut summary) = inbox.recv() {
+                while let Ok(newer) = inbox.try_recv() {
+                    summary = newer;
+                }
+                let stamp =
+                    std::fs::metadata(&summary.path).ok().map(|m| crate::library::index::stamp_of(&m));
+                let article = crate::library::load::reload_article(&summary, max_file_bytes);
+                if tx.send(Event::Body { article: Box::new(article), stamp }).is_err() {
+                    break;
+                }
+            }
+        })
+        .expect("spawn the body reader thread");
+    jobs
+}
+
+/// FTS5 over the library's index when it has one (and it opens), else a
+/// scan of the bodies in memory.
+fn backend_for(library: &Arc<Library>) -> Box<dyn SearchBackend> {
+    if let Some(path) = &library.index
+        && let Ok(index) = FtsIndex::open(path, Arc::clone(library))
+    {
+        return Box::new(index);
+    }
+    Box::new(ScanIndex::new(library))
 }

@@ -15,6 +15,7 @@ pub mod harness;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod loader;
 pub mod state;
 pub mod store;
 pub mod terminal;

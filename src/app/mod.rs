@@ -31,10 +31,15 @@ use crate::action::Action;
 use crate::event::{Event, LibraryMsg, SearchJob, Signal};
 use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{AppLayout, Focus, LayoutInput, QUOTE_ROW_HEIGHT, quotes_area};
+use crate::library::index::{FileStamp, stamp_of};
 use crate::library::{Article, ArticleId, Library, Progress, Severity};
 use crate::state::{Browser, Level, ReadMarks, Screen, SearchState, Selection, StatusLine};
 use crate::store::{Change, Position, Saved};
 use crate::theme::Theme;
+
+/// Article files up to this size are read as they are selected (a few
+/// milliseconds at most); bigger ones on the body worker.
+const READ_NOW_LIMIT: u64 = 256 * 1024;
 
 /// How long a problem with the state file stays in the status line.
 const STORE_PROBLEM_DURATION: std::time::Duration = std::time::Duration::from_secs(15);
@@ -48,6 +53,20 @@ pub struct LibraryState {
     pub label: String,
     pub progress: Option<Progress>,
     pub loaded: bool,
+    /// How many articles the index holds, while only the newest are shown.
+    pub expected: Option<usize>,
+    /// A newer library that arrived while the user was away from the main
+    /// list: installed on the way back, so no screen changes under them.
+    pub pending: Option<Box<Library>>,
+    /// The size limit for reading an article's file when it is opened.
+    pub max_file_bytes: u64,
+}
+
+impl LibraryState {
+    /// The article count for the header: the index's while previewing.
+    pub fn article_count(&self) -> usize {
+        self.expected.unwrap_or(self.library.articles.len())
+    }
 }
 
 /// How the screen is laid out and text is set (from the config; `z`
@@ -116,6 +135,8 @@ pub enum Effect {
     Outside(Outside),
     /// Read the library again (after editing a file).
     Reload,
+    /// Read this article's (big) file on the body worker.
+    LoadBody(Box<Article>),
 }
 
 pub struct App {
@@ -131,6 +152,10 @@ pub struct App {
     positions: HashMap<ArticleId, Position>,
     /// The last session's view, applied when the library arrives.
     session: HashMap<String, String>,
+    /// Whether the session's view was applied (to the first whole library).
+    session_applied: bool,
+    /// Bodies of the articles lately opened (for a library of summaries).
+    bodies: crate::state::Bodies,
     pub search: SearchState,
     /// The library in the current sort order, before filtering.
     sorted: Vec<usize>,
@@ -150,13 +175,19 @@ pub struct App {
 impl App {
     pub fn new(label: impl Into<String>, keymap: Keymap, theme: Theme, prefs: Prefs) -> Self {
         Self {
-            library: LibraryState { label: label.into(), ..LibraryState::default() },
+            library: LibraryState {
+                label: label.into(),
+                max_file_bytes: crate::library::load::DEFAULT_MAX_FILE_BYTES,
+                ..LibraryState::default()
+            },
             screens: vec![Screen::Articles(Browser::default())],
             overlay: None,
             marks: ReadMarks::default(),
             read_here: 0,
             positions: HashMap::new(),
             session: HashMap::new(),
+            session_applied: false,
+            bodies: crate::state::Bodies::default(),
             search: SearchState::default(),
             sorted: Vec::new(),
             status: StatusLine::default(),
@@ -189,7 +220,7 @@ impl App {
 
     /// Unread articles in the library.
     pub fn unread_count(&self) -> usize {
-        self.library.library.articles.len().saturating_sub(self.read_here)
+        self.library.article_count().saturating_sub(self.read_here)
     }
 
     /// Says in the status line that something did not work.
@@ -237,9 +268,71 @@ impl App {
         self.browser().map_or(Focus::List, |b| b.focus)
     }
 
-    /// The article the reader shows, if any.
+    /// The article the reader shows, if any (with its body).
     pub fn current_article(&self) -> Option<&Article> {
-        self.browser().and_then(|b| b.reader.article()).and_then(|i| self.library.library.articles.get(i))
+        self.browser().and_then(|b| b.reader.article()).and_then(|i| self.article(i))
+    }
+
+    /// Library article `index`, with its body if it was loaded.
+    pub fn article(&self, index: usize) -> Option<&Article> {
+        self.bodies.article(&self.library.library, index)
+    }
+
+    /// Reads article `index`'s file if the library keeps only its summary
+    /// and the copy here is missing or older than the file: at once for a
+    /// file of ordinary size, on the body worker for a big one (the reader
+    /// shows the summary until it arrives).
+    fn load_body(&mut self, index: usize) {
+        let library = &self.library.library;
+        let Some(summary) = library.articles.get(index).filter(|a| !a.has_body) else { return };
+        let stamp = std::fs::metadata(&summary.path).ok().map(|m| stamp_of(&m));
+        if stamp.is_some() && self.bodies.has(summary.id, stamp) {
+            return;
+        }
+        if stamp.is_some_and(|s| s.size > READ_NOW_LIMIT) {
+            if self.bodies.start_loading(summary.id) {
+                self.effects.push(Effect::LoadBody(Box::new(summary.clone())));
+            }
+        } else {
+            self.bodies.insert(library.full_article(index, self.library.max_file_bytes), stamp);
+        }
+    }
+
+    /// An article read on the body worker: shown if the reader is on it.
+    fn body_arrived(&mut self, article: Article, stamp: Option<FileStamp>) {
+        let id = article.id;
+        self.bodies.insert(article, stamp);
+        let Some(index) = self.browser().and_then(|b| b.reader.article()) else { return };
+        if self.library.library.articles.get(index).map(|a| a.id) != Some(id) {
+            return;
+        }
+        let (library, bodies) = (&self.library.library, &self.bodies);
+        if let (Some(browser), Some(article)) =
+            (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(library, index))
+        {
+            browser.reader.reload(article);
+        }
+        self.highlight_matches();
+        self.restore_position();
+        self.dirty = true;
+    }
+
+    /// Makes sure the reader of the current screen has its article's body
+    /// (coming back to a screen whose article left the cache).
+    fn ensure_body(&mut self) {
+        let Some(index) = self.browser().and_then(|b| b.reader.article()) else { return };
+        let Some(id) = self.library.library.articles.get(index).filter(|a| !a.has_body).map(|a| a.id) else {
+            return;
+        };
+        if !self.bodies.has(id, None) {
+            self.load_body(index);
+            let (library, bodies) = (&self.library.library, &self.bodies);
+            if let (Some(browser), Some(article)) =
+                (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(library, index))
+            {
+                browser.reader.reload(article);
+            }
+        }
     }
 
     /// Where keys are looked up now.
@@ -261,8 +354,8 @@ impl App {
         match event {
             Event::Term(event) => self.handle_terminal(event),
             Event::InputClosed => self.quit(1),
-            Event::Library(LibraryMsg::Progress(progress)) => self.set_progress(progress),
-            Event::Library(LibraryMsg::Loaded(library)) => self.install_library(*library),
+            Event::Library(message) => self.library_message(message),
+            Event::Body { article, stamp } => self.body_arrived(*article, stamp),
             Event::Signal(Signal::Terminate(signal)) => self.quit(128u8.saturating_add(signal as u8)),
             Event::Signal(Signal::Stop) => self.effects.push(Effect::Suspend),
             Event::Signal(Signal::Continue) => self.effects.push(Effect::Redraw),
@@ -317,6 +410,7 @@ impl App {
             Action::EditArticle => self.edit_article(),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::Reload => self.effects.push(Effect::Reload),
             Action::MoveDown
             | Action::MoveUp
             | Action::First
@@ -360,12 +454,12 @@ impl App {
         self.layout = AppLayout::compute(self.layout.area, self.layout_input());
         self.dirty = true;
         let layout = self.layout;
-        let articles = &self.library.library.articles;
+        let (library, bodies) = (&self.library.library, &self.bodies);
         match self.screens.last_mut().expect("the main screen is never popped") {
             Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
                 browser.list.set_visible_rows(layout.list_capacity());
                 let text = layout.reader_text;
-                let article = browser.reader.article().and_then(|i| articles.get(i));
+                let article = browser.reader.article().and_then(|i| bodies.article(library, i));
                 browser.reader.set_style(self.prefs.style, article);
                 browser.reader.set_viewport(text.width, usize::from(text.height), article);
             }
@@ -382,29 +476,84 @@ impl App {
         }
     }
 
-    fn set_progress(&mut self, progress: Progress) {
-        self.library.progress = Some(progress);
+    fn library_message(&mut self, message: LibraryMsg) {
+        match message {
+            LibraryMsg::Progress(progress) => self.library.progress = Some(progress),
+            LibraryMsg::Preview { articles, total } => self.show_preview(articles, total),
+            LibraryMsg::Loaded(library) => self.install_library(*library),
+            LibraryMsg::Refreshed => self.library.progress = None,
+            LibraryMsg::Notice(text) => self.status.show(text, Level::Info, Instant::now()),
+        }
         self.dirty = true;
     }
 
-    /// Takes a freshly loaded library: back to the main list, newest article
-    /// selected, problems reported.
+    /// The newest articles from the index, drawn while the rest loads.
+    fn show_preview(&mut self, articles: Vec<Article>, total: usize) {
+        if self.library.loaded {
+            return;
+        }
+        let library = Library::from_summaries(articles, &HashMap::new(), Vec::new(), 0, None);
+        self.install(library, true);
+        self.library.expected = Some(total);
+    }
+
+    /// Takes a library: the first whole one comes with the last session's
+    /// view; a newer one (after a refresh) keeps the user's view: the same
+    /// article selected and open, the same search. Away from the main
+    /// list, it waits until the user is back there.
     pub fn install_library(&mut self, library: Library) {
+        self.install(library, false);
+    }
+
+    fn install(&mut self, library: Library, preview: bool) {
+        let replacing = self.session_applied;
+        if replacing && self.depth() > 1 {
+            self.library.pending = Some(Box::new(library));
+            return;
+        }
+        let problems_before = self.library.library.diagnostics.len();
         let errors = library.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         let problems = library.diagnostics.len();
+        // The view to keep: the selected article, the one open, and the focus.
+        if replacing {
+            self.remember_position();
+        }
+        let selected = self
+            .browser()
+            .and_then(|b| b.list.selected_article())
+            .map(|i| self.library.library.articles[i].id);
+        let focus = self.focus();
         let library = Arc::new(library);
         self.effects.push(Effect::Search(SearchJob::Library(Arc::clone(&library))));
         self.read_here = library.articles.iter().filter(|a| self.marks.is_read(a.id)).count();
         self.library.library = library;
         self.library.loaded = true;
-        self.library.progress = None;
-        self.overlay = None;
+        self.library.expected = None;
+        self.library.pending = None;
+        if self.overlay.as_ref().is_some_and(|o| !matches!(o, Overlay::Help(_))) {
+            self.overlay = None;
+        }
         self.sorted = self.search.sort.sorted(&self.library.library, &self.marks);
         self.screens = vec![Screen::Articles(Browser::new(self.sorted.clone()))];
         self.relayout();
-        self.apply_session();
+        if !replacing && !preview {
+            self.session_applied = true;
+            self.apply_session();
+        } else {
+            self.search_input_changed(self.search.input.clone());
+            let position = selected.and_then(|id| {
+                let articles = &self.library.library.articles;
+                self.browser().and_then(|b| b.list.order().iter().position(|&i| articles[i].id == id))
+            });
+            if let Some(position) = position {
+                self.select_and_follow(position);
+            }
+            if focus == Focus::Reader {
+                self.open();
+            }
+        }
         self.follow_selection();
-        if problems > 0 {
+        if problems > 0 && problems != problems_before {
             let key =
                 self.keymap.keys_for(Context::Global, Action::ShowDiagnostics).first().map(Key::to_string);
             let hint = key.map(|k| format!(" (press {k} to see them)")).unwrap_or_default();
@@ -413,5 +562,14 @@ impl App {
             self.status.show(format!("{problems} {noun} while loading{hint}"), level, Instant::now());
         }
         self.dirty = true;
+    }
+
+    /// Back on the main list: take the library that arrived meanwhile.
+    fn install_pending(&mut self) {
+        if self.depth() == 1
+            && let Some(library) = self.library.pending.take()
+        {
+            self.install_library(*library);
+        }
     }
 }

@@ -34,6 +34,8 @@ impl App {
             }
             _ if depth > 1 => {
                 self.screens.pop();
+                self.install_pending();
+                self.ensure_body();
             }
             // On the main list, Esc drops the search and the filters.
             _ if self.search.is_filtering() => {
@@ -147,7 +149,7 @@ impl App {
 
     /// The article the user is looking at.
     fn focused_article(&self) -> Option<&Article> {
-        self.browser().and_then(Browser::focused_article).and_then(|i| self.library.library.articles.get(i))
+        self.browser().and_then(Browser::focused_article).and_then(|i| self.article(i))
     }
 
     pub(super) fn toggle_read(&mut self) {
@@ -170,9 +172,9 @@ impl App {
 
     /// `]` and `[`: the next or previous quotation of the open article.
     pub(super) fn step_quote(&mut self, forward: bool) {
-        let articles = &self.library.library.articles;
+        let (library, bodies) = (&self.library.library, &self.bodies);
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        let Some(article) = browser.reader.article().and_then(|i| articles.get(i)) else { return };
+        let Some(article) = browser.reader.article().and_then(|i| bodies.article(library, i)) else { return };
         let moved =
             if forward { browser.reader.next_quote(article) } else { browser.reader.previous_quote(article) };
         if moved {
@@ -241,9 +243,12 @@ impl App {
             return self.highlight_matches();
         }
         self.remember_position();
-        let articles = &self.library.library.articles;
+        if let Some(index) = selected {
+            self.load_body(index);
+        }
+        let (library, bodies) = (&self.library.library, &self.bodies);
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        match selected.and_then(|i| articles.get(i).map(|a| (i, a))) {
+        match selected.and_then(|i| bodies.article(library, i).map(|a| (i, a))) {
             Some((index, article)) => browser.reader.show(index, article),
             None => browser.reader.clear(),
         }

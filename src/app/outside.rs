@@ -74,9 +74,7 @@ pub fn plain_text(article: &Article) -> String {
 
 impl App {
     fn article_in_front(&self) -> Option<&Article> {
-        self.browser()
-            .and_then(crate::state::Browser::focused_article)
-            .and_then(|i| self.library.library.articles.get(i))
+        self.browser().and_then(crate::state::Browser::focused_article).and_then(|i| self.article(i))
     }
 
     pub(super) fn open_link(&mut self) {

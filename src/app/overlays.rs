@@ -71,9 +71,9 @@ impl App {
     }
 
     fn jump_to_quote(&mut self, quote: Option<usize>) {
-        let articles = &self.library.library.articles;
+        let (library, bodies) = (&self.library.library, &self.bodies);
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        if let Some(article) = browser.reader.article().and_then(|i| articles.get(i)) {
+        if let Some(article) = browser.reader.article().and_then(|i| bodies.article(library, i)) {
             browser.reader.focus_quote(quote, article);
             browser.focus = Focus::Reader;
         }

@@ -8,8 +8,8 @@ use base64::Engine;
 use ratatui::layout::Rect;
 
 use super::{App, CLIPBOARD_LIMIT, Effect, Mode, Outside};
-use crate::event::{self, Events, LibrarySource};
-use crate::library::LoadOptions;
+use crate::event::{self, Events};
+use crate::loader::LoaderHandle;
 use crate::store::Store;
 use crate::terminal::Tui;
 
@@ -17,9 +17,9 @@ use crate::terminal::Tui;
 pub struct Runtime {
     /// Where read marks go; `None` when the state file cannot be used.
     pub store: Option<Store>,
-    /// Where the library comes from, to read it again after an edit.
-    pub source: LibrarySource,
-    pub options: LoadOptions,
+    /// The library worker, asked to look at the files again after an
+    /// edit or on request.
+    pub loader: LoaderHandle,
     /// For the tests that prove a panic leaves the terminal usable.
     pub panic_after_first_frame: bool,
 }
@@ -28,6 +28,7 @@ pub struct Runtime {
 /// status (0, or 128+n after signal n).
 pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -> std::io::Result<ExitCode> {
     let searcher = event::spawn_searcher(events.sender());
+    let body_reader = event::spawn_body_reader(events.sender(), app.library.max_file_bytes);
     let size = tui.terminal.size()?;
     app.resize(Rect::new(0, 0, size.width, size.height));
     loop {
@@ -70,8 +71,9 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
                         app.report_problem(message);
                     }
                 }
-                Effect::Reload => {
-                    event::spawn_loader(events.sender(), runtime.source.clone(), runtime.options.clone());
+                Effect::Reload => runtime.loader.refresh(),
+                Effect::LoadBody(summary) => {
+                    let _ = body_reader.send(*summary);
                 }
             }
             app.dirty = true;

@@ -100,9 +100,9 @@ impl App {
         if self.search.query.highlights().is_empty() {
             return self.status_message("No search to step through: press / to search");
         }
-        let articles = std::sync::Arc::clone(&self.library.library);
-        let Some(browser) = self.browser_mut() else { return };
-        let moved = match browser.reader.article().and_then(|i| articles.articles.get(i)) {
+        let (library, bodies) = (&self.library.library, &self.bodies);
+        let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
+        let moved = match browser.reader.article().and_then(|i| bodies.article(library, i)) {
             Some(article) if forward => browser.reader.next_match(article),
             Some(article) => browser.reader.previous_match(article),
             None => false,
@@ -124,8 +124,9 @@ impl App {
             });
         };
         self.select_and_follow(next);
-        let Some(browser) = self.browser_mut() else { return };
-        if let Some(article) = browser.reader.article().and_then(|i| articles.articles.get(i)) {
+        let (library, bodies) = (&self.library.library, &self.bodies);
+        let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
+        if let Some(article) = browser.reader.article().and_then(|i| bodies.article(library, i)) {
             let count = browser.reader.match_count();
             let target = if forward { 0 } else { count.saturating_sub(1) };
             browser.reader.focus_match(Some(target), article);
@@ -225,7 +226,7 @@ impl App {
         }
     }
 
-    fn select_and_follow(&mut self, position: usize) {
+    pub(super) fn select_and_follow(&mut self, position: usize) {
         if let Some(browser) = self.browser_mut() {
             browser.list.select(position);
         }
@@ -235,9 +236,9 @@ impl App {
     /// Marks the search's words in the article the reader shows.
     pub(super) fn highlight_matches(&mut self) {
         let needles = self.search.query.highlights();
-        let articles = &self.library.library.articles;
+        let (library, bodies) = (&self.library.library, &self.bodies);
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        if let Some(article) = browser.reader.article().and_then(|i| articles.get(i)) {
+        if let Some(article) = browser.reader.article().and_then(|i| bodies.article(library, i)) {
             browser.reader.highlight(&needles, article);
         }
     }

@@ -4,6 +4,7 @@
 pub mod authors;
 pub mod check;
 pub mod export;
+pub mod index;
 pub mod read;
 pub mod search;
 
@@ -22,6 +23,7 @@ Examples:
   broadsheet ~/articles           read every article under ~/articles
   broadsheet export ~/articles    print the articles as JSON Lines
   broadsheet check ~/articles     list files that could not be read
+  broadsheet index ~/articles     build the index the reader starts from
   broadsheet authors ~/articles   print the authors as JSON Lines
   broadsheet search 'author:quist \"night bus\" is:unread' ~/articles";
 
@@ -88,6 +90,16 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Build or update the library index the reader starts from.
+    ///
+    /// The reader keeps it up to date by itself (in the cache directory,
+    /// $XDG_CACHE_HOME/broadsheet); this does the work ahead of time, e.g.
+    /// from cron, and prints what changed. Deleting the index is safe.
+    Index {
+        /// Article files or directories; the configured library if none.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Report files that could not be read, as `path:line: message`.
     ///
     /// Ends with a summary line and exits with status 1 when any file (or
@@ -129,6 +141,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let options = LoadOptions { find_quotes: false, ..read::load_options(&config) };
             script(paths, options, check::write)
         }
+        Some(Command::Index { paths }) => index::run(paths, &config),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();

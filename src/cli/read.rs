@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use crate::app::{self, App, Commands, Prefs, Runtime};
 use crate::config::Config;
-use crate::event::{self, Events, LibrarySource};
+use crate::event::{self, Events};
 use crate::library::LoadOptions;
 use crate::library::sanitize::clean_line;
+use crate::loader::{self, LibrarySource};
 use crate::store::Store;
 use crate::terminal::Tui;
 use crate::text::ReaderStyle;
@@ -25,10 +26,11 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
     }
     let paths = if paths.is_empty() { config.library.paths.clone() } else { paths.to_vec() };
     super::check_paths_exist(&paths)?;
+    let index = config.library.index.then(|| index_path(&paths)).flatten();
     let (source, label) = match paths.as_slice() {
         [] => (LibrarySource::Sample, "sample library".to_owned()),
-        [one] => (LibrarySource::Paths(paths.clone()), clean_line(&one.to_string_lossy())),
-        many => (LibrarySource::Paths(paths.clone()), format!("{} paths", many.len())),
+        [one] => (LibrarySource::Paths { paths: paths.clone(), index }, clean_line(&one.to_string_lossy())),
+        many => (LibrarySource::Paths { paths: paths.clone(), index }, format!("{} paths", many.len())),
     };
     let reader = &config.reader;
     let prefs = Prefs {
@@ -44,24 +46,33 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
         },
     };
     let mut app = App::new(label, config.keymap(), Theme::from_config(&config.theme), prefs);
+    app.library.max_file_bytes = config.library.max_file_size;
     app.commands = Commands::resolve(&config.commands.pipe, &config.commands.editor);
     let store = open_store(state.as_deref(), &mut app);
 
     let events = Events::new();
     #[cfg(unix)]
     let signals = event::spawn_signals(events.sender()).map_err(|e| format!("cannot watch signals: {e}"))?;
-    let options =
-        LoadOptions { ignore_extensions: config.library.ignore_extensions.clone(), ..LoadOptions::default() };
-    event::spawn_loader(events.sender(), source.clone(), options.clone());
+    let every = (config.library.refresh_interval > 0)
+        .then(|| std::time::Duration::from_secs(config.library.refresh_interval));
+    let loader = loader::spawn(events.sender(), source, load_options(config), every);
     let mut tui = Tui::enter(config.layout.mouse).map_err(|e| format!("cannot set up the terminal: {e}"))?;
     event::spawn_input(events.sender());
     let panic_after_first_frame = std::env::var_os(PANIC_VAR).is_some();
-    let runtime = Runtime { store, source, options, panic_after_first_frame };
+    let runtime = Runtime { store, loader, panic_after_first_frame };
     let result = app::run(&mut tui, app, &events, runtime);
     drop(tui);
     #[cfg(unix)]
     signals.close();
     result.map_err(|e| format!("terminal error: {e}"))
+}
+
+/// Where the library's index lives: the cache directory
+/// (`$XDG_CACHE_HOME/broadsheet`), one file per library.
+pub fn index_path(paths: &[PathBuf]) -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    let strategy = etcetera::choose_base_strategy().ok()?;
+    Some(strategy.cache_dir().join("broadsheet").join(crate::library::index::file_name_for(paths)))
 }
 
 /// How the config asks for files to be read.

@@ -76,6 +76,15 @@ impl ArticleDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(Self::Day)
     }
 
+    /// Orders dates by day, a plain date before a timestamp of the same
+    /// day, timestamps by instant: cheap to compare, nothing to format.
+    pub fn order_key(self) -> (NaiveDate, Option<i64>) {
+        match self {
+            Self::Day(day) => (day, None),
+            Self::Instant(instant) => (instant.date_naive(), Some(instant.timestamp())),
+        }
+    }
+
     pub fn day(self) -> NaiveDate {
         match self {
             Self::Day(day) => day,
@@ -178,7 +187,16 @@ pub struct Article {
     pub reading_minutes: usize,
     pub warnings: Vec<String>,
     /// Quotations in the body, outer ones before those nested in them.
+    /// Empty while only the article's summary is loaded (see
+    /// [`Article::has_body`]).
     pub quotes: Vec<crate::library::quotes::Quote>,
+    /// The summary of `quotes` that lists and author pages need without
+    /// the body: how many top-level quotations, and who spoke each (in order).
+    pub quote_count: usize,
+    pub speakers: Vec<String>,
+    /// False for an article read from the library index: its body and
+    /// quotations are loaded from its file when it is opened.
+    pub has_body: bool,
 }
 
 impl Article {

@@ -87,15 +87,18 @@ pub fn activity(author: &Author, articles: &[Article]) -> (Period, Vec<(NaiveDat
 /// articles' bylines.
 pub fn index(articles: &mut [Article], info: &HashMap<AuthorKey, AuthorInfo>) -> Vec<Author> {
     let unknown = AuthorKey::of(UNKNOWN_AUTHOR);
-    let mut groups: HashMap<AuthorKey, (Vec<String>, Vec<usize>)> = HashMap::new();
+    // Each byline's key, worked out once: folding names is most of the cost.
+    let keys: Vec<Vec<AuthorKey>> =
+        articles.iter().map(|a| a.bylines.iter().map(|b| AuthorKey::of(&b.name)).collect()).collect();
+    let mut groups: HashMap<&AuthorKey, (Vec<String>, Vec<usize>)> = HashMap::new();
     for (index, article) in articles.iter().enumerate() {
         if article.bylines.is_empty() {
-            let group = groups.entry(unknown.clone()).or_default();
+            let group = groups.entry(&unknown).or_default();
             group.0.push(UNKNOWN_AUTHOR.to_owned());
             group.1.push(index);
         }
-        for byline in &article.bylines {
-            let group = groups.entry(AuthorKey::of(&byline.name)).or_default();
+        for (byline, key) in article.bylines.iter().zip(&keys[index]) {
+            let group = groups.entry(key).or_default();
             group.0.push(byline.name.clone());
             if group.1.last() != Some(&index) {
                 group.1.push(index);
@@ -104,14 +107,14 @@ pub fn index(articles: &mut [Article], info: &HashMap<AuthorKey, AuthorInfo>) ->
     }
     let mut authors: Vec<Author> = groups
         .into_iter()
-        .map(|(key, (spellings, indexes))| build(key, spellings, indexes, articles, info))
+        .map(|(key, (spellings, indexes))| build(key.clone(), spellings, indexes, articles, &keys, info))
         .collect();
     authors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     for author in &authors {
         let given_bio = info.get(&author.key).is_some_and(|i| i.bio.is_some());
         for &index in &author.articles {
-            for byline in &mut articles[index].bylines {
-                if AuthorKey::of(&byline.name) == author.key {
+            for (byline, key) in articles[index].bylines.iter_mut().zip(&keys[index]) {
+                if *key == author.key {
                     byline.name.clone_from(&author.name);
                     if given_bio {
                         byline.bio.clone_from(&author.bio);
@@ -128,6 +131,7 @@ fn build(
     spellings: Vec<String>,
     mut indexes: Vec<usize>,
     articles: &[Article],
+    keys: &[Vec<AuthorKey>],
     info: &HashMap<AuthorKey, AuthorInfo>,
 ) -> Author {
     let name = author::preferred_spelling(spellings.iter().map(String::as_str)).unwrap_or_default();
@@ -135,11 +139,11 @@ fn build(
     variants.sort();
     variants.dedup();
     // Newest first; undated after dated, in library order.
-    indexes.sort_by_key(|&i| std::cmp::Reverse(articles[i].date.map(|d| (d.day(), d.to_string()))));
+    indexes.sort_by_key(|&i| std::cmp::Reverse(articles[i].date.map(|d| d.order_key())));
     let given = info.get(&key);
     let (bio, bio_from) = match given.and_then(|i| i.bio.clone()) {
         Some(bio) => (Some(bio), None),
-        None => match longest_bio(articles, &indexes, &key) {
+        None => match longest_bio(articles, &indexes, keys, &key) {
             Some((bio, from)) => (Some(bio), Some(from)),
             None => (None, None),
         },
@@ -158,9 +162,7 @@ fn build(
             .map(|(s, _)| s)
             .collect(),
         most_quoted: {
-            let mut quoted = by_frequency(indexes.iter().flat_map(|&i| {
-                articles[i].quotes.iter().filter(|q| q.depth == 0).filter_map(|q| q.speaker.clone())
-            }));
+            let mut quoted = by_frequency(indexes.iter().flat_map(|&i| articles[i].speakers.iter().cloned()));
             quoted.truncate(MOST_QUOTED);
             quoted
         },
@@ -170,13 +172,19 @@ fn build(
 }
 
 /// The most complete bio an author's articles give them, and its article.
-fn longest_bio(articles: &[Article], indexes: &[usize], key: &AuthorKey) -> Option<(String, usize)> {
+fn longest_bio(
+    articles: &[Article],
+    indexes: &[usize],
+    keys: &[Vec<AuthorKey>],
+    key: &AuthorKey,
+) -> Option<(String, usize)> {
     indexes
         .iter()
-        .flat_map(|&i| articles[i].bylines.iter().map(move |b| (i, b)))
-        .filter(|(_, b)| &AuthorKey::of(&b.name) == key)
-        .filter_map(|(i, b)| b.bio.clone().map(|bio| (bio, i)))
+        .flat_map(|&i| articles[i].bylines.iter().zip(&keys[i]).map(move |(b, k)| (i, b, k)))
+        .filter(|(_, _, k)| *k == key)
+        .filter_map(|(i, b, _)| b.bio.as_ref().map(|bio| (bio, i)))
         .max_by_key(|(bio, _)| bio.len())
+        .map(|(bio, i)| (bio.clone(), i))
 }
 
 /// Distinct values with their counts, most frequent first (ties by name).

@@ -46,7 +46,10 @@ pub fn finish(entry: &FileEntry, parsed: ParsedArticle, find_quotes: bool) -> Ar
         words,
         reading_minutes: stats::reading_minutes(words),
         warnings: parsed.warnings,
+        quote_count: quotes.iter().filter(|q| q.depth == 0).count(),
+        speakers: quotes.iter().filter(|q| q.depth == 0).filter_map(|q| q.speaker.clone()).collect(),
         quotes,
+        has_body: true,
     };
     article.id = id_of(&article);
     article

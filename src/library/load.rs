@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::article::{Format, ParsedArticle};
+use super::article::{Article, Block, Format, ParsedArticle};
+use super::author::AuthorKey;
 use super::decode::{decode, human_bytes};
 use super::diagnostic::Diagnostic;
 use super::formats::{self, authors_file, authors_file::AuthorInfo};
@@ -116,6 +117,49 @@ fn walk(root: &Path, discovery: &mut Discovery) {
     }
 }
 
+/// Reads an indexed article's file again for its body: the article at the
+/// same line of the file (or the only one), finished with its quotations,
+/// keeping the summary's id (and with it reading state) and its authors'
+/// settled spellings and bios. A file that cannot be read or no longer
+/// holds the article gives the summary with the problem as its body.
+pub fn reload_article(summary: &Article, max_bytes: u64) -> Article {
+    let failure = |message: String| {
+        let mut article = summary.clone();
+        article.body = vec![Block::paragraph(format!("This article could not be read again: {message}"))];
+        article.has_body = true;
+        article
+    };
+    let Some(kind) = classify(&summary.path) else {
+        return failure("not an article file".into());
+    };
+    let entry = FileEntry { path: summary.path.clone(), kind };
+    let mut outcome = read_file(&entry, max_bytes);
+    let at = outcome.articles.iter().position(|a| a.line == summary.line);
+    let parsed = match (at, outcome.articles.len()) {
+        (Some(at), _) => outcome.articles.swap_remove(at),
+        (None, 1) => outcome.articles.remove(0),
+        _ => {
+            let problem = outcome
+                .diagnostics
+                .first()
+                .map_or_else(|| "the file no longer holds this article".to_owned(), |d| d.message.clone());
+            return failure(problem);
+        }
+    };
+    let mut article = super::identity::finish(&entry, parsed, true);
+    article.id = summary.id;
+    for byline in &mut article.bylines {
+        let key = AuthorKey::of(&byline.name);
+        if let Some(known) = summary.bylines.iter().find(|b| AuthorKey::of(&b.name) == key) {
+            byline.name.clone_from(&known.name);
+            if known.bio.is_some() {
+                byline.bio.clone_from(&known.bio);
+            }
+        }
+    }
+    article
+}
+
 /// What reading one file produced.
 #[derive(Debug, Default)]
 pub struct FileOutcome {
@@ -141,7 +185,7 @@ pub fn read_file(entry: &FileEntry, max_bytes: u64) -> FileOutcome {
 fn read_limited(path: &Path, max_bytes: u64) -> std::io::Result<(Vec<u8>, bool)> {
     let file = File::open(path)?;
     let mut bytes = Vec::new();
-    file.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)?;
     let truncated = bytes.len() as u64 > max_bytes;
     if truncated {
         bytes.truncate(max_bytes as usize);

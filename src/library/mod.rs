@@ -8,6 +8,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod formats;
 pub mod identity;
+pub mod index;
 pub mod load;
 pub mod quotes;
 pub mod sample;
@@ -38,6 +39,10 @@ pub struct Library {
     pub diagnostics: Vec<Diagnostic>,
     /// Files (or `.jsonl` records) that could not be loaded.
     pub failed: usize,
+    /// The index this library was read from, for a library of summaries
+    /// (whose bodies are read from their files when opened, see
+    /// [`Library::full_article`]); `None` when everything is in memory.
+    pub index: Option<PathBuf>,
 }
 
 /// How far a load has got, in files.
@@ -156,7 +161,32 @@ impl Library {
             }
         }
         let authors = authors::index(&mut articles, &author_info);
-        Self { articles, authors, diagnostics, failed }
+        Self { articles, authors, diagnostics, failed, index: None }
+    }
+
+    /// A library of summaries read from an index: authors are worked out
+    /// here as for a library read from files.
+    pub fn from_summaries(
+        mut articles: Vec<Article>,
+        author_info: &HashMap<AuthorKey, AuthorInfo>,
+        diagnostics: Vec<Diagnostic>,
+        failed: usize,
+        index: Option<&std::path::Path>,
+    ) -> Self {
+        let authors = authors::index(&mut articles, author_info);
+        Self { articles, authors, diagnostics, failed, index: index.map(std::path::Path::to_path_buf) }
+    }
+
+    /// The article at `index` with its body and quotations: itself when the
+    /// library holds bodies, else read and parsed again from its file (so a
+    /// file changed since it was indexed shows its new text). A file that
+    /// cannot be read gives the summary with the problem as its body.
+    pub fn full_article(&self, index: usize, max_file_bytes: u64) -> Article {
+        let summary = &self.articles[index];
+        if summary.has_body {
+            return summary.clone();
+        }
+        load::reload_article(summary, max_file_bytes)
     }
 
     /// Problems that stopped a file or record from loading.

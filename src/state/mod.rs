@@ -1,6 +1,7 @@
 //! Application state, split by concern. Each piece owns its invariants
 //! (selection in range, scroll clamped) and knows nothing of drawing.
 
+pub mod bodies;
 pub mod list;
 pub mod marks;
 pub mod reader;
@@ -9,6 +10,7 @@ pub mod search;
 pub mod selection;
 pub mod status;
 
+pub use bodies::Bodies;
 pub use list::ArticleList;
 pub use marks::ReadMarks;
 pub use reader::Reader;

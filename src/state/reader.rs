@@ -88,6 +88,18 @@ impl Reader {
         self.relayout(article);
     }
 
+    /// The shown article's text changed (its body was read from its file):
+    /// lays it out again, keeping the top line's place where it can.
+    pub fn reload(&mut self, article: &Article) {
+        let anchor = self.top_source();
+        self.relayout(article);
+        self.scroll = match (anchor, &self.wrapped) {
+            (Some((block, offset)), Some(wrapped)) => wrapped.line_of(block, offset).unwrap_or(0),
+            _ => 0,
+        };
+        self.clamp();
+    }
+
     pub fn clear(&mut self) {
         self.article = None;
         self.wrapped = None;
@@ -273,8 +285,21 @@ impl Reader {
     }
 }
 
-/// What a layout depends on: the article, the width, the decorations, the style.
-type LayoutKey = (ArticleId, u16, Decorations, ReaderStyle);
+/// What a layout depends on: the article and its text (which changes when
+/// its file is read again), the width, the decorations, the style.
+type LayoutKey = (ArticleId, u64, u16, Decorations, ReaderStyle);
+
+/// A hash of an article's text, to tell a summary or an older copy from
+/// the text read now.
+fn text_hash(article: &Article) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(article.title.as_bytes());
+    for block in &article.body {
+        hasher.update(&[0]);
+        hasher.update(block.text.as_bytes());
+    }
+    hasher.digest()
+}
 
 /// Recently laid-out articles.
 #[derive(Debug, Clone, Default)]
@@ -290,17 +315,17 @@ impl WrapCache {
         decorations: &Decorations,
         style: ReaderStyle,
     ) -> Arc<WrappedArticle> {
-        let found = self
-            .entries
-            .iter()
-            .position(|(k, _)| k.0 == article.id && k.1 == width && &k.2 == decorations && k.3 == style);
+        let text = text_hash(article);
+        let found = self.entries.iter().position(|(k, _)| {
+            k.0 == article.id && k.1 == text && k.2 == width && &k.3 == decorations && k.4 == style
+        });
         if let Some(pos) = found {
             let entry = self.entries.remove(pos).expect("position is in range");
             let wrapped = Arc::clone(&entry.1);
             self.entries.push_front(entry);
             return wrapped;
         }
-        let key = (article.id, width, decorations.clone(), style);
+        let key = (article.id, text, width, decorations.clone(), style);
         let wrapped = Arc::new(layout_article(article, width, decorations, style));
         self.entries.push_front((key, Arc::clone(&wrapped)));
         self.entries.truncate(CACHE_ENTRIES);

@@ -43,7 +43,7 @@ impl SortOrder {
     pub fn sorted(self, library: &Library, marks: &ReadMarks) -> Vec<usize> {
         let articles = &library.articles;
         let mut order: Vec<usize> = (0..articles.len()).collect();
-        let date = |i: usize| articles[i].date.map(|d| (d.day(), d.to_string()));
+        let date = |i: usize| articles[i].date.map(|d| d.order_key());
         let title = |i: usize| articles[i].title.to_lowercase();
         match self {
             Self::Newest => order.sort_by_cached_key(|&i| (std::cmp::Reverse(date(i)), title(i))),

@@ -16,7 +16,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut left =
         vec![Span::styled(" broadsheet ", theme.title), Span::raw(" "), Span::raw(app.library.label.clone())];
     if app.library.loaded {
-        let articles = library.articles.len();
+        let articles = app.library.article_count();
         let unread = app.unread_count();
         left.push(Span::raw(format!(
             " · {} · {} · {} unread",
@@ -33,10 +33,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let searching = if app.search.waiting { " (searching…)" } else { "" };
             left.push(Span::styled(format!(" · {} {shown}{searching}", app.search.describe()), theme.view));
         }
-    } else if let Some(progress) = app.library.progress {
-        left.push(Span::raw(format!(" · loading {}/{}", progress.done, progress.total)));
-    } else {
-        left.push(Span::raw(" · loading…"));
+    }
+    // While a refresh parses files, or the whole library is still on its way.
+    match app.library.progress {
+        Some(progress) => {
+            left.push(Span::raw(format!(" · loading {}/{}", grouped(progress.done), grouped(progress.total))))
+        }
+        None if !app.library.loaded || app.library.expected.is_some() => left.push(Span::raw(" · loading…")),
+        None => {}
     }
     let view = match app.screen() {
         Screen::Diagnostics(_) => "Problems".to_owned(),

@@ -87,6 +87,8 @@ impl Session {
         command.env("XDG_CONFIG_HOME", "/nonexistent-broadsheet-test-config");
         let state_home = tempfile::tempdir().expect("a state directory");
         command.env("XDG_STATE_HOME", state_home.path());
+        // The library index is a cache: one per run, beside the state.
+        command.env("XDG_CACHE_HOME", state_home.path().join("cache"));
         for (key, value) in options.env {
             command.env(key, value);
         }

@@ -1,0 +1,153 @@
+//! The persistent library index: one SQLite file per library that keeps
+//! every article's summary (what lists, sorting and author pages need) and
+//! an FTS5 full-text index of title, authors and body, so that start-up,
+//! search and browsing never read article files. Only the reader reads a
+//! file, when an article is opened.
+//!
+//! The index is a cache: a file that cannot be used (corrupt, another
+//! schema version, not a database) is deleted and built again.
+
+mod refresh;
+mod rows;
+mod schema;
+pub mod text_search;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use refresh::{Refresh, RefreshReport};
+pub use rows::{FileStamp, stamp_of};
+pub use text_search::FtsIndex;
+
+use super::Article;
+
+/// Why the index could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("library index {path}: {source}")]
+    Sqlite { path: PathBuf, source: rusqlite::Error },
+    #[error("library index {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// An open index, for reading and writing.
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// How [`Index::open`] found the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// It was usable as it was.
+    Existing,
+    /// There was none; an empty one was made.
+    Created,
+    /// It could not be used (corrupt, or another schema version) and was
+    /// replaced by an empty one.
+    Rebuilt,
+}
+
+impl Index {
+    /// Opens the index at `path`, creating it (and its directory) if
+    /// needed, and replacing it if it cannot be used.
+    pub fn open(path: &Path) -> Result<(Self, Opened), IndexError> {
+        let existed = path.exists();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| IndexError::Io { path: path.into(), source })?;
+        }
+        match Self::try_open(path) {
+            Ok(index) => Ok((index, if existed { Opened::Existing } else { Opened::Created })),
+            Err(_) if existed => {
+                remove(path)?;
+                let index = Self::try_open(path).map_err(|source| sqlite(path, source))?;
+                Ok((index, Opened::Rebuilt))
+            }
+            Err(source) => Err(sqlite(path, source)),
+        }
+    }
+
+    fn try_open(path: &Path) -> rusqlite::Result<Self> {
+        let conn = Connection::open(path)?;
+        schema::prepare(&conn)?;
+        Ok(Self { conn, path: path.to_path_buf() })
+    }
+
+    /// Deletes the index and makes an empty one: for an index found to be
+    /// damaged after it was opened.
+    pub fn rebuild(self) -> Result<Self, IndexError> {
+        let path = self.path.clone();
+        drop(self);
+        remove(&path)?;
+        Self::try_open(&path).map_err(|source| sqlite(&path, source))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// How many articles the index holds.
+    pub fn article_count(&self) -> Result<usize, IndexError> {
+        self.conn
+            .query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0))
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(|source| sqlite(&self.path, source))
+    }
+
+    /// The newest `limit` articles (summaries), for a first frame that
+    /// cannot wait for the whole library.
+    pub fn newest(&self, limit: usize) -> Result<Vec<Article>, IndexError> {
+        rows::newest(&self.conn, limit).map_err(|source| sqlite(&self.path, source))
+    }
+
+    /// Every article's summary, the authors files' entries and the stored
+    /// diagnostics: a library without bodies.
+    pub fn load(&self) -> Result<super::Library, IndexError> {
+        rows::load(&self.conn, &self.path).map_err(|source| sqlite(&self.path, source))
+    }
+}
+
+/// The index file's name for a library made of `paths`: one index per
+/// library, told apart by a hash of its paths as given and as resolved
+/// (so the same directory named two ways gets two small rebuilds rather
+/// than paths that do not match).
+pub fn file_name_for(paths: &[PathBuf]) -> String {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for path in paths {
+        hasher.update(rows::path_key(path).as_slice());
+        hasher.update(&[0]);
+        if let Ok(resolved) = std::fs::canonicalize(path) {
+            hasher.update(rows::path_key(&resolved).as_slice());
+        }
+        hasher.update(&[1]);
+    }
+    format!("library-{:016x}.db", hasher.digest())
+}
+
+/// Opens an index read-only, for searching beside a writer.
+pub fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(conn)
+}
+
+fn remove(path: &Path) -> Result<(), IndexError> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(IndexError::Io { path: path.into(), source }),
+        }
+    }
+    Ok(())
+}
+
+fn sqlite(path: &Path, source: rusqlite::Error) -> IndexError {
+    IndexError::Sqlite { path: path.into(), source }
+}

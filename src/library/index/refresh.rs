@@ -1,0 +1,231 @@
+//! Bringing the index up to date with the files: walk and `stat` the
+//! library (no reads), compare with what the index remembers, forget the
+//! files that went away, and parse new and changed files in parallel on a
+//! worker while the caller stores each finished chunk.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+
+use rayon::prelude::*;
+
+use super::rows::{self, FileStamp};
+use super::{Index, IndexError, sqlite};
+use crate::library::article::{Article, ArticleId};
+use crate::library::diagnostic::Diagnostic;
+use crate::library::load::{self, FileEntry, FileOutcome};
+use crate::library::{LoadOptions, identity};
+
+/// Files parsed per chunk: each chunk is one transaction, and the unit in
+/// which changes reach the screen.
+fn chunk_files() -> usize {
+    std::env::var("BS_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+}
+
+/// A file read and parsed, ready to be stored.
+pub struct ParsedFile {
+    entry: FileEntry,
+    stamp: FileStamp,
+    articles: Vec<Article>,
+    outcome: FileOutcome,
+}
+
+/// A refresh under way: what went away, and the parsed files arriving in
+/// chunks from the parsing worker.
+pub struct Refresh {
+    /// Files the index knows that are no longer there (or no longer
+    /// wanted); forget them first with [`Index::forget`].
+    pub removed: Vec<PathBuf>,
+    /// How many files are to be parsed.
+    pub to_parse: usize,
+    /// How many files were found unchanged.
+    pub unchanged: usize,
+    /// Problems met while walking the library (unreadable directories,
+    /// link loops), which belong to no file.
+    pub discovery: Vec<Diagnostic>,
+    chunks: Receiver<Vec<ParsedFile>>,
+}
+
+impl Refresh {
+    /// The next parsed chunk, waiting for it; `None` when all are done.
+    pub fn next_chunk(&self) -> Option<Vec<ParsedFile>> {
+        self.chunks.recv().ok()
+    }
+}
+
+/// What a finished refresh did, in files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RefreshReport {
+    pub parsed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+}
+
+impl Index {
+    /// Walks `paths`, compares every file's size and modification time with
+    /// the index, and starts parsing what is new or changed.
+    pub fn plan_refresh(&self, paths: &[PathBuf], options: &LoadOptions) -> Result<Refresh, IndexError> {
+        let mut discovery = load::discover(paths);
+        discovery.files.retain(|file| !load::is_ignored(&file.path, &options.ignore_extensions));
+        let stamped: Vec<(FileEntry, Option<FileStamp>)> = discovery
+            .files
+            .into_par_iter()
+            .map(|entry| {
+                let stamp = std::fs::metadata(&entry.path).ok().map(|m| rows::stamp_of(&m));
+                (entry, stamp)
+            })
+            .collect();
+        let mut known = rows::files(&self.conn).map_err(|e| sqlite(&self.path, e))?;
+        let mut unchanged = 0;
+        let mut work: Vec<(FileEntry, FileStamp)> = Vec::new();
+        let mut present: HashMap<PathBuf, FileStamp> = HashMap::new();
+        for (entry, stamp) in stamped {
+            // A file that cannot be stat-ed is parsed, so its error is reported.
+            let stamp = stamp.unwrap_or(FileStamp { size: 0, mtime: 0 });
+            match known.remove_entry(&entry.path) {
+                Some((path, was)) if was == stamp => {
+                    unchanged += 1;
+                    present.insert(path, stamp);
+                }
+                _ => work.push((entry, stamp)),
+            }
+        }
+        // Whatever the walk did not meet is gone.
+        let removed: Vec<PathBuf> = known.into_keys().collect();
+        // An article left out as a duplicate may be the only copy now.
+        if !removed.is_empty() || !work.is_empty() {
+            for path in rows::files_with_duplicates(&self.conn).map_err(|e| sqlite(&self.path, e))? {
+                if let (Some(&stamp), Some(kind)) = (present.get(&path), load::classify(&path)) {
+                    unchanged -= 1;
+                    work.push((FileEntry { path, kind }, stamp));
+                }
+            }
+        }
+        let to_parse = work.len();
+        let (tx, chunks) = mpsc::sync_channel(1);
+        let max_bytes = options.max_file_bytes;
+        thread::Builder::new()
+            .name("index-parse".into())
+            .spawn(move || {
+                for chunk in work.chunks(chunk_files()) {
+                    let parsed: Vec<ParsedFile> = chunk
+                        .par_iter()
+                        .map(|(entry, stamp)| {
+                            let mut outcome = load::read_file(entry, max_bytes);
+                            let articles = std::mem::take(&mut outcome.articles)
+                                .into_iter()
+                                .map(|parsed| identity::finish(entry, parsed, true))
+                                .collect();
+                            ParsedFile { entry: entry.clone(), stamp: *stamp, articles, outcome }
+                        })
+                        .collect();
+                    if tx.send(parsed).is_err() {
+                        break;
+                    }
+                }
+            })
+            .map_err(|source| IndexError::Io { path: self.path.clone(), source })?;
+        Ok(Refresh { removed, to_parse, unchanged, discovery: discovery.diagnostics, chunks })
+    }
+
+    /// Forgets files that went away, and replaces the walk's own problems
+    /// with this walk's. Returns how many articles went.
+    pub fn forget(&mut self, removed: &[PathBuf], discovery: &[Diagnostic]) -> Result<usize, IndexError> {
+        let path = self.path.clone();
+        let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
+            let tx = conn.transaction()?;
+            let mut gone = 0;
+            for file in removed {
+                gone += rows::delete_file(&tx, file)?;
+            }
+            tx.execute("DELETE FROM diagnostics WHERE path NOT IN (SELECT path FROM files)", [])?;
+            for diagnostic in discovery {
+                rows::insert_diagnostic(&tx, diagnostic)?;
+            }
+            tx.commit()?;
+            Ok(gone)
+        };
+        run(&mut self.conn).map_err(|e| sqlite(&path, e))
+    }
+
+    /// Stores one parsed chunk in one transaction, replacing what the
+    /// index held for those files. Returns how many articles it stored.
+    pub fn store(&mut self, chunk: Vec<ParsedFile>) -> Result<usize, IndexError> {
+        let path = self.path.clone();
+        let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
+            let tx = conn.transaction()?;
+            for file in &chunk {
+                rows::delete_file(&tx, &file.entry.path)?;
+            }
+            // Articles kept, by id, which also catches duplicates within the chunk.
+            let mut kept: BTreeMap<ArticleId, (Article, i64)> = BTreeMap::new();
+            for file in chunk {
+                let mut has_duplicates = false;
+                let mut diagnostics = file.outcome.diagnostics;
+                for mut article in file.articles {
+                    let hash = rows::body_hash(&article);
+                    let holder = |tx: &rusqlite::Transaction<'_>, id: ArticleId| match kept.get(&id) {
+                        Some((other, held)) => Ok(Some((other.path.clone(), *held))),
+                        None => rows::holder_of(tx, id),
+                    };
+                    match holder(&tx, article.id)? {
+                        None => {}
+                        Some((holder, held)) if held == hash => {
+                            has_duplicates = true;
+                            diagnostics.push(Diagnostic::warning(
+                                &article.path,
+                                Some(article.line),
+                                format!("duplicate of {}; shown once", holder.display()),
+                            ));
+                            continue;
+                        }
+                        Some(_) => {
+                            article.id = identity::disambiguated_id(&article);
+                            if holder(&tx, article.id)?.is_some() {
+                                has_duplicates = true;
+                                continue;
+                            }
+                            let note = "another article has the same title, authors and date; told apart by its text";
+                            article.warnings.push(note.to_owned());
+                            diagnostics.push(Diagnostic::warning(&article.path, Some(article.line), note));
+                        }
+                    }
+                    kept.insert(article.id, (article, hash));
+                }
+                for diagnostic in &diagnostics {
+                    rows::insert_diagnostic(&tx, diagnostic)?;
+                }
+                for (name, info) in &file.outcome.authors {
+                    rows::insert_author_info(&tx, &file.entry.path, name, info)?;
+                }
+                rows::insert_file(&tx, &file.entry.path, file.stamp, file.outcome.failed, has_duplicates)?;
+            }
+            for (article, hash) in kept.values() {
+                rows::insert_article(&tx, article, *hash)?;
+            }
+            tx.commit()?;
+            Ok(kept.len())
+        };
+        run(&mut self.conn).map_err(|e| sqlite(&path, e))
+    }
+
+    /// Runs a whole refresh, calling `progress(done, total)` after each
+    /// stored chunk. For callers that do not stream changes (tests, tools).
+    pub fn refresh(
+        &mut self,
+        paths: &[PathBuf],
+        options: &LoadOptions,
+        mut progress: impl FnMut(&Index, usize, usize),
+    ) -> Result<RefreshReport, IndexError> {
+        let plan = self.plan_refresh(paths, options)?;
+        self.forget(&plan.removed, &plan.discovery)?;
+        let mut done = 0;
+        while let Some(chunk) = plan.next_chunk() {
+            done += chunk.len();
+            self.store(chunk)?;
+            progress(self, done, plan.to_parse);
+        }
+        Ok(RefreshReport { parsed: done, removed: plan.removed.len(), unchanged: plan.unchanged })
+    }
+}

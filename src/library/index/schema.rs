@@ -1,0 +1,115 @@
+//! The index's tables. The schema is versioned with `user_version`; an
+//! index of another version is not migrated but rebuilt, since it is only
+//! a cache of the library files.
+
+use rusqlite::Connection;
+
+/// Bump whenever a table or what a column means changes.
+pub const VERSION: i64 = 1;
+
+/// Text columns holding several values (authors, bios, tags, speakers)
+/// join them with the unit separator, which sanitised text never contains.
+pub const SEPARATOR: char = '\u{1f}';
+
+const TABLES: &str = "
+CREATE TABLE files (
+    path BLOB PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    failed INTEGER NOT NULL,
+    -- Some article of this file was left out as a duplicate of another
+    -- file's: parse it again when articles go away.
+    has_duplicates INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Rows are appended in the order articles are stored (so both tables
+-- grow at their end); `id` is the article id's 64 bits.
+CREATE TABLE articles (
+    row INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL UNIQUE,
+    path BLOB NOT NULL,
+    line INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT NOT NULL,
+    authors TEXT NOT NULL,
+    bios TEXT NOT NULL,
+    day TEXT,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    tags TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    speakers TEXT NOT NULL,
+    warnings TEXT NOT NULL,
+    body_hash INTEGER NOT NULL
+);
+CREATE INDEX articles_by_path ON articles (path);
+CREATE INDEX articles_by_date ON articles (day DESC, date DESC);
+
+CREATE TABLE diagnostics (
+    path BLOB NOT NULL,
+    line INTEGER,
+    error INTEGER NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE INDEX diagnostics_by_path ON diagnostics (path);
+
+CREATE TABLE author_info (
+    path BLOB NOT NULL,
+    name TEXT NOT NULL,
+    bio TEXT,
+    url TEXT
+);
+CREATE INDEX author_info_by_path ON author_info (path);
+
+-- Contentless: the text lives in the article files, not twice on disk.
+-- Its rowid is the article's row.
+CREATE VIRTUAL TABLE text USING fts5 (
+    title, authors, body,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+";
+
+/// Sets the connection up and makes the tables of an empty file; fails
+/// for a file that is not an index of this version.
+pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Refreshing touches many pages at once; 32 MiB keeps them in memory.
+    conn.pragma_update(None, "cache_size", -32 * 1024)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    match version {
+        0 => {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(TABLES)?;
+            tx.pragma_update(None, "user_version", VERSION)?;
+            tx.commit()
+        }
+        VERSION => {
+            // A cheap look at every table catches a file damaged early on;
+            // deeper damage shows when it is read and leads to a rebuild too.
+            conn.query_row(
+                "SELECT (SELECT count(*) FROM files LIMIT 1) + (SELECT count(*) FROM author_info LIMIT 1)",
+                [],
+                |_| Ok(()),
+            )?;
+            conn.query_row("SELECT row FROM articles LIMIT 1", [], |_| Ok(())).or_else(ignore_empty)?;
+            conn.query_row("SELECT rowid FROM text LIMIT 1", [], |_| Ok(())).or_else(ignore_empty)
+        }
+        other => Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_MISMATCH),
+            Some(format!("schema version {other}, expected {VERSION}")),
+        )),
+    }
+}
+
+fn ignore_empty(error: rusqlite::Error) -> rusqlite::Result<()> {
+    match error {
+        rusqlite::Error::QueryReturnedNoRows => Ok(()),
+        other => Err(other),
+    }
+}

@@ -1,0 +1,227 @@
+//! The library worker: loads the library off the input path and keeps it
+//! up to date. With an index it shows the newest page at once, then every
+//! summary, then refreshes the index from the files (stat only, parsing
+//! just what changed) and sends the library again whenever a chunk of
+//! changes has been stored. Without one it reads every file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::event::Event;
+use crate::library::index::{Index, Opened};
+use crate::library::{Article, Library, LoadOptions, Progress};
+
+/// What the worker tells the app.
+#[derive(Debug)]
+pub enum LibraryMsg {
+    Progress(Progress),
+    /// The newest articles, to draw while the whole library loads, and how
+    /// many articles the index holds.
+    Preview {
+        articles: Vec<Article>,
+        total: usize,
+    },
+    /// The whole library, new or changed.
+    Loaded(Box<Library>),
+    /// A refresh finished (with or without changes).
+    Refreshed,
+    /// Something the user should know, such as a rebuilt index.
+    Notice(String),
+}
+
+/// Where the library comes from.
+#[derive(Debug, Clone)]
+pub enum LibrarySource {
+    Sample,
+    Paths {
+        paths: Vec<PathBuf>,
+        /// The index file; `None` reads every file at start instead.
+        index: Option<PathBuf>,
+    },
+}
+
+/// How many articles the first frame needs at most.
+const PREVIEW_ARTICLES: usize = 200;
+/// How often (at most) progress is reported.
+const PROGRESS_PERIOD: Duration = Duration::from_millis(50);
+/// The least time between two libraries sent during a refresh.
+const MIN_RESEND_PERIOD: Duration = Duration::from_millis(1000);
+
+/// Asks the worker to look at the files again.
+#[derive(Debug, Clone)]
+pub struct LoaderHandle {
+    jobs: Sender<()>,
+}
+
+impl LoaderHandle {
+    /// Refreshes the library from the files (again, if one is under way:
+    /// requests made meanwhile run once, after it).
+    pub fn refresh(&self) {
+        let _ = self.jobs.send(());
+    }
+}
+
+/// Starts the worker. It loads at once, then refreshes on request and,
+/// for an indexed library, every `every` (if given).
+pub fn spawn(
+    tx: Sender<Event>,
+    source: LibrarySource,
+    options: LoadOptions,
+    every: Option<Duration>,
+) -> LoaderHandle {
+    let (jobs, inbox) = mpsc::channel();
+    thread::Builder::new()
+        .name("loader".into())
+        .spawn(move || {
+            let send = |msg: LibraryMsg| tx.send(Event::Library(msg)).is_ok();
+            match source {
+                LibrarySource::Sample => {
+                    send(LibraryMsg::Loaded(Box::new(Library::sample())));
+                    while inbox.recv().is_ok() {
+                        send(LibraryMsg::Loaded(Box::new(Library::sample())));
+                    }
+                }
+                LibrarySource::Paths { paths, index: None } => loop {
+                    send(LibraryMsg::Loaded(Box::new(load_files(&paths, &options, &tx))));
+                    if inbox.recv().is_err() {
+                        break;
+                    }
+                },
+                LibrarySource::Paths { paths, index: Some(index) } => {
+                    indexed(&paths, &index, &options, every, &inbox, &tx);
+                }
+            }
+        })
+        .expect("spawn the loader thread");
+    LoaderHandle { jobs }
+}
+
+/// Reads every file, reporting progress as it goes.
+fn load_files(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Event>) -> Library {
+    let last_report = Mutex::new(None::<Instant>);
+    Library::load_with_progress(paths, options.clone(), |progress| {
+        let Ok(mut last) = last_report.try_lock() else { return };
+        let due = last.is_none_or(|at| at.elapsed() >= PROGRESS_PERIOD) || progress.done == progress.total;
+        if due {
+            *last = Some(Instant::now());
+            let _ = tx.send(Event::Library(LibraryMsg::Progress(progress)));
+        }
+    })
+}
+
+fn indexed(
+    paths: &[PathBuf],
+    path: &Path,
+    options: &LoadOptions,
+    every: Option<Duration>,
+    inbox: &Receiver<()>,
+    tx: &Sender<Event>,
+) {
+    let send = |msg: LibraryMsg| tx.send(Event::Library(msg)).is_ok();
+    let mut index = match Index::open(path) {
+        Ok((index, opened)) => {
+            if opened == Opened::Rebuilt {
+                send(LibraryMsg::Notice("The library index could not be used; building it again".into()));
+            }
+            index
+        }
+        Err(error) => {
+            send(LibraryMsg::Notice(format!("{error}; reading every file instead")));
+            send(LibraryMsg::Loaded(Box::new(load_files(paths, options, tx))));
+            while inbox.recv().is_ok() {
+                send(LibraryMsg::Loaded(Box::new(load_files(paths, options, tx))));
+            }
+            return;
+        }
+    };
+    let total = index.article_count().unwrap_or(0);
+    if total > 0 {
+        if let Ok(articles) = index.newest(PREVIEW_ARTICLES) {
+            send(LibraryMsg::Preview { articles, total });
+        }
+        match index.load() {
+            Ok(library) => {
+                send(LibraryMsg::Loaded(Box::new(library)));
+            }
+            Err(error) => match index.rebuild() {
+                Ok(rebuilt) => {
+                    send(LibraryMsg::Notice(format!("{error}; building the index again")));
+                    index = rebuilt;
+                }
+                Err(error) => {
+                    send(LibraryMsg::Notice(format!("{error}; reading every file instead")));
+                    send(LibraryMsg::Loaded(Box::new(load_files(paths, options, tx))));
+                    return;
+                }
+            },
+        }
+    }
+    let mut first = true;
+    loop {
+        if let Err(error) = refresh(&mut index, paths, options, first && total == 0, &send) {
+            send(LibraryMsg::Notice(error.to_string()));
+        }
+        send(LibraryMsg::Refreshed);
+        first = false;
+        let request = match every {
+            Some(period) => inbox.recv_timeout(period),
+            None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        if request == Err(RecvTimeoutError::Disconnected) {
+            break;
+        }
+        // Requests made during the refresh are answered by the next one.
+        while inbox.try_recv().is_ok() {}
+    }
+}
+
+/// One refresh: forget what went, store what changed chunk by chunk, and
+/// send the library again when it changed (at once for the first chunk of
+/// an empty index, so the list starts filling; then at most every second
+/// or so, as reading it back takes a while on big libraries).
+fn refresh(
+    index: &mut Index,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    empty: bool,
+    send: &impl Fn(LibraryMsg) -> bool,
+) -> Result<(), crate::library::index::IndexError> {
+    let plan = index.plan_refresh(paths, options)?;
+    let mut changed = index.forget(&plan.removed, &plan.discovery)? > 0;
+    let total = plan.to_parse;
+    let mut done = 0;
+    let mut last_progress = Instant::now();
+    let mut last_sent: Option<Instant> = None;
+    let mut resend_period = MIN_RESEND_PERIOD;
+    if total > 0 {
+        send(LibraryMsg::Progress(Progress { done, total }));
+    }
+    while let Some(chunk) = plan.next_chunk() {
+        done += chunk.len();
+        changed |= index.store(chunk)? > 0;
+        if last_progress.elapsed() >= PROGRESS_PERIOD || done == total {
+            last_progress = Instant::now();
+            send(LibraryMsg::Progress(Progress { done, total }));
+        }
+        let due = match last_sent {
+            None => empty,
+            Some(at) => at.elapsed() >= resend_period,
+        };
+        if changed && due && done < total {
+            let started = Instant::now();
+            send(LibraryMsg::Loaded(Box::new(index.load()?)));
+            // Keep reading back a small share of the work.
+            resend_period = MIN_RESEND_PERIOD.max(started.elapsed() * 4);
+            last_sent = Some(Instant::now());
+            changed = false;
+        }
+    }
+    // Walk problems are few and cheap to send; an empty library must arrive too.
+    if changed || !plan.discovery.is_empty() || (empty && last_sent.is_none()) {
+        send(LibraryMsg::Loaded(Box::new(index.load()?)));
+    }
+    Ok(())
+}

@@ -1,0 +1,306 @@
+//! The library index stays what reading every file would give: after
+//! files are added, changed, renamed and deleted, an index refreshed from
+//! the files loads the same articles, authors and problems as a full read,
+//! its full-text search agrees with the scan, and a damaged index is
+//! rebuilt.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use broadsheet::library::index::{FtsIndex, Index, Opened};
+use broadsheet::library::search::{Query, ScanIndex, SearchBackend};
+use broadsheet::library::{Library, LoadOptions};
+
+/// Writes `text` to `root/name` and moves its modification time on, so the
+/// change shows even on file systems with coarse timestamps.
+fn write(root: &Path, name: &str, text: &str) {
+    let path = root.join(name);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).unwrap();
+    }
+    let before = fs::metadata(&path).and_then(|m| m.modified()).ok();
+    fs::write(&path, text).unwrap();
+    let later = before.map_or(SystemTime::now(), |t| t + Duration::from_secs(2));
+    fs::File::options().write(true).open(&path).unwrap().set_modified(later).unwrap();
+}
+
+/// A small library in every format, with quotes, bios, tags and an
+/// authors file.
+fn library(root: &Path) {
+    write(
+        root,
+        "harbour/ferry.txt",
+        "Ferry fares rise again\n\nBy Ines Vasquez\n\nThe ferry company raised fares for the third time.\n\n\
+         “We had no choice,” said Tomas Berg, the company's director.\n\n\
+         Ines Vasquez covers the harbour for the Ledger.\n",
+    );
+    write(
+        root,
+        "harbour/dredging.md",
+        "+++\ntitle = \"Dredging starts in the outer basin\"\nauthor = \"Ines Vasquez\"\ndate = 2024-03-02\n\
+         tags = [\"harbour\", \"works\"]\nsource = \"Harbour Ledger\"\n+++\n\n\
+         Dredgers arrived on Monday.\n\n“It will be noisy,” the harbourmaster, Ana Lind, said.\n",
+    );
+    write(
+        root,
+        "town/library.toml",
+        "title = \"The town library opens on Sundays\"\nauthors = [\"Oskar Holm\", \"Ines Vasquez\"]\n\
+         date = 2024-05-10\nsource = \"Harbour Ledger\"\nbody = \"Readers asked for it for years.\"\n",
+    );
+    write(
+        root,
+        "town/briefs.jsonl",
+        "{\"title\": \"Night bus returns\", \"author\": \"Oskar Holm\", \"date\": \"2024-06-01\", \"body\": \"The night bus runs again from June.\"}\n\
+         {\"title\": \"Café on the quay closes\", \"author\": \"Marta Nowak\", \"date\": \"2024-06-02\", \"body\": \"The café served its last coffee on Friday.\"}\n",
+    );
+    write(
+        root,
+        "town/market.json",
+        "{\"title\": \"Market moves indoors\", \"author\": \"Marta Nowak\", \"date\": \"2023-11-20\", \
+         \"tags\": [\"town\"], \"body\": \"Stalls moved into the old cannery for the winter.\"}",
+    );
+    write(root, "authors.toml", "[authors.\"Oskar Holm\"]\nbio = \"Oskar Holm writes about the town.\"\n");
+    write(root, "broken.toml", "title = \"Broken\nbody = 3\n");
+}
+
+/// What must agree between an index and a full read, order aside.
+fn summary(library: &Library) -> BTreeSet<String> {
+    let articles = library.articles.iter().map(|a| {
+        format!(
+            "{} {} {:?} {:?} {:?} {:?} {:?} {} {} {} {:?} {:?}",
+            a.id,
+            a.path.display(),
+            a.title,
+            a.bylines,
+            a.date.map(|d| d.to_string()),
+            a.source,
+            a.tags,
+            a.line,
+            a.words,
+            a.quote_count,
+            a.speakers,
+            a.warnings,
+        )
+    });
+    let authors = library.authors.iter().map(|a| {
+        let ids: Vec<String> = a.articles.iter().map(|&i| library.articles[i].id.to_string()).collect();
+        format!("author {} {:?} {:?} {:?} {:?}", a.name, a.bio, a.url, a.most_quoted, ids)
+    });
+    let problems = library.diagnostics.iter().map(|d| format!("problem {d}"));
+    articles.chain(authors).chain(problems).collect()
+}
+
+fn refreshed(index: &mut Index, root: &Path) -> Library {
+    index.refresh(&[root.to_path_buf()], &LoadOptions::default(), |_, _, _| {}).unwrap();
+    index.load().unwrap()
+}
+
+fn assert_same(index: &mut Index, root: &Path, when: &str) {
+    let indexed = refreshed(index, root);
+    let read = Library::load(&[root.to_path_buf()], LoadOptions::default());
+    let (indexed_summary, read_summary) = (summary(&indexed), summary(&read));
+    let only_indexed: Vec<_> = indexed_summary.difference(&read_summary).collect();
+    let only_read: Vec<_> = read_summary.difference(&indexed_summary).collect();
+    assert!(
+        only_indexed.is_empty() && only_read.is_empty(),
+        "{when}:\nonly in the index: {only_indexed:#?}\nonly read: {only_read:#?}"
+    );
+    assert_eq!(indexed.failed, read.failed, "{when}");
+    assert!(indexed.articles.iter().all(|a| !a.has_body), "the index keeps no bodies in memory");
+}
+
+fn index_file(dir: &Path) -> PathBuf {
+    dir.join("cache").join("library.db")
+}
+
+#[test]
+fn the_index_matches_a_full_read_through_adds_changes_renames_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    library(&root);
+    let (mut index, opened) = Index::open(&index_file(dir.path())).unwrap();
+    assert_eq!(opened, Opened::Created);
+    assert_same(&mut index, &root, "first build");
+
+    // Added: a new file, and a record appended to the JSON Lines file.
+    write(
+        &root,
+        "sea/tides.txt",
+        "Tide tables printed\n\nBy Marta Nowak\n\nThe tables are at the library.\n",
+    );
+    let mut briefs = fs::read_to_string(root.join("town/briefs.jsonl")).unwrap();
+    briefs.push_str(
+        "{\"title\": \"Pier lights fixed\", \"author\": \"Oskar Holm\", \"body\": \"All twelve work.\"}\n",
+    );
+    write(&root, "town/briefs.jsonl", &briefs);
+    assert_same(&mut index, &root, "after adding");
+
+    // Changed: new text, a new title (so a new id), a fixed broken file.
+    write(
+        &root,
+        "harbour/ferry.txt",
+        "Ferry fares rise again\n\nBy Ines Vasquez\n\nFares rose by a tenth.\n",
+    );
+    write(
+        &root,
+        "town/market.json",
+        "{\"title\": \"Market stays outdoors\", \"author\": \"Marta Nowak\", \"body\": \"No move after all.\"}",
+    );
+    write(&root, "broken.toml", "title = \"Mended\"\nauthor = \"Ana Lind\"\nbody = \"Now it parses.\"\n");
+    write(
+        &root,
+        "authors.toml",
+        "[authors.\"Oskar Holm\"]\nbio = \"Oskar Holm writes about the town and its buses.\"\n",
+    );
+    assert_same(&mut index, &root, "after changing");
+
+    // Renamed and moved: the same article under another path keeps its id.
+    let before = refreshed(&mut index, &root);
+    let id_of =
+        |library: &Library, title: &str| library.articles.iter().find(|a| a.title == title).map(|a| a.id);
+    fs::create_dir_all(root.join("archive")).unwrap();
+    fs::rename(root.join("harbour/dredging.md"), root.join("archive/dredging-2024.md")).unwrap();
+    assert_same(&mut index, &root, "after renaming");
+    let after = index.load().unwrap();
+    let title = "Dredging starts in the outer basin";
+    assert_eq!(
+        id_of(&after, title),
+        id_of(&before, title),
+        "a renamed file keeps its id (and reading state)"
+    );
+
+    // Deleted: a file, a whole directory, and the authors file.
+    fs::remove_file(root.join("sea/tides.txt")).unwrap();
+    fs::remove_dir_all(root.join("town")).unwrap();
+    fs::remove_file(root.join("authors.toml")).unwrap();
+    assert_same(&mut index, &root, "after deleting");
+
+    // And nothing to do when nothing changed.
+    let report = index.refresh(std::slice::from_ref(&root), &LoadOptions::default(), |_, _, _| {}).unwrap();
+    assert_eq!((report.parsed, report.removed), (0, 0));
+}
+
+#[test]
+fn duplicates_are_shown_once_and_come_back_when_the_original_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    let text = "Same story\n\nBy Ana Lind\n\nThe same words in two places.\n";
+    write(&root, "a.txt", text);
+    write(&root, "b.txt", text);
+    let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
+    let library = refreshed(&mut index, &root);
+    assert_eq!(library.articles.len(), 1);
+    assert!(
+        library.diagnostics.iter().any(|d| d.message.contains("duplicate of")),
+        "{:?}",
+        library.diagnostics
+    );
+    fs::remove_file(root.join("a.txt")).unwrap();
+    let library = refreshed(&mut index, &root);
+    assert_eq!(library.articles.len(), 1, "the copy is the article now");
+    assert!(library.articles[0].path.ends_with("b.txt"));
+    assert!(library.diagnostics.is_empty(), "{:?}", library.diagnostics);
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    library(&root);
+    let path = index_file(dir.path());
+    {
+        let (mut index, _) = Index::open(&path).unwrap();
+        refreshed(&mut index, &root);
+    }
+    fs::write(&path, b"this is not a database, it is a note about one").unwrap();
+    let (mut index, opened) = Index::open(&path).unwrap();
+    assert_eq!(opened, Opened::Rebuilt);
+    assert_same(&mut index, &root, "after rebuilding");
+
+    // A file of another schema version is rebuilt too.
+    drop(index);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let (mut index, opened) = Index::open(&path).unwrap();
+    assert_eq!(opened, Opened::Rebuilt);
+    assert_same(&mut index, &root, "after a schema change");
+}
+
+#[test]
+fn full_text_search_agrees_with_the_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    library(&root);
+    let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
+    let indexed = Arc::new(refreshed(&mut index, &root));
+    let fts = FtsIndex::open(&index_file(dir.path()), Arc::clone(&indexed)).unwrap();
+    let read = Library::load(std::slice::from_ref(&root), LoadOptions::default());
+    let scan = ScanIndex::new(&read);
+    let titles = |library: &Library, hits: Vec<usize>| -> BTreeSet<String> {
+        hits.into_iter().map(|i| library.articles[i].title.clone()).collect()
+    };
+    for query in [
+        "ferry",
+        "FERRY",
+        "cafe",
+        "café",
+        "\"night bus\"",
+        "“last coffee”",
+        "author:holm",
+        "author:vasquez -library",
+        "title:market",
+        "tag:harbour",
+        "source:ledger",
+        "-ferry",
+        "the",
+        "harbourmaster lind",
+        "\"bus night\"",
+        "zebra",
+        "",
+    ] {
+        let parsed = Query::parse(query);
+        assert_eq!(
+            titles(&indexed, fts.search(&parsed)),
+            titles(&read, scan.search(&parsed)),
+            "query {query:?}"
+        );
+    }
+    // Words match from their start, as one types them.
+    assert_eq!(
+        titles(&indexed, fts.search(&Query::parse("dredg"))),
+        BTreeSet::from(["Dredging starts in the outer basin".to_owned()])
+    );
+}
+
+#[test]
+fn an_indexed_article_is_read_again_from_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    library(&root);
+    let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
+    let indexed = refreshed(&mut index, &root);
+    let at = indexed.articles.iter().position(|a| a.title == "Ferry fares rise again").unwrap();
+    let full = indexed.full_article(at, LoadOptions::default().max_file_bytes);
+    assert!(full.has_body && full.body[0].text.starts_with("The ferry company raised"));
+    assert_eq!(full.quotes.len(), 1);
+    assert_eq!(full.id, indexed.articles[at].id);
+
+    // The file changed after it was indexed: the new text shows.
+    write(
+        &root,
+        "harbour/ferry.txt",
+        "Ferry fares rise again\n\nBy Ines Vasquez\n\nFares rose by a tenth.\n",
+    );
+    let full = indexed.full_article(at, LoadOptions::default().max_file_bytes);
+    assert_eq!(full.body[0].text, "Fares rose by a tenth.");
+
+    // Gone: the summary stays, with the problem as its text.
+    fs::remove_file(root.join("harbour/ferry.txt")).unwrap();
+    let full = indexed.full_article(at, LoadOptions::default().max_file_bytes);
+    assert_eq!(full.title, "Ferry fares rise again");
+    assert!(full.body[0].text.contains("could not be read"), "{:?}", full.body);
+}
