@@ -19,9 +19,7 @@ use crate::library::{LoadOptions, identity};
 
 /// Files parsed per chunk: each chunk is one transaction, and the unit in
 /// which changes reach the screen.
-fn chunk_files() -> usize {
-    std::env::var("BS_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
-}
+const CHUNK_FILES: usize = 512;
 
 /// A file read and parsed, ready to be stored.
 pub struct ParsedFile {
@@ -108,7 +106,7 @@ impl Index {
         thread::Builder::new()
             .name("index-parse".into())
             .spawn(move || {
-                for chunk in work.chunks(chunk_files()) {
+                for chunk in work.chunks(CHUNK_FILES) {
                     let parsed: Vec<ParsedFile> = chunk
                         .par_iter()
                         .map(|(entry, stamp)| {
