@@ -1,9 +1,12 @@
 //! Measures how long a keypress takes to become a frame on screen: runs
 //! broadsheet in a pseudo-terminal, types keys, and times the frame bytes.
 //!
-//! `cargo run --release --example key-latency -- [--keys 200] [PATH]...`
+//! `cargo run --release --example key-latency -- [--keys 200] [--cache DIR] [PATH]...`
 //!
-//! For each key it records the time from writing the key to the last byte
+//! It first reports the time from process start to the first frame with
+//! articles in the list, and to the whole library loaded (the header no
+//! longer says "loading"; on a library without an index yet, that is the
+//! index built). Then, for each key, it records the time from writing the key to the last byte
 //! of the frame it causes (a frame is the burst of output that follows,
 //! ended by 30 ms of silence, which is not counted).
 
@@ -25,6 +28,11 @@ struct Args {
     cols: u16,
     #[arg(long, default_value_t = 50)]
     rows: u16,
+    /// The cache directory (XDG_CACHE_HOME) holding the library index:
+    /// give the same one twice to start from an index. Default: a fresh
+    /// one, so the index is built.
+    #[arg(long)]
+    cache: Option<std::path::PathBuf>,
     /// The broadsheet binary.
     #[arg(long, default_value = "target/release/broadsheet")]
     binary: String,
@@ -47,6 +55,7 @@ fn main() -> anyhow::Result<()> {
     // starts the same way (no remembered selection).
     let state = std::env::temp_dir().join(format!("broadsheet-key-latency-{}", std::process::id()));
     command.env("XDG_STATE_HOME", &state);
+    command.env("XDG_CACHE_HOME", args.cache.clone().unwrap_or_else(|| state.join("cache")));
     let mut child = pair.slave.spawn_command(command)?;
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader()?;
@@ -61,22 +70,52 @@ fn main() -> anyhow::Result<()> {
         }
     });
 
-    // Wait for the library to load: output until the header counts the
-    // articles and no longer says "loading", then quiet.
+    // Wait for the list to show articles (the list's title counts its
+    // rows), then for the header to stop saying "loading".
     let started = Instant::now();
     let size = |n: u16| std::num::NonZeroU16::new(n.max(1)).expect("not zero");
     let mut screen = vt100::Parser::new(size(args.rows), size(args.cols), 0);
-    // A big library can take a while, with long silences while it is
-    // assembled: allow ten minutes in all.
-    let populated = |text: &str| text.contains(" articles") && !text.contains("loading");
-    while !populated(&screen.screen().contents()) {
+    let populated = |text: &str| {
+        text.split("Articles ").skip(1).any(|after| after.starts_with(|c: char| ('1'..='9').contains(&c)))
+    };
+    let loaded = |text: &str| populated(text) && !text.contains("loading");
+    let mut first = None;
+    let mut drawn = None;
+    // A big library can take a while: allow ten minutes in all.
+    loop {
+        let text = screen.screen().contents();
+        if drawn.is_none() && text.contains("broadsheet") {
+            drawn = Some(started.elapsed());
+        }
+        if first.is_none() && populated(&text) {
+            first = Some(started.elapsed());
+        }
+        if loaded(&text) {
+            break;
+        }
         let left = Duration::from_secs(600).saturating_sub(started.elapsed());
-        let (_, bytes) =
-            rx.recv_timeout(left).map_err(|_| anyhow::anyhow!("no populated list after 600 s"))?;
+        let (at, bytes) =
+            rx.recv_timeout(left).map_err(|_| anyhow::anyhow!("the library did not load in 600 s"))?;
         screen.process(&bytes);
+        let text = screen.screen().contents();
+        if drawn.is_none() && text.contains("broadsheet") {
+            drawn = Some(at.duration_since(started));
+        }
+        if first.is_none() && populated(&text) {
+            first = Some(at.duration_since(started));
+        }
     }
+    let whole = started.elapsed();
     drain(&rx, SILENCE);
-    println!("first populated frame after {:.1} ms (process start to list)", ms(started.elapsed()));
+    println!("first frame: {:.1} ms after process start", ms(drawn.unwrap_or(whole)));
+    println!("first frame with articles listed: {:.1} ms after process start", ms(first.unwrap_or(whole)));
+    println!("whole library loaded (no \"loading\"): {:.1} ms after process start", ms(whole));
+    if args.keys == 0 {
+        writer.write_all(b"\x03")?;
+        child.wait()?;
+        let _ = std::fs::remove_dir_all(&state);
+        return Ok(());
+    }
 
     for (label, keys) in [
         ("j/k in the list", ["j", "k"]),

@@ -219,6 +219,7 @@ fn refresh(
             changed = false;
         }
     }
+    index.finish_refresh()?;
     // Walk problems are few and cheap to send; an empty library must arrive too.
     if changed || !plan.discovery.is_empty() || (empty && last_sent.is_none()) {
         send(LibraryMsg::Loaded(Box::new(index.load()?)));

@@ -138,7 +138,8 @@ pub fn run(cli: Cli) -> ExitCode {
             })
         }),
         Some(Command::Check { paths }) => {
-            let options = LoadOptions { find_quotes: false, ..read::load_options(&config) };
+            let options =
+                LoadOptions { find_quotes: false, keep_bodies: false, ..read::load_options(&config) };
             script(paths, options, check::write)
         }
         Some(Command::Index { paths }) => index::run(paths, &config),

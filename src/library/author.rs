@@ -19,6 +19,10 @@ pub struct AuthorKey(String);
 impl AuthorKey {
     pub fn of(name: &str) -> Self {
         let cleaned = clean_name(name);
+        if cleaned.is_ascii() {
+            // Nothing to decompose: the common case, without normalising.
+            return Self(cleaned.to_ascii_lowercase());
+        }
         let folded: String = cleaned
             .nfd()
             .filter(|c| !is_combining_mark(*c))

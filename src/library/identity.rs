@@ -79,6 +79,16 @@ pub fn id_of(article: &Article) -> ArticleId {
     ArticleId(identity_hasher(article).digest())
 }
 
+/// A hash of an article's text, to tell an exact duplicate from a namesake.
+pub fn text_hash(article: &Article) -> u64 {
+    let mut hasher = Xxh3::new();
+    for block in &article.body {
+        hasher.update(block.text.as_bytes());
+        hasher.update(&[0]);
+    }
+    hasher.digest()
+}
+
 /// An id for an article whose title, authors and date collide with another
 /// one's but whose text differs: the text joins the hash.
 pub fn disambiguated_id(article: &Article) -> ArticleId {

@@ -184,7 +184,9 @@ pub fn read_file(entry: &FileEntry, max_bytes: u64) -> FileOutcome {
 
 fn read_limited(path: &Path, max_bytes: u64) -> std::io::Result<(Vec<u8>, bool)> {
     let file = File::open(path)?;
-    let mut bytes = Vec::new();
+    // Sized up front: one read for the file, one to see its end.
+    let size = file.metadata().map_or(0, |m| m.len()).min(max_bytes);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)?;
     let truncated = bytes.len() as u64 > max_bytes;
     if truncated {

@@ -30,6 +30,41 @@ pub use diagnostic::{Diagnostic, Severity};
 use formats::authors_file::AuthorInfo;
 use load::{FileEntry, FileOutcome};
 
+/// An article finished on a parsing thread, with what telling duplicates
+/// apart needs once its body may be gone.
+struct Finished {
+    article: Article,
+    /// A hash of its text: equal for exact duplicates.
+    text: u64,
+    /// The id it takes if another article already has its id.
+    other_id: ArticleId,
+}
+
+/// Gives a parsed file's articles their ids, numbers and quotations, and
+/// what telling duplicates apart needs; drops the bodies if not wanted.
+fn finish_file(
+    entry: &FileEntry,
+    mut outcome: FileOutcome,
+    options: &LoadOptions,
+) -> (Vec<Finished>, FileOutcome) {
+    let parsed = std::mem::take(&mut outcome.articles);
+    let articles = parsed
+        .into_iter()
+        .map(|p| {
+            let mut article = identity::finish(entry, p, options.find_quotes);
+            // Duplicates are told by a hash of the text, so bodies can go now.
+            let text = identity::text_hash(&article);
+            let other_id = identity::disambiguated_id(&article);
+            if !options.keep_bodies {
+                article.body = Vec::new();
+                article.has_body = false;
+            }
+            Finished { article, text, other_id }
+        })
+        .collect();
+    (articles, outcome)
+}
+
 /// A loaded library.
 #[derive(Debug, Default)]
 pub struct Library {
@@ -60,6 +95,9 @@ pub struct LoadOptions {
     pub ignore_extensions: Vec<String>,
     /// Whether to find each article's quotations (`check` does not need them).
     pub find_quotes: bool,
+    /// Whether to keep bodies once counted (`check` does not need them,
+    /// and a big library's text would fill memory).
+    pub keep_bodies: bool,
 }
 
 impl Default for LoadOptions {
@@ -68,6 +106,7 @@ impl Default for LoadOptions {
             max_file_bytes: load::DEFAULT_MAX_FILE_BYTES,
             ignore_extensions: Vec::new(),
             find_quotes: true,
+            keep_bodies: true,
         }
     }
 }
@@ -90,16 +129,19 @@ impl Library {
         let total = discovery.files.len();
         progress(Progress { done: 0, total });
         let done = AtomicUsize::new(0);
-        let outcomes: Vec<(FileEntry, FileOutcome)> = discovery
+        // Reading, parsing, sanitising, counting and finding quotes is nearly
+        // all the work, and each file's is independent: do it in parallel,
+        // then assemble in file order so ids and duplicates are deterministic.
+        let finished: Vec<(Vec<Finished>, FileOutcome)> = discovery
             .files
             .into_par_iter()
             .map(|entry| {
                 let outcome = load::read_file(&entry, options.max_file_bytes);
                 progress(Progress { done: done.fetch_add(1, Ordering::Relaxed) + 1, total });
-                (entry, outcome)
+                finish_file(&entry, outcome, &options)
             })
             .collect();
-        Self::assemble(outcomes, discovery.diagnostics, options.find_quotes)
+        Self::assemble(finished, discovery.diagnostics)
     }
 
     /// Loads the sample library compiled into the binary.
@@ -109,37 +151,27 @@ impl Library {
 
     /// Assembles parsed files into a library: ids, duplicates, authors.
     pub fn build(outcomes: Vec<(FileEntry, FileOutcome)>, diagnostics: Vec<Diagnostic>) -> Self {
-        Self::assemble(outcomes, diagnostics, true)
+        let options = LoadOptions::default();
+        let finished =
+            outcomes.into_par_iter().map(|(entry, outcome)| finish_file(&entry, outcome, &options)).collect();
+        Self::assemble(finished, diagnostics)
     }
 
-    fn assemble(
-        outcomes: Vec<(FileEntry, FileOutcome)>,
-        mut diagnostics: Vec<Diagnostic>,
-        find_quotes: bool,
-    ) -> Self {
+    fn assemble(finished: Vec<(Vec<Finished>, FileOutcome)>, mut diagnostics: Vec<Diagnostic>) -> Self {
         let mut articles: Vec<Article> = Vec::new();
         let mut by_id: HashMap<ArticleId, usize> = HashMap::new();
         let mut author_info: HashMap<AuthorKey, AuthorInfo> = HashMap::new();
         let mut failed = 0;
-        // Sanitising, counting and finding quotes is most of the work after
-        // parsing, and each article's is independent: do it in parallel, then
-        // assemble in file order so ids and duplicates are deterministic.
-        let finished: Vec<(Vec<Article>, FileOutcome)> = outcomes
-            .into_par_iter()
-            .map(|(entry, mut outcome)| {
-                let parsed = std::mem::take(&mut outcome.articles);
-                (parsed.into_iter().map(|p| identity::finish(&entry, p, find_quotes)).collect(), outcome)
-            })
-            .collect();
+        let mut texts: HashMap<ArticleId, u64> = HashMap::new();
         for (finished_articles, outcome) in finished {
             failed += usize::from(outcome.failed);
             diagnostics.extend(outcome.diagnostics);
             for (name, info) in outcome.authors {
                 author_info.insert(AuthorKey::of(&name), info);
             }
-            for mut article in finished_articles {
+            for Finished { mut article, text, other_id } in finished_articles {
                 match by_id.get(&article.id) {
-                    Some(&existing) if articles[existing].body == article.body => {
+                    Some(&existing) if texts.get(&article.id) == Some(&text) => {
                         diagnostics.push(Diagnostic::warning(
                             &article.path,
                             Some(article.line),
@@ -148,7 +180,7 @@ impl Library {
                         continue;
                     }
                     Some(_) => {
-                        article.id = identity::disambiguated_id(&article);
+                        article.id = other_id;
                         let note =
                             "another article has the same title, authors and date; told apart by its text";
                         article.warnings.push(note.to_owned());
@@ -157,6 +189,7 @@ impl Library {
                     None => {}
                 }
                 by_id.insert(article.id, articles.len());
+                texts.insert(article.id, text);
                 articles.push(article);
             }
         }
@@ -174,6 +207,10 @@ impl Library {
         index: Option<&std::path::Path>,
     ) -> Self {
         let authors = authors::index(&mut articles, author_info);
+        // The authors have their bios and most quoted people now.
+        for article in &mut articles {
+            article.slim();
+        }
         Self { articles, authors, diagnostics, failed, index: index.map(std::path::Path::to_path_buf) }
     }
 
@@ -186,7 +223,19 @@ impl Library {
         if summary.has_body {
             return summary.clone();
         }
-        load::reload_article(summary, max_file_bytes)
+        let mut article = load::reload_article(summary, max_file_bytes);
+        // Bios from `authors.toml` win over the article's own, as when the
+        // library is read whole.
+        for byline in &mut article.bylines {
+            let key = AuthorKey::of(&byline.name);
+            if let Some(author) = self.authors.iter().find(|a| a.key == key)
+                && author.bio_from.is_none()
+                && author.bio.is_some()
+            {
+                byline.bio.clone_from(&author.bio);
+            }
+        }
+        article
     }
 
     /// Problems that stopped a file or record from loading.

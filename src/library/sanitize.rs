@@ -42,12 +42,39 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     if is_plain(text) {
         return Cow::Borrowed(text);
     }
-    let stripped = if text.chars().any(needs_stripping) {
-        Cow::Owned(strip_controls(text))
-    } else {
-        Cow::Borrowed(text)
-    };
-    if has_long_mark_run(&stripped) { Cow::Owned(cap_graphemes(&stripped)) } else { stripped }
+    let (strip, marks) = scan(text);
+    let stripped = if strip { Cow::Owned(strip_controls(text)) } else { Cow::Borrowed(text) };
+    if marks && has_long_mark_run(&stripped) { Cow::Owned(cap_graphemes(&stripped)) } else { stripped }
+}
+
+/// One pass over `text`: whether it has anything to strip, and whether it
+/// may have an overlong run of combining marks. Most articles are mostly
+/// ASCII with a few curly quotes, so ASCII takes the short path.
+fn scan(text: &str) -> (bool, bool) {
+    let (mut strip, mut marks) = (false, false);
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_ascii() {
+            strip |= c != '\n' && c.is_ascii_control();
+            run = 0;
+        } else {
+            strip |= needs_stripping(c);
+            if is_mark_like(c) {
+                run += 1;
+                marks |= run >= MAX_GRAPHEME_CHARS;
+            } else {
+                run = 0;
+            }
+        }
+        if strip && marks {
+            break;
+        }
+    }
+    (strip, marks)
+}
+
+fn is_mark_like(c: char) -> bool {
+    c >= '\u{300}' && (is_combining_mark(c) || c == '\u{200d}' || ('\u{fe00}'..='\u{fe0f}').contains(&c))
 }
 
 /// Like [`clean`], for text that must stay on one line (titles, names): line
@@ -88,9 +115,7 @@ fn needs_stripping(c: char) -> bool {
 fn has_long_mark_run(text: &str) -> bool {
     let mut run = 0;
     for c in text.chars() {
-        if c >= '\u{300}'
-            && (is_combining_mark(c) || c == '\u{200d}' || ('\u{fe00}'..='\u{fe0f}').contains(&c))
-        {
+        if is_mark_like(c) {
             run += 1;
             if run >= MAX_GRAPHEME_CHARS {
                 return true;

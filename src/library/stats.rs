@@ -8,9 +8,33 @@ pub const WORDS_PER_MINUTE: usize = 230;
 /// Whitespace-separated tokens that contain a letter or digit: what a
 /// reader counts as words, and much cheaper than full word segmentation.
 pub fn word_count(body: &[Block]) -> usize {
-    body.iter()
-        .map(|b| b.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count())
-        .sum()
+    body.iter().map(|b| words_in(&b.text)).sum()
+}
+
+/// One pass, no allocation: a word ends at whitespace (or the end) and
+/// counts if a letter or digit was seen since the last whitespace.
+fn words_in(text: &str) -> usize {
+    let (mut words, mut wordy) = (0, false);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII without decoding; anything else as the char it starts.
+        let (space, alnum, len) = match bytes[at] {
+            b if b.is_ascii() => (b.is_ascii_whitespace() || b == 0x0b, b.is_ascii_alphanumeric(), 1),
+            _ => {
+                let c = text[at..].chars().next().expect("at a char boundary");
+                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if space {
+            words += usize::from(wordy);
+            wordy = false;
+        } else if !wordy {
+            wordy = alnum;
+        }
+        at += len;
+    }
+    words + usize::from(wordy)
 }
 
 /// Whole minutes, rounded up; at least one for any text at all.
@@ -26,6 +50,9 @@ mod tests {
     fn counts_words_not_punctuation() {
         let body = [Block::paragraph("“Indeed,” she said — twice."), Block::paragraph("Don’t stop.")];
         assert_eq!(word_count(&body), 6);
+        assert_eq!(words_in("  a  b\u{a0}c\t— 3 "), 4, "no-break space and tab separate words");
+        assert_eq!(words_in(""), 0);
+        assert_eq!(words_in("— – …"), 0);
     }
 
     #[test]

@@ -274,6 +274,11 @@ fn comparable(text: &str) -> String {
 /// Whether `line` repeats the headline, exactly or with a site name added
 /// or dropped ("Headline | The Daily Example").
 fn is_repetition(line: &str, title: &str) -> bool {
+    // Give or take a short site name: a much longer line (a paragraph) is
+    // not one, and folding it would cost a pass over the whole paragraph.
+    if line.len() > title.len() * 2 + 100 || title.len() > line.len() * 2 + 100 {
+        return false;
+    }
     let (a, b) = (comparable(line), comparable(title));
     if a.is_empty() {
         return false;

@@ -83,6 +83,17 @@ impl Index {
         Self::try_open(&path).map_err(|source| sqlite(&path, source))
     }
 
+    /// Storing many articles touches many pages: a big page cache while a
+    /// refresh stores them, the default again after (freeing the pages).
+    fn set_bulk(&self, bulk: bool) -> rusqlite::Result<()> {
+        let kib: i64 = if bulk { 32 * 1024 } else { 2 * 1024 };
+        self.conn.pragma_update(None, "cache_size", -kib)?;
+        if !bulk {
+            self.conn.execute_batch("PRAGMA shrink_memory")?;
+        }
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

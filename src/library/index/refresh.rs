@@ -18,7 +18,9 @@ use crate::library::load::{self, FileEntry, FileOutcome};
 use crate::library::{LoadOptions, identity};
 
 /// Files parsed per chunk: each chunk is one transaction, and the unit in
-/// which changes reach the screen.
+/// which changes reach the screen. Chunks start small (so a new library's
+/// first articles show at once) and double up to the most.
+const FIRST_CHUNK_FILES: usize = 64;
 const CHUNK_FILES: usize = 512;
 
 /// A file read and parsed, ready to be stored.
@@ -106,7 +108,12 @@ impl Index {
         thread::Builder::new()
             .name("index-parse".into())
             .spawn(move || {
-                for chunk in work.chunks(CHUNK_FILES) {
+                let mut size = FIRST_CHUNK_FILES;
+                let mut rest = work.as_slice();
+                while !rest.is_empty() {
+                    let (chunk, after) = rest.split_at(size.min(rest.len()));
+                    rest = after;
+                    size = (size * 2).min(CHUNK_FILES);
                     let parsed: Vec<ParsedFile> = chunk
                         .par_iter()
                         .map(|(entry, stamp)| {
@@ -151,6 +158,7 @@ impl Index {
     /// index held for those files. Returns how many articles it stored.
     pub fn store(&mut self, chunk: Vec<ParsedFile>) -> Result<usize, IndexError> {
         let path = self.path.clone();
+        self.set_bulk(true).map_err(|e| sqlite(&path, e))?;
         let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
             let tx = conn.transaction()?;
             for file in &chunk {
@@ -208,6 +216,11 @@ impl Index {
         run(&mut self.conn).map_err(|e| sqlite(&path, e))
     }
 
+    /// Gives back the memory a refresh used.
+    pub fn finish_refresh(&self) -> Result<(), IndexError> {
+        self.set_bulk(false).map_err(|e| sqlite(&self.path, e))
+    }
+
     /// Runs a whole refresh, calling `progress(done, total)` after each
     /// stored chunk. For callers that do not stream changes (tests, tools).
     pub fn refresh(
@@ -224,6 +237,7 @@ impl Index {
             self.store(chunk)?;
             progress(self, done, plan.to_parse);
         }
+        self.finish_refresh()?;
         Ok(RefreshReport { parsed: done, removed: plan.removed.len(), unchanged: plan.unchanged })
     }
 }

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Row, Transaction, params};
-use xxhash_rust::xxh3::Xxh3;
 
 use super::schema::SEPARATOR;
 use crate::library::article::{Article, ArticleDate, ArticleId, Byline, Format};
@@ -73,12 +72,7 @@ fn split(text: &str) -> Vec<String> {
 
 /// A hash of an article's body, to tell a duplicate from a namesake.
 pub fn body_hash(article: &Article) -> i64 {
-    let mut hasher = Xxh3::new();
-    for block in &article.body {
-        hasher.update(block.text.as_bytes());
-        hasher.update(&[0]);
-    }
-    hasher.digest() as i64
+    crate::library::identity::text_hash(article) as i64
 }
 
 /// The text FTS5 indexes for an article's body.
@@ -258,11 +252,12 @@ pub fn newest(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<Article>>
 pub fn load(conn: &Connection, index_path: &Path) -> rusqlite::Result<Library> {
     // One snapshot of everything, even while a refresh writes.
     let tx = conn.unchecked_transaction()?;
-    let articles: Vec<Article> = tx
-        // In table order: the app sorts anyway, and ORDER BY costs a sort here.
-        .prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM articles"))?
-        .query_map([], summary)?
-        .collect::<rusqlite::Result<_>>()?;
+    let count: i64 = tx.query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
+    let mut articles: Vec<Article> = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+    // In table order: the app sorts anyway, and ORDER BY costs a sort here.
+    for article in tx.prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM articles"))?.query_map([], summary)? {
+        articles.push(article?);
+    }
     let mut info: HashMap<AuthorKey, AuthorInfo> = HashMap::new();
     for entry in tx.prepare("SELECT name, bio, url FROM author_info")?.query_map([], |row| {
         Ok((row.get::<_, String>(0)?, AuthorInfo { bio: row.get(1)?, url: row.get(2)? }))

@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Text columns holding several values (authors, bios, tags, speakers)
 /// join them with the unit separator, which sanitised text never contains.
@@ -69,7 +69,8 @@ CREATE VIRTUAL TABLE text USING fts5 (
     title, authors, body,
     content = '',
     contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2'
 );
 ";
 
@@ -79,8 +80,6 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    // Refreshing touches many pages at once; 32 MiB keeps them in memory.
-    conn.pragma_update(None, "cache_size", -32 * 1024)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     match version {
         0 => {

@@ -3,7 +3,7 @@
 //! summaries in memory. Words match from their start ("harb" finds
 //! "harbour"), ignoring case and accents, as the tokenizer folds both.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -17,8 +17,9 @@ use crate::library::{ArticleId, Library};
 pub struct FtsIndex {
     conn: Mutex<Connection>,
     library: Arc<Library>,
-    /// Library index by the article's row in the index (the FTS rowid).
-    by_row: HashMap<i64, usize>,
+    /// Library index + 1 by the article's row in the index (the FTS
+    /// rowid); 0 for a row the library does not have. Rows are dense.
+    by_row: Vec<u32>,
 }
 
 impl FtsIndex {
@@ -26,33 +27,43 @@ impl FtsIndex {
         let conn = super::open_read_only(path)?;
         let index_of: HashMap<ArticleId, usize> =
             library.articles.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-        let by_row = conn
-            .prepare("SELECT row, id FROM articles")?
-            .query_map([], |row| Ok((row.get::<_, i64>(0)?, ArticleId(row.get::<_, i64>(1)? as u64))))?
-            .filter_map(|pair| match pair {
-                Ok((row, id)) => index_of.get(&id).map(|&index| Ok((row, index))),
-                Err(e) => Some(Err(e)),
-            })
-            .collect::<rusqlite::Result<_>>()?;
+        let mut by_row = Vec::new();
+        {
+            let mut statement = conn.prepare("SELECT row, id FROM articles")?;
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                let (at, id) = (row.get::<_, i64>(0)?, ArticleId(row.get::<_, i64>(1)? as u64));
+                if let (Ok(at), Some(&index)) = (usize::try_from(at), index_of.get(&id)) {
+                    if by_row.len() <= at {
+                        by_row.resize(at + 1, 0);
+                    }
+                    by_row[at] = u32::try_from(index + 1).unwrap_or(0);
+                }
+            }
+        }
         Ok(Self { conn: Mutex::new(conn), library, by_row })
     }
 
-    /// Library indexes of the articles whose text matches `expression`.
-    fn matching(&self, expression: &str) -> HashSet<usize> {
-        let Ok(conn) = self.conn.lock() else { return HashSet::new() };
-        let run = || -> rusqlite::Result<HashSet<usize>> {
+    /// Which library articles match `expression`, by library index.
+    fn matching(&self, expression: &str) -> Vec<bool> {
+        let mut found = vec![false; self.library.articles.len()];
+        let Ok(conn) = self.conn.lock() else { return found };
+        let mut run = || -> rusqlite::Result<()> {
             let mut statement = conn.prepare_cached("SELECT rowid FROM text WHERE text MATCH ?1")?;
-            let ids = statement.query_map([expression], |row| row.get::<_, i64>(0))?;
-            let mut found = HashSet::new();
-            for id in ids {
-                if let Some(&index) = self.by_row.get(&id?) {
-                    found.insert(index);
+            let mut rows = statement.query([expression])?;
+            while let Some(row) = rows.next()? {
+                let at = usize::try_from(row.get::<_, i64>(0)?).unwrap_or(usize::MAX);
+                if let Some(&index) = self.by_row.get(at).filter(|&&i| i > 0) {
+                    found[index as usize - 1] = true;
                 }
             }
-            Ok(found)
+            Ok(())
         };
         // A query FTS5 cannot parse matches nothing rather than failing.
-        run().unwrap_or_default()
+        if run().is_err() {
+            found.fill(false);
+        }
+        found
     }
 }
 
@@ -88,19 +99,11 @@ impl SearchBackend for FtsIndex {
             }
         }
         let allowed = (!wanted.is_empty()).then(|| self.matching(&wanted.join(" AND ")));
-        let excluded =
-            if unwanted.is_empty() { HashSet::new() } else { self.matching(&unwanted.join(" OR ")) };
+        let excluded = (!unwanted.is_empty()).then(|| self.matching(&unwanted.join(" OR ")));
         let articles = &self.library.articles;
-        let candidates: Box<dyn Iterator<Item = usize>> = match &allowed {
-            Some(allowed) => {
-                let mut sorted: Vec<usize> = allowed.iter().copied().collect();
-                sorted.sort_unstable();
-                Box::new(sorted.into_iter())
-            }
-            None => Box::new(0..articles.len()),
-        };
-        candidates
-            .filter(|i| !excluded.contains(i))
+        (0..articles.len())
+            .filter(|&i| allowed.as_ref().is_none_or(|a| a[i]))
+            .filter(|&i| excluded.as_ref().is_none_or(|e| !e[i]))
             .filter(|&i| {
                 in_memory.iter().all(|&(field, text, negated)| {
                     let article = &articles[i];
