@@ -101,6 +101,8 @@ fn the_list_follows_the_files_between_runs_and_while_running() {
     s.wait_for_text("The first body, about the pier.");
     write(root, "a.txt", &article("Alpha pier reopens on Friday", "A second body, written later."));
     s.send("\x1b");
+    // Esc followed at once by a key would read as Alt and that key.
+    std::thread::sleep(Duration::from_millis(100));
     s.send("j");
     s.wait_for_text("Stalls and stalls.");
     s.send("k");

@@ -492,7 +492,8 @@ impl App {
         if self.library.loaded {
             return;
         }
-        let library = Library::from_summaries(articles, &HashMap::new(), Vec::new(), 0, None);
+        let extras = crate::library::authors::Extras::default();
+        let library = Library::from_summaries(articles, &HashMap::new(), &extras, Vec::new(), 0, None);
         self.install(library, true);
         self.library.expected = Some(total);
     }

@@ -82,40 +82,71 @@ pub fn activity(author: &Author, articles: &[Article]) -> (Period, Vec<(NaiveDat
     (period, bars)
 }
 
+/// Bios and quoted people gathered outside the articles (a library read
+/// from its index keeps them out of its summaries, to stay small).
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// Each author's most complete bio, and the article that gave it.
+    pub bios: HashMap<AuthorKey, (String, usize)>,
+    /// For each author, how often their articles quote each person.
+    pub quoted: HashMap<AuthorKey, HashMap<String, usize>>,
+}
+
 /// Groups articles by author, settles each author's spelling and bio, and
 /// writes the settled spelling (and any `authors.toml` bio) back into the
 /// articles' bylines.
 pub fn index(articles: &mut [Article], info: &HashMap<AuthorKey, AuthorInfo>) -> Vec<Author> {
+    index_with(articles, info, None)
+}
+
+/// Like [`index`] for summaries: bios and quoted people come from
+/// `extras`, and only the settled spellings are written back.
+pub fn index_summaries(
+    articles: &mut [Article],
+    info: &HashMap<AuthorKey, AuthorInfo>,
+    extras: &Extras,
+) -> Vec<Author> {
+    index_with(articles, info, Some(extras))
+}
+
+fn index_with(
+    articles: &mut [Article],
+    info: &HashMap<AuthorKey, AuthorInfo>,
+    extras: Option<&Extras>,
+) -> Vec<Author> {
     let unknown = AuthorKey::of(UNKNOWN_AUTHOR);
     // Each byline's key, worked out once: folding names is most of the cost.
     let keys: Vec<Vec<AuthorKey>> =
         articles.iter().map(|a| a.bylines.iter().map(|b| AuthorKey::of(&b.name)).collect()).collect();
-    let mut groups: HashMap<&AuthorKey, (Vec<String>, Vec<usize>)> = HashMap::new();
+    let mut groups: HashMap<&AuthorKey, (HashMap<&str, usize>, Vec<usize>)> = HashMap::new();
     for (index, article) in articles.iter().enumerate() {
         if article.bylines.is_empty() {
             let group = groups.entry(&unknown).or_default();
-            group.0.push(UNKNOWN_AUTHOR.to_owned());
+            *group.0.entry(UNKNOWN_AUTHOR).or_default() += 1;
             group.1.push(index);
         }
         for (byline, key) in article.bylines.iter().zip(&keys[index]) {
             let group = groups.entry(key).or_default();
-            group.0.push(byline.name.clone());
+            *group.0.entry(byline.name.as_str()).or_default() += 1;
             if group.1.last() != Some(&index) {
                 group.1.push(index);
             }
         }
     }
+    let context = Context { articles, keys: &keys, info, extras };
     let mut authors: Vec<Author> = groups
         .into_iter()
-        .map(|(key, (spellings, indexes))| build(key.clone(), spellings, indexes, articles, &keys, info))
+        .map(|(key, (spellings, indexes))| build(key.clone(), &spellings, indexes, &context))
         .collect();
     authors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     for author in &authors {
-        let given_bio = info.get(&author.key).is_some_and(|i| i.bio.is_some());
+        let given_bio = extras.is_none() && info.get(&author.key).is_some_and(|i| i.bio.is_some());
         for &index in &author.articles {
             for (byline, key) in articles[index].bylines.iter_mut().zip(&keys[index]) {
                 if *key == author.key {
-                    byline.name.clone_from(&author.name);
+                    if byline.name != author.name {
+                        byline.name.clone_from(&author.name);
+                    }
                     if given_bio {
                         byline.bio.clone_from(&author.bio);
                     }
@@ -126,29 +157,55 @@ pub fn index(articles: &mut [Article], info: &HashMap<AuthorKey, AuthorInfo>) ->
     authors
 }
 
+/// What building one author looks at.
+struct Context<'a> {
+    articles: &'a [Article],
+    keys: &'a [Vec<AuthorKey>],
+    info: &'a HashMap<AuthorKey, AuthorInfo>,
+    extras: Option<&'a Extras>,
+}
+
 fn build(
     key: AuthorKey,
-    spellings: Vec<String>,
+    spellings: &HashMap<&str, usize>,
     mut indexes: Vec<usize>,
-    articles: &[Article],
-    keys: &[Vec<AuthorKey>],
-    info: &HashMap<AuthorKey, AuthorInfo>,
+    context: &Context<'_>,
 ) -> Author {
-    let name = author::preferred_spelling(spellings.iter().map(String::as_str)).unwrap_or_default();
-    let mut variants = spellings;
+    let Context { articles, keys, info, extras } = *context;
+    let name = author::preferred_spelling(
+        spellings.iter().flat_map(|(&spelling, &n)| std::iter::repeat_n(spelling, n)),
+    )
+    .unwrap_or_default();
+    let mut variants: Vec<String> = spellings.keys().map(|&s| s.to_owned()).collect();
     variants.sort();
-    variants.dedup();
     // Newest first; undated after dated, in library order.
     indexes.sort_by_key(|&i| std::cmp::Reverse(articles[i].date.map(|d| d.order_key())));
     let given = info.get(&key);
+    let from_articles = || match extras {
+        Some(extras) => extras.bios.get(&key).cloned(),
+        None => longest_bio(articles, &indexes, keys, &key),
+    };
     let (bio, bio_from) = match given.and_then(|i| i.bio.clone()) {
         Some(bio) => (Some(bio), None),
-        None => match longest_bio(articles, &indexes, keys, &key) {
+        None => match from_articles() {
             Some((bio, from)) => (Some(bio), Some(from)),
             None => (None, None),
         },
     };
     let days: Vec<NaiveDate> = indexes.iter().filter_map(|&i| articles[i].date.map(|d| d.day())).collect();
+    let mut most_quoted = match extras {
+        Some(extras) => {
+            let mut counted: Vec<(String, usize)> = extras
+                .quoted
+                .get(&key)
+                .map(|c| c.iter().map(|(s, &n)| (s.clone(), n)).collect())
+                .unwrap_or_default();
+            counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            counted
+        }
+        None => by_frequency(indexes.iter().flat_map(|&i| articles[i].speakers.iter().cloned())),
+    };
+    most_quoted.truncate(MOST_QUOTED);
     Author {
         name,
         variants,
@@ -161,11 +218,7 @@ fn build(
             .into_iter()
             .map(|(s, _)| s)
             .collect(),
-        most_quoted: {
-            let mut quoted = by_frequency(indexes.iter().flat_map(|&i| articles[i].speakers.iter().cloned()));
-            quoted.truncate(MOST_QUOTED);
-            quoted
-        },
+        most_quoted,
         articles: indexes,
         key,
     }

@@ -197,20 +197,18 @@ impl Library {
         Self { articles, authors, diagnostics, failed, index: None }
     }
 
-    /// A library of summaries read from an index: authors are worked out
-    /// here as for a library read from files.
+    /// A library of summaries read from an index (see [`Article::slim`]):
+    /// authors are worked out as for a library read from files, with their
+    /// bios and quoted people from `extras`.
     pub fn from_summaries(
         mut articles: Vec<Article>,
         author_info: &HashMap<AuthorKey, AuthorInfo>,
+        extras: &authors::Extras,
         diagnostics: Vec<Diagnostic>,
         failed: usize,
         index: Option<&std::path::Path>,
     ) -> Self {
-        let authors = authors::index(&mut articles, author_info);
-        // The authors have their bios and most quoted people now.
-        for article in &mut articles {
-            article.slim();
-        }
+        let authors = authors::index_summaries(&mut articles, author_info, extras);
         Self { articles, authors, diagnostics, failed, index: index.map(std::path::Path::to_path_buf) }
     }
 

@@ -120,6 +120,11 @@ impl SearchState {
             return sorted.to_vec();
         }
         // While a text search is running, keep showing what matched before.
+        let matches = self.matches.as_deref();
+        if !self.unread_only && !self.bookmarked_only && !self.query.has_state() {
+            // Text only: no reading state to look up for every article.
+            return sorted.iter().copied().filter(|&i| matches.is_none_or(|m| m[i])).collect();
+        }
         sorted
             .iter()
             .copied()

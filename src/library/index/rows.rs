@@ -7,7 +7,8 @@ use rusqlite::{Connection, Row, Transaction, params};
 
 use super::schema::SEPARATOR;
 use crate::library::article::{Article, ArticleDate, ArticleId, Byline, Format};
-use crate::library::author::AuthorKey;
+use crate::library::author::{AuthorKey, UNKNOWN_AUTHOR};
+use crate::library::authors::Extras;
 use crate::library::diagnostic::{Diagnostic, Severity};
 use crate::library::formats::authors_file::AuthorInfo;
 use crate::library::{Library, stats};
@@ -40,6 +41,19 @@ pub fn path_key(path: &Path) -> Vec<u8> {
     #[cfg(not(unix))]
     {
         path.to_string_lossy().as_bytes().to_vec()
+    }
+}
+
+/// A path's bytes as stored, without copying where the platform allows.
+pub fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        std::borrow::Cow::Borrowed(path.as_os_str().as_bytes())
+    }
+    #[cfg(not(unix))]
+    {
+        std::borrow::Cow::Owned(path_key(path))
     }
 }
 
@@ -189,14 +203,16 @@ pub fn insert_file(
     Ok(())
 }
 
-/// Every file the index knows, with its stamp.
-pub fn files(conn: &Connection) -> rusqlite::Result<HashMap<PathBuf, FileStamp>> {
-    conn.prepare("SELECT path, size, mtime FROM files")?
-        .query_map([], |row| {
-            let size: i64 = row.get(1)?;
-            Ok((path_from_key(row.get(0)?), FileStamp { size: size as u64, mtime: row.get(2)? }))
-        })?
-        .collect()
+/// Calls `each` with every file the index knows and its stamp, in the
+/// order of the paths' bytes (that of [`path_bytes`]).
+pub fn each_file(conn: &Connection, mut each: impl FnMut(&[u8], FileStamp)) -> rusqlite::Result<()> {
+    let mut statement = conn.prepare("SELECT path, size, mtime FROM files ORDER BY path")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let size: i64 = row.get(1)?;
+        each(row.get_ref(0)?.as_blob()?, FileStamp { size: size as u64, mtime: row.get(2)? });
+    }
+    Ok(())
 }
 
 /// Files that had an article left out as a duplicate.
@@ -206,21 +222,19 @@ pub fn files_with_duplicates(conn: &Connection) -> rusqlite::Result<Vec<PathBuf>
         .collect()
 }
 
-const SUMMARY_COLUMNS: &str = "id, path, line, format, title, authors, bios, date, source, url, tags, words, quotes, speakers, warnings";
+/// What a summary holds: not the bios, quote speakers and link, which the
+/// reader gets from the file (the authors' share of them is gathered by
+/// [`extras`]).
+const SUMMARY_COLUMNS: &str =
+    "id, path, line, format, title, authors, date, source, tags, words, quotes, warnings";
 
 /// Newest first, undated last, as the "newest" sort orders them.
 const NEWEST_FIRST: &str = "ORDER BY day DESC, date DESC, lower(title)";
 
 fn summary(row: &Row<'_>) -> rusqlite::Result<Article> {
     let format: String = row.get(3)?;
-    let names = split(&row.get::<_, String>(5)?);
-    let bios = split(&row.get::<_, String>(6)?);
-    let bylines = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| Byline { name, bio: bios.get(i).filter(|b| !b.is_empty()).cloned() })
-        .collect();
-    let words = usize::try_from(row.get::<_, i64>(11)?).unwrap_or(0);
+    let bylines = split(&row.get::<_, String>(5)?).into_iter().map(Byline::new).collect();
+    let words = usize::try_from(row.get::<_, i64>(9)?).unwrap_or(0);
     Ok(Article {
         id: ArticleId(row.get::<_, i64>(0)? as u64),
         path: path_from_key(row.get(1)?),
@@ -228,19 +242,62 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<Article> {
         format: Format::from_extension(&format).unwrap_or(Format::Text),
         title: row.get(4)?,
         bylines,
-        date: row.get::<_, Option<String>>(7)?.and_then(|d| ArticleDate::parse(&d)),
-        source: row.get(8)?,
-        url: row.get(9)?,
-        tags: split(&row.get::<_, String>(10)?),
+        date: row.get::<_, Option<String>>(6)?.and_then(|d| ArticleDate::parse(&d)),
+        source: row.get(7)?,
+        url: None,
+        tags: split(&row.get::<_, String>(8)?),
         body: Vec::new(),
         words,
         reading_minutes: stats::reading_minutes(words),
-        warnings: split(&row.get::<_, String>(14)?),
+        warnings: split(&row.get::<_, String>(11)?),
         quotes: Vec::new(),
-        quote_count: usize::try_from(row.get::<_, i64>(12)?).unwrap_or(0),
-        speakers: split(&row.get::<_, String>(13)?),
+        quote_count: usize::try_from(row.get::<_, i64>(10)?).unwrap_or(0),
+        speakers: Vec::new(),
         has_body: false,
     })
+}
+
+/// Each author's longest bio and the people their articles quote, read
+/// row by row without keeping any article's.
+fn extras(conn: &Connection, articles: &[Article]) -> rusqlite::Result<Extras> {
+    let index_of: HashMap<ArticleId, usize> = articles.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    let order = |i: usize| articles[i].date.map(|d| d.order_key());
+    let unknown = AuthorKey::of(UNKNOWN_AUTHOR);
+    let mut extras = Extras::default();
+    let mut statement =
+        conn.prepare("SELECT id, authors, bios, speakers FROM articles WHERE bios != '' OR speakers != ''")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let Some(&index) = index_of.get(&ArticleId(row.get::<_, i64>(0)? as u64)) else { continue };
+        let names = row.get_ref(1)?.as_str()?;
+        let keys: Vec<AuthorKey> = if names.is_empty() {
+            vec![unknown.clone()]
+        } else {
+            names.split(SEPARATOR).map(AuthorKey::of).collect()
+        };
+        for (key, bio) in keys.iter().zip(row.get_ref(2)?.as_str()?.split(SEPARATOR)) {
+            if bio.is_empty() || names.is_empty() {
+                continue;
+            }
+            // The longest; of two as long, the older article's (as a full read picks).
+            let better = extras.bios.get(key).is_none_or(|(held, at)| {
+                bio.len() > held.len() || (bio.len() == held.len() && order(index) <= order(*at))
+            });
+            if better {
+                extras.bios.insert(key.clone(), (bio.to_owned(), index));
+            }
+        }
+        let speakers = row.get_ref(3)?.as_str()?;
+        if !speakers.is_empty() {
+            for key in &keys {
+                let counts = extras.quoted.entry(key.clone()).or_default();
+                for speaker in speakers.split(SEPARATOR) {
+                    *counts.entry(speaker.to_owned()).or_default() += 1;
+                }
+            }
+        }
+    }
+    Ok(extras)
 }
 
 pub fn newest(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<Article>> {
@@ -279,12 +336,8 @@ pub fn load(conn: &Connection, index_path: &Path) -> rusqlite::Result<Library> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     let failed: i64 = tx.query_row("SELECT count(*) FROM files WHERE failed", [], |row| row.get(0))?;
+    let extras = extras(&tx, &articles)?;
     tx.commit()?;
-    Ok(Library::from_summaries(
-        articles,
-        &info,
-        diagnostics,
-        usize::try_from(failed).unwrap_or(0),
-        Some(index_path),
-    ))
+    let failed = usize::try_from(failed).unwrap_or(0);
+    Ok(Library::from_summaries(articles, &info, &extras, diagnostics, failed, Some(index_path)))
 }

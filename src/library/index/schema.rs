@@ -89,26 +89,24 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
             tx.commit()
         }
         VERSION => {
-            // A cheap look at every table catches a file damaged early on;
-            // deeper damage shows when it is read and leads to a rebuild too.
-            conn.query_row(
-                "SELECT (SELECT count(*) FROM files LIMIT 1) + (SELECT count(*) FROM author_info LIMIT 1)",
-                [],
-                |_| Ok(()),
-            )?;
-            conn.query_row("SELECT row FROM articles LIMIT 1", [], |_| Ok(())).or_else(ignore_empty)?;
-            conn.query_row("SELECT rowid FROM text LIMIT 1", [], |_| Ok(())).or_else(ignore_empty)
+            // Every table and column is there (preparing reads no rows);
+            // damage deeper in the file shows when it is read, and leads
+            // to a rebuild too.
+            for check in [
+                "SELECT path, size, mtime, failed, has_duplicates FROM files",
+                "SELECT row, id, path, line, format, title, authors, bios, day, date, source, url, tags, words,
+                        quotes, speakers, warnings, body_hash FROM articles",
+                "SELECT path, line, error, message FROM diagnostics",
+                "SELECT path, name, bio, url FROM author_info",
+                "SELECT rowid FROM text WHERE text MATCH 'x'",
+            ] {
+                conn.prepare(check)?;
+            }
+            Ok(())
         }
         other => Err(rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_MISMATCH),
             Some(format!("schema version {other}, expected {VERSION}")),
         )),
-    }
-}
-
-fn ignore_empty(error: rusqlite::Error) -> rusqlite::Result<()> {
-    match error {
-        rusqlite::Error::QueryReturnedNoRows => Ok(()),
-        other => Err(other),
     }
 }

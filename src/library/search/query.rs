@@ -123,6 +123,11 @@ impl Query {
             .collect()
     }
 
+    /// Whether the query asks about reading state (`is:` terms).
+    pub fn has_state(&self) -> bool {
+        self.terms.iter().any(|t| matches!(t.kind, TermKind::State(_)))
+    }
+
     /// Whether the query has text to look for (not only `is:` terms).
     pub fn has_text(&self) -> bool {
         self.terms.iter().any(|t| matches!(t.kind, TermKind::Text { .. }))
