@@ -48,7 +48,10 @@ const PREVIEW_ARTICLES: usize = 200;
 /// How often (at most) progress is reported.
 const PROGRESS_PERIOD: Duration = Duration::from_millis(50);
 /// The least time between two libraries sent during a refresh.
-const MIN_RESEND_PERIOD: Duration = Duration::from_millis(1000);
+const MIN_RESEND_PERIOD: Duration = Duration::from_secs(2);
+/// Reading the library back costs this many times less than the time
+/// until the next one (it happens on the thread that stores the changes).
+const RESEND_SHARE: u32 = 8;
 
 /// Asks the worker to look at the files again.
 #[derive(Debug, Clone)]
@@ -213,8 +216,7 @@ fn refresh(
         if changed && due && done < total {
             let started = Instant::now();
             send(LibraryMsg::Loaded(Box::new(index.load()?)));
-            // Keep reading back a small share of the work.
-            resend_period = MIN_RESEND_PERIOD.max(started.elapsed() * 4);
+            resend_period = MIN_RESEND_PERIOD.max(started.elapsed() * RESEND_SHARE);
             last_sent = Some(Instant::now());
             changed = false;
         }

@@ -23,10 +23,21 @@ use crate::library::{LoadOptions, identity};
 const FIRST_CHUNK_FILES: usize = 64;
 const CHUNK_FILES: usize = 512;
 
+/// A file the walk met, and what the index knows of it.
+struct Seen {
+    entry: FileEntry,
+    stamp: FileStamp,
+    /// New, or different from what the index holds: to be parsed.
+    changed: bool,
+    /// The index has rows for it.
+    known: bool,
+}
+
 /// A file read and parsed, ready to be stored.
 pub struct ParsedFile {
     entry: FileEntry,
     stamp: FileStamp,
+    known: bool,
     articles: Vec<Article>,
     outcome: FileOutcome,
 }
@@ -68,29 +79,32 @@ impl Index {
     pub fn plan_refresh(&self, paths: &[PathBuf], options: &LoadOptions) -> Result<Refresh, IndexError> {
         let mut discovery = load::discover(paths);
         discovery.files.retain(|file| !load::is_ignored(&file.path, &options.ignore_extensions));
-        let mut stamped: Vec<(FileEntry, FileStamp, bool)> = discovery
+        let mut stamped: Vec<Seen> = discovery
             .files
             .into_par_iter()
             .map(|entry| {
                 // A file that cannot be stat-ed is parsed, so its error is reported.
                 let stamp = std::fs::metadata(&entry.path)
                     .map_or(FileStamp { size: 0, mtime: 0 }, |m| rows::stamp_of(&m));
-                (entry, stamp, true)
+                Seen { entry, stamp, changed: true, known: false }
             })
             .collect();
         // Both sides in path order, merged: no map of 100,000 paths to build.
-        stamped.par_sort_unstable_by(|a, b| rows::path_bytes(&a.0.path).cmp(&rows::path_bytes(&b.0.path)));
+        stamped.par_sort_unstable_by(|a, b| {
+            rows::path_bytes(&a.entry.path).cmp(&rows::path_bytes(&b.entry.path))
+        });
         let mut removed = Vec::new();
         let mut unchanged = 0;
         let mut next = 0;
         rows::each_file(&self.conn, |path, stamp| {
-            while next < stamped.len() && *rows::path_bytes(&stamped[next].0.path) < *path {
+            while next < stamped.len() && *rows::path_bytes(&stamped[next].entry.path) < *path {
                 next += 1;
             }
             match stamped.get_mut(next) {
-                Some((entry, now, changed)) if *rows::path_bytes(&entry.path) == *path => {
-                    if *now == stamp {
-                        *changed = false;
+                Some(seen) if *rows::path_bytes(&seen.entry.path) == *path => {
+                    seen.known = true;
+                    if seen.stamp == stamp {
+                        seen.changed = false;
                         unchanged += 1;
                     }
                     next += 1;
@@ -104,19 +118,15 @@ impl Index {
         if !removed.is_empty() || unchanged < stamped.len() {
             for path in rows::files_with_duplicates(&self.conn).map_err(|e| sqlite(&self.path, e))? {
                 let bytes = rows::path_bytes(&path);
-                if let Ok(at) = stamped.binary_search_by(|(e, _, _)| rows::path_bytes(&e.path).cmp(&bytes))
-                    && !stamped[at].2
+                if let Ok(at) = stamped.binary_search_by(|s| rows::path_bytes(&s.entry.path).cmp(&bytes))
+                    && !stamped[at].changed
                 {
-                    stamped[at].2 = true;
+                    stamped[at].changed = true;
                     unchanged -= 1;
                 }
             }
         }
-        let work: Vec<(FileEntry, FileStamp)> = stamped
-            .into_iter()
-            .filter(|(_, _, changed)| *changed)
-            .map(|(entry, stamp, _)| (entry, stamp))
-            .collect();
+        let work: Vec<Seen> = stamped.into_iter().filter(|s| s.changed).collect();
         let to_parse = work.len();
         let (tx, chunks) = mpsc::sync_channel(1);
         let max_bytes = options.max_file_bytes;
@@ -131,13 +141,19 @@ impl Index {
                     size = (size * 2).min(CHUNK_FILES);
                     let parsed: Vec<ParsedFile> = chunk
                         .par_iter()
-                        .map(|(entry, stamp)| {
-                            let mut outcome = load::read_file(entry, max_bytes);
+                        .map(|seen| {
+                            let mut outcome = load::read_file(&seen.entry, max_bytes);
                             let articles = std::mem::take(&mut outcome.articles)
                                 .into_iter()
-                                .map(|parsed| identity::finish(entry, parsed, true))
+                                .map(|parsed| identity::finish(&seen.entry, parsed, true))
                                 .collect();
-                            ParsedFile { entry: entry.clone(), stamp: *stamp, articles, outcome }
+                            ParsedFile {
+                                entry: seen.entry.clone(),
+                                stamp: seen.stamp,
+                                known: seen.known,
+                                articles,
+                                outcome,
+                            }
                         })
                         .collect();
                     if tx.send(parsed).is_err() {
@@ -176,7 +192,8 @@ impl Index {
         self.set_bulk(true).map_err(|e| sqlite(&path, e))?;
         let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
             let tx = conn.transaction()?;
-            for file in &chunk {
+            // What a changed file gave before goes (a new file gave nothing).
+            for file in chunk.iter().filter(|f| f.known) {
                 rows::delete_file(&tx, &file.entry.path)?;
             }
             // Articles kept, by id, which also catches duplicates within the chunk.
