@@ -5,12 +5,18 @@
 #
 # Builds the release binary and examples, writes a deterministic library of
 # ARTICLES generated articles (default 100000) into DIR (default: a fresh
-# temporary directory, removed afterwards), then reports: the library's size,
-# `check` and `export` wall time and peak memory (warm page cache: each is
-# run once first to warm it), and, through a pseudo-terminal at 200x50, the
-# time from process start to a populated list, keypress-to-frame latencies
-# (j/k, G/g, open/back, A/back, search keystrokes) and the TUI's peak RSS.
-# Needs only the Rust toolchain and GNU time (/usr/bin/time).
+# temporary directory, removed afterwards), then reports, with a warm page
+# cache (each command is run once first to warm it):
+#   - the library's size; `check` and `export` wall time and peak memory;
+#   - building the index (`broadsheet index`), its size against the text's,
+#     and refreshing it when nothing changed;
+#   - through a pseudo-terminal at 200x50 with no index yet: the first frame,
+#     the first frame with articles listed, and the index complete;
+#   - again with the index present: the same start-up figures, keypress-to-
+#     frame latencies (j/k, G/g, open/back, A/back, search keystrokes) and
+#     the TUI's peak RSS after all of them.
+# Needs only the Rust toolchain and GNU time (/usr/bin/time). The caches
+# (indexes) go to a temporary directory, never the user's.
 set -euo pipefail
 
 articles="${1:-100000}"
@@ -24,10 +30,17 @@ fi
 
 cargo build --release --quiet --bin broadsheet --example gen-library --example key-latency
 
+cache="$(mktemp -d)"
+made_dir=""
 if [[ -z "$dir" ]]; then
     dir="$(mktemp -d)"
-    trap 'rm -rf "$dir"' EXIT
+    made_dir="$dir"
 fi
+cleanup() {
+    rm -rf "$cache"
+    if [[ -n "$made_dir" ]]; then rm -rf "$made_dir"; fi
+}
+trap cleanup EXIT
 if [[ -z "$(ls -A "$dir" 2>/dev/null)" ]]; then
     echo "== generating $articles articles"
     target/release/examples/gen-library --articles "$articles" "$dir" >/dev/null
@@ -47,5 +60,15 @@ measure() {
 measure "check " "$bin" check "$dir"
 measure "export" "$bin" export "$dir"
 
-echo "== the TUI in a 200x50 pseudo-terminal"
-target/release/examples/key-latency --keys 100 --cols 200 --rows 50 "$dir"
+text_bytes=$(du -sb "$dir" | cut -f1)
+
+echo "== the index (broadsheet index)"
+XDG_CACHE_HOME="$cache/cli" /usr/bin/time -f "build: %e s wall, %M KB peak RSS" "$bin" index "$dir" 2>&1 | sed 's/^/   /'
+index_bytes=$(du -cb "$cache/cli/broadsheet/" | tail -n 1 | cut -f1)
+awk -v i="$index_bytes" -v t="$text_bytes" 'BEGIN { printf "   index size: %.0f MB for %.0f MB of text (%.2fx)\n", i / 1e6, t / 1e6, i / t }'
+XDG_CACHE_HOME="$cache/cli" /usr/bin/time -f "refresh, nothing changed: %e s wall" "$bin" index "$dir" 2>&1 | sed 's/^/   /'
+
+echo "== the TUI in a 200x50 pseudo-terminal, no index yet"
+target/release/examples/key-latency --keys 0 --cols 200 --rows 50 --cache "$cache/tui" "$dir"
+echo "== the TUI in a 200x50 pseudo-terminal, index present"
+target/release/examples/key-latency --keys 100 --cols 200 --rows 50 --cache "$cache/tui" "$dir"

@@ -82,6 +82,10 @@ impl Events {
 
 /// Reads terminal input forever on its own thread.
 pub fn spawn_input(tx: Sender<Event>) {
+    // Start crossterm's reader here, before the first frame is sized: it
+    // watches SIGWINCH from then on, so a resize that comes before the
+    // input thread first reads is not lost.
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
     thread::Builder::new()
         .name("input".into())
         .spawn(move || {

@@ -368,11 +368,12 @@ impl App {
         if self.status.expire(now) {
             self.dirty = true;
         }
+        self.search_if_due(now);
     }
 
     /// The next time something timed happens.
     pub fn deadline(&self) -> Option<Instant> {
-        self.status.deadline()
+        [self.status.deadline(), self.search.due].into_iter().flatten().min()
     }
 
     /// Applies one action. Overlays take it first; otherwise each arm is

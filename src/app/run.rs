@@ -37,16 +37,15 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
             app.dirty = false;
             assert!(!runtime.panic_after_first_frame, "panic requested for testing");
         }
-        let Some(event) = events.next(app.deadline()) else {
-            app.tick(Instant::now());
-            continue;
-        };
-        app.handle_event(event);
-        // Drain whatever else is waiting, then draw once.
-        while app.mode == Mode::Running
-            && let Some(event) = events.pending()
-        {
+        // An event, or a deadline passed (a message expires, a search is due).
+        if let Some(event) = events.next(app.deadline()) {
             app.handle_event(event);
+            // Drain whatever else is waiting, then draw once.
+            while app.mode == Mode::Running
+                && let Some(event) = events.pending()
+            {
+                app.handle_event(event);
+            }
         }
         app.tick(Instant::now());
         for effect in app.take_effects() {

@@ -1,12 +1,17 @@
 //! Search, sort and quick filters on the main list, and what the app
 //! remembers between sessions (read marks, bookmarks, positions, the view).
 
+use std::time::{Duration, Instant};
+
 use super::{App, Effect};
 use crate::event::SearchJob;
 use crate::layout::Focus;
 use crate::library::ArticleId;
 use crate::state::{Screen, SortOrder};
 use crate::store::Change;
+
+/// How long typing must pause before a one-letter word is searched for.
+const ONE_LETTER_PAUSE: Duration = Duration::from_millis(300);
 
 /// Session keys in the state file.
 const SELECTED: &str = "selected";
@@ -36,11 +41,27 @@ impl App {
     /// the query has words) and narrow the list with what is known now.
     pub(super) fn search_input_changed(&mut self, input: String) {
         if self.search.set_input(input) {
-            let job =
-                SearchJob::Query { generation: self.search.generation, query: self.search.query.clone() };
-            self.effects.push(Effect::Search(job));
+            if self.search.editing && self.search.query.has_one_letter_word() {
+                // Most likely more letters are coming: wait for a pause.
+                self.search.due = Some(Instant::now() + ONE_LETTER_PAUSE);
+            } else {
+                self.send_search();
+            }
         }
         self.refresh_list();
+    }
+
+    fn send_search(&mut self) {
+        let job = SearchJob::Query { generation: self.search.generation, query: self.search.query.clone() };
+        self.effects.push(Effect::Search(job));
+    }
+
+    /// Runs a search put off for a pause in typing, once it is due.
+    pub(super) fn search_if_due(&mut self, now: Instant) {
+        if self.search.due.is_some_and(|due| due <= now) {
+            self.search.due = None;
+            self.send_search();
+        }
     }
 
     pub(super) fn take_search_results(&mut self, generation: u64, hits: &[usize]) {

@@ -345,6 +345,34 @@ fn answer_searches(app: &mut App) {
 }
 
 #[test]
+fn a_one_letter_word_is_searched_after_a_pause_in_typing() {
+    let mut app = App::for_tests(120, 40);
+    let searches = |app: &mut App| {
+        app.take_effects()
+            .into_iter()
+            .filter(|e| matches!(e, Effect::Search(SearchJob::Query { .. })))
+            .count()
+    };
+    app.press("/");
+    app.type_text("e");
+    assert_eq!(searches(&mut app), 0, "not at once");
+    let due = app.deadline().expect("a search is due");
+    app.tick(due - std::time::Duration::from_millis(1));
+    assert_eq!(searches(&mut app), 0);
+    app.tick(due);
+    assert_eq!(searches(&mut app), 1, "after the pause");
+    app.type_text("e");
+    assert_eq!(searches(&mut app), 1, "two letters at once");
+    assert_eq!(app.search.due, None);
+    app.type_text(" ");
+    searches(&mut app);
+    app.type_text("x");
+    assert_eq!(searches(&mut app), 0, "a new one-letter word waits too");
+    app.type_text("y");
+    assert_eq!(searches(&mut app), 1);
+}
+
+#[test]
 fn search_narrows_the_list_as_you_type_and_esc_clears_it() {
     let mut app = App::for_tests(120, 40);
     let all = app.b().list.order().len();

@@ -77,6 +77,8 @@ pub struct SearchState {
     /// the search has answered; `None` while waiting or without text terms.
     pub matches: Option<Vec<bool>>,
     pub waiting: bool,
+    /// When a search put off for a pause in typing is to run.
+    pub due: Option<std::time::Instant>,
     pub sort: SortOrder,
     pub unread_only: bool,
     pub bookmarked_only: bool,
@@ -89,6 +91,7 @@ impl SearchState {
         self.query = Query::parse(&self.input);
         self.generation += 1;
         self.matches = None;
+        self.due = None;
         self.waiting = self.query.has_text();
         self.waiting
     }

@@ -197,14 +197,16 @@ impl Index {
                 rows::delete_file(&tx, &file.entry.path)?;
             }
             // Articles kept, by id, which also catches duplicates within the chunk.
-            let mut kept: BTreeMap<ArticleId, (Article, i64)> = BTreeMap::new();
+            // With the hash of its text and its file's position in the chunk.
+            let mut kept: BTreeMap<ArticleId, (Article, i64, usize)> = BTreeMap::new();
+            let mut file_rows = Vec::with_capacity(chunk.len());
             for file in chunk {
                 let mut has_duplicates = false;
                 let mut diagnostics = file.outcome.diagnostics;
                 for mut article in file.articles {
                     let hash = rows::body_hash(&article);
                     let holder = |tx: &rusqlite::Transaction<'_>, id: ArticleId| match kept.get(&id) {
-                        Some((other, held)) => Ok(Some((other.path.clone(), *held))),
+                        Some((other, held, _)) => Ok(Some((other.path.clone(), *held))),
                         None => rows::holder_of(tx, id),
                     };
                     match holder(&tx, article.id)? {
@@ -229,7 +231,7 @@ impl Index {
                             diagnostics.push(Diagnostic::warning(&article.path, Some(article.line), note));
                         }
                     }
-                    kept.insert(article.id, (article, hash));
+                    kept.insert(article.id, (article, hash, file_rows.len()));
                 }
                 for diagnostic in &diagnostics {
                     rows::insert_diagnostic(&tx, diagnostic)?;
@@ -237,10 +239,11 @@ impl Index {
                 for (name, info) in &file.outcome.authors {
                     rows::insert_author_info(&tx, &file.entry.path, name, info)?;
                 }
-                rows::insert_file(&tx, &file.entry.path, file.stamp, file.outcome.failed, has_duplicates)?;
+                let failed = file.outcome.failed;
+                file_rows.push(rows::insert_file(&tx, &file.entry.path, file.stamp, failed, has_duplicates)?);
             }
-            for (article, hash) in kept.values() {
-                rows::insert_article(&tx, article, *hash)?;
+            for (article, hash, file) in kept.values() {
+                rows::insert_article(&tx, article, file_rows[*file], *hash)?;
             }
             tx.commit()?;
             Ok(kept.len())

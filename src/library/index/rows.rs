@@ -99,25 +99,24 @@ pub fn body_text(article: &Article) -> String {
     text
 }
 
-/// Stores an article's summary and text under its id.
-pub fn insert_article(tx: &Transaction<'_>, article: &Article, hash: i64) -> rusqlite::Result<()> {
+/// Stores an article's summary and text under its id, as from `file`.
+pub fn insert_article(tx: &Transaction<'_>, article: &Article, file: i64, hash: i64) -> rusqlite::Result<()> {
     let id = article.id.0 as i64;
     let authors = join(article.author_names());
     let bios = join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or("")));
     tx.prepare_cached(
-        "INSERT INTO articles (id, path, line, format, title, authors, bios, day, date, source, url,
+        "INSERT INTO articles (id, file, line, format, title, authors, bios, date, source, url,
                                tags, words, quotes, speakers, warnings, body_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         id,
-        path_key(&article.path),
+        file,
         article.line as i64,
         article.format.name(),
         article.title,
         authors,
         bios,
-        article.date.map(|d| d.day().to_string()),
         article.date.map(|d| d.to_string()),
         article.source,
         article.url,
@@ -142,7 +141,9 @@ pub fn insert_article(tx: &Transaction<'_>, article: &Article, hash: i64) -> rus
 
 /// The path and body hash of the article stored under `id`, if any.
 pub fn holder_of(tx: &Transaction<'_>, id: ArticleId) -> rusqlite::Result<Option<(PathBuf, i64)>> {
-    let mut statement = tx.prepare_cached("SELECT path, body_hash FROM articles WHERE id = ?1")?;
+    let mut statement = tx.prepare_cached(
+        "SELECT f.path, a.body_hash FROM articles a JOIN files f ON f.file = a.file WHERE a.id = ?1",
+    )?;
     let mut rows = statement.query([id.0 as i64])?;
     Ok(match rows.next()? {
         Some(row) => Some((path_from_key(row.get(0)?), row.get(1)?)),
@@ -154,13 +155,13 @@ pub fn holder_of(tx: &Transaction<'_>, id: ArticleId) -> rusqlite::Result<Option
 pub fn delete_file(tx: &Transaction<'_>, path: &Path) -> rusqlite::Result<usize> {
     let key = path_key(path);
     let ids: Vec<i64> = tx
-        .prepare_cached("SELECT row FROM articles WHERE path = ?1")?
+        .prepare_cached("SELECT a.row FROM articles a JOIN files f ON f.file = a.file WHERE f.path = ?1")?
         .query_map([&key], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in &ids {
         tx.prepare_cached("DELETE FROM text WHERE rowid = ?1")?.execute([id])?;
+        tx.prepare_cached("DELETE FROM articles WHERE row = ?1")?.execute([id])?;
     }
-    tx.prepare_cached("DELETE FROM articles WHERE path = ?1")?.execute([&key])?;
     tx.prepare_cached("DELETE FROM diagnostics WHERE path = ?1")?.execute([&key])?;
     tx.prepare_cached("DELETE FROM author_info WHERE path = ?1")?.execute([&key])?;
     tx.prepare_cached("DELETE FROM files WHERE path = ?1")?.execute([&key])?;
@@ -195,12 +196,12 @@ pub fn insert_file(
     stamp: FileStamp,
     failed: bool,
     has_duplicates: bool,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<i64> {
     tx.prepare_cached(
         "INSERT OR REPLACE INTO files (path, size, mtime, failed, has_duplicates) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![path_key(path), stamp.size as i64, stamp.mtime, failed, has_duplicates])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 /// Calls `each` with every file the index knows and its stamp, in the
@@ -225,11 +226,11 @@ pub fn files_with_duplicates(conn: &Connection) -> rusqlite::Result<Vec<PathBuf>
 /// What a summary holds: not the bios, quote speakers and link, which the
 /// reader gets from the file (the authors' share of them is gathered by
 /// [`extras`]).
-const SUMMARY_COLUMNS: &str =
-    "id, path, line, format, title, authors, date, source, tags, words, quotes, warnings";
+const SUMMARY_COLUMNS: &str = "a.id, f.path, a.line, a.format, a.title, a.authors, a.date, a.source, a.tags,
+    a.words, a.quotes, a.warnings FROM articles a JOIN files f ON f.file = a.file";
 
 /// Newest first, undated last, as the "newest" sort orders them.
-const NEWEST_FIRST: &str = "ORDER BY day DESC, date DESC, lower(title)";
+const NEWEST_FIRST: &str = "ORDER BY a.date DESC, lower(a.title)";
 
 fn summary(row: &Row<'_>) -> rusqlite::Result<Article> {
     let format: String = row.get(3)?;
@@ -301,7 +302,7 @@ fn extras(conn: &Connection, articles: &[Article]) -> rusqlite::Result<Extras> {
 }
 
 pub fn newest(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<Article>> {
-    conn.prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM articles {NEWEST_FIRST} LIMIT ?1"))?
+    conn.prepare(&format!("SELECT {SUMMARY_COLUMNS} {NEWEST_FIRST} LIMIT ?1"))?
         .query_map([limit as i64], summary)?
         .collect()
 }
@@ -312,7 +313,7 @@ pub fn load(conn: &Connection, index_path: &Path) -> rusqlite::Result<Library> {
     let count: i64 = tx.query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
     let mut articles: Vec<Article> = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
     // In table order: the app sorts anyway, and ORDER BY costs a sort here.
-    for article in tx.prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM articles"))?.query_map([], summary)? {
+    for article in tx.prepare(&format!("SELECT {SUMMARY_COLUMNS}"))?.query_map([], summary)? {
         articles.push(article?);
     }
     let mut info: HashMap<AuthorKey, AuthorInfo> = HashMap::new();

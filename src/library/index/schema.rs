@@ -5,35 +5,37 @@
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 /// Text columns holding several values (authors, bios, tags, speakers)
 /// join them with the unit separator, which sanitised text never contains.
 pub const SEPARATOR: char = '\u{1f}';
 
 const TABLES: &str = "
+-- Every path is stored here once; articles refer to their file.
 CREATE TABLE files (
-    path BLOB PRIMARY KEY,
+    file INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
     failed INTEGER NOT NULL,
     -- Some article of this file was left out as a duplicate of another
     -- file's: parse it again when articles go away.
     has_duplicates INTEGER NOT NULL
-) WITHOUT ROWID;
+);
 
 -- Rows are appended in the order articles are stored (so both tables
 -- grow at their end); `id` is the article id's 64 bits.
 CREATE TABLE articles (
     row INTEGER PRIMARY KEY,
     id INTEGER NOT NULL UNIQUE,
-    path BLOB NOT NULL,
+    file INTEGER NOT NULL,
     line INTEGER NOT NULL,
     format TEXT NOT NULL,
     title TEXT NOT NULL,
     authors TEXT NOT NULL,
     bios TEXT NOT NULL,
-    day TEXT,
+    -- RFC 3339 or a plain day: as text, in date order either way.
     date TEXT,
     source TEXT,
     url TEXT,
@@ -44,8 +46,8 @@ CREATE TABLE articles (
     warnings TEXT NOT NULL,
     body_hash INTEGER NOT NULL
 );
-CREATE INDEX articles_by_path ON articles (path);
-CREATE INDEX articles_by_date ON articles (day DESC, date DESC);
+CREATE INDEX articles_by_file ON articles (file);
+CREATE INDEX articles_by_date ON articles (date DESC);
 
 CREATE TABLE diagnostics (
     path BLOB NOT NULL,
@@ -70,7 +72,7 @@ CREATE VIRTUAL TABLE text USING fts5 (
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '1 2'
+    prefix = '2'
 );
 ";
 
@@ -93,8 +95,8 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
             // damage deeper in the file shows when it is read, and leads
             // to a rebuild too.
             for check in [
-                "SELECT path, size, mtime, failed, has_duplicates FROM files",
-                "SELECT row, id, path, line, format, title, authors, bios, day, date, source, url, tags, words,
+                "SELECT file, path, size, mtime, failed, has_duplicates FROM files",
+                "SELECT row, id, file, line, format, title, authors, bios, date, source, url, tags, words,
                         quotes, speakers, warnings, body_hash FROM articles",
                 "SELECT path, line, error, message FROM diagnostics",
                 "SELECT path, name, bio, url FROM author_info",

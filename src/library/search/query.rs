@@ -123,6 +123,15 @@ impl Query {
             .collect()
     }
 
+    /// Whether a word to look for is a single letter: it starts nearly
+    /// every article's words, so looking it up is the slowest search and
+    /// the least useful one while typing.
+    pub fn has_one_letter_word(&self) -> bool {
+        self.terms.iter().any(
+            |t| matches!(&t.kind, TermKind::Text { text, phrase: false, .. } if text.chars().count() == 1),
+        )
+    }
+
     /// Whether the query asks about reading state (`is:` terms).
     pub fn has_state(&self) -> bool {
         self.terms.iter().any(|t| matches!(t.kind, TermKind::State(_)))
