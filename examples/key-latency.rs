@@ -55,7 +55,15 @@ fn main() -> anyhow::Result<()> {
     // starts the same way (no remembered selection).
     let state = std::env::temp_dir().join(format!("broadsheet-key-latency-{}", std::process::id()));
     command.env("XDG_STATE_HOME", &state);
-    command.env("XDG_CACHE_HOME", args.cache.clone().unwrap_or_else(|| state.join("cache")));
+    // XDG paths must be absolute to count.
+    let cache = match &args.cache {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            std::fs::canonicalize(dir)?
+        }
+        None => state.join("cache"),
+    };
+    command.env("XDG_CACHE_HOME", cache);
     let mut child = pair.slave.spawn_command(command)?;
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader()?;

@@ -47,11 +47,9 @@ pub enum LibrarySource {
 const PREVIEW_ARTICLES: usize = 200;
 /// How often (at most) progress is reported.
 const PROGRESS_PERIOD: Duration = Duration::from_millis(50);
-/// The least time between two libraries sent during a refresh.
-const MIN_RESEND_PERIOD: Duration = Duration::from_secs(2);
-/// Reading the library back costs this many times less than the time
-/// until the next one (it happens on the thread that stores the changes).
-const RESEND_SHARE: u32 = 8;
+/// The least time between two libraries sent during a refresh (each is
+/// read back on a thread of its own, one at a time, beside the writer).
+const RESEND_PERIOD: Duration = Duration::from_secs(2);
 
 /// Asks the worker to look at the files again.
 #[derive(Debug, Clone)]
@@ -164,7 +162,7 @@ fn indexed(
     }
     let mut first = true;
     loop {
-        if let Err(error) = refresh(&mut index, paths, options, first && total == 0, &send) {
+        if let Err(error) = refresh(&mut index, paths, options, first && total == 0, tx) {
             send(LibraryMsg::Notice(error.to_string()));
         }
         send(LibraryMsg::Refreshed);
@@ -182,23 +180,24 @@ fn indexed(
 }
 
 /// One refresh: forget what went, store what changed chunk by chunk, and
-/// send the library again when it changed (at once for the first chunk of
-/// an empty index, so the list starts filling; then at most every second
-/// or so, as reading it back takes a while on big libraries).
+/// send the library again when it changed: at once after the first chunk
+/// of an empty index, so the list starts filling, then every few seconds,
+/// read back beside the writer so storing does not wait for it.
 fn refresh(
     index: &mut Index,
     paths: &[PathBuf],
     options: &LoadOptions,
     empty: bool,
-    send: &impl Fn(LibraryMsg) -> bool,
+    tx: &Sender<Event>,
 ) -> Result<(), crate::library::index::IndexError> {
+    let send = |msg: LibraryMsg| tx.send(Event::Library(msg)).is_ok();
+    let mut reading: Option<thread::JoinHandle<()>> = None;
     let plan = index.plan_refresh(paths, options)?;
     let mut changed = index.forget(&plan.removed, &plan.discovery)? > 0;
     let total = plan.to_parse;
     let mut done = 0;
     let mut last_progress = Instant::now();
     let mut last_sent: Option<Instant> = None;
-    let mut resend_period = MIN_RESEND_PERIOD;
     if total > 0 {
         send(LibraryMsg::Progress(Progress { done, total }));
     }
@@ -211,17 +210,24 @@ fn refresh(
         }
         let due = match last_sent {
             None => empty,
-            Some(at) => at.elapsed() >= resend_period,
+            Some(at) => at.elapsed() >= RESEND_PERIOD,
         };
-        if changed && due && done < total {
-            let started = Instant::now();
-            send(LibraryMsg::Loaded(Box::new(index.load()?)));
-            resend_period = MIN_RESEND_PERIOD.max(started.elapsed() * RESEND_SHARE);
+        if changed && due && done < total && reading.as_ref().is_none_or(thread::JoinHandle::is_finished) {
+            let (tx, path) = (tx.clone(), index.path().to_path_buf());
+            reading = Some(thread::spawn(move || {
+                if let Ok(library) = crate::library::index::load_snapshot(&path) {
+                    let _ = tx.send(Event::Library(LibraryMsg::Loaded(Box::new(library))));
+                }
+            }));
             last_sent = Some(Instant::now());
             changed = false;
         }
     }
     index.finish_refresh()?;
+    // The last library sent must be the one read after the last chunk.
+    if let Some(reading) = reading {
+        let _ = reading.join();
+    }
     // Walk problems are few and cheap to send; an empty library must arrive too.
     if changed || !plan.discovery.is_empty() || (empty && last_sent.is_none()) {
         send(LibraryMsg::Loaded(Box::new(index.load()?)));

@@ -16,9 +16,14 @@ pub fn read_fields(
     text: &str,
     line_offset: usize,
 ) -> Result<(RawFields<toml::Value>, Vec<String>), ParseError> {
-    let raw: RawFields<toml::Value> = toml::from_str(text).map_err(|e| toml_error(text, &e, line_offset))?;
+    // Parsed once; only a file whose fields have the wrong types is parsed
+    // again, straight into the fields, for an error with its line.
     let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e, line_offset))?;
     let unknown = table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())).cloned().collect();
+    let raw = match toml::Value::Table(table).try_into() {
+        Ok(raw) => raw,
+        Err(_) => toml::from_str(text).map_err(|e| toml_error(text, &e, line_offset))?,
+    };
     Ok((raw, unknown))
 }
 

@@ -85,10 +85,18 @@ impl Index {
 
     /// Storing many articles touches many pages: a big page cache while a
     /// refresh stores them, the default again after (freeing the pages).
+    /// While storing, commits do not wait for the disk and the log is
+    /// copied into the file less often: a crash can at worst damage the
+    /// index, which is then rebuilt.
     fn set_bulk(&self, bulk: bool) -> rusqlite::Result<()> {
         let kib: i64 = if bulk { 32 * 1024 } else { 2 * 1024 };
         self.conn.pragma_update(None, "cache_size", -kib)?;
+        self.conn.pragma_update(None, "synchronous", if bulk { "OFF" } else { "NORMAL" })?;
+        self.conn.pragma_update(None, "wal_autocheckpoint", if bulk { 16384 } else { 1000 })?;
         if !bulk {
+            // Into the file, and the log back to nothing: the index's size
+            // on disk is the file's.
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
             self.conn.execute_batch("PRAGMA shrink_memory")?;
         }
         Ok(())
@@ -134,6 +142,13 @@ pub fn file_name_for(paths: &[PathBuf]) -> String {
         hasher.update(&[1]);
     }
     format!("library-{:016x}.db", hasher.digest())
+}
+
+/// Reads the library from the index at `path` on a connection of its own,
+/// so it can be done on another thread while a refresh writes.
+pub fn load_snapshot(path: &Path) -> Result<super::Library, IndexError> {
+    let conn = open_read_only(path).map_err(|source| sqlite(path, source))?;
+    rows::load(&conn, path).map_err(|source| sqlite(path, source))
 }
 
 /// Opens an index read-only, for searching beside a writer.
