@@ -12,7 +12,7 @@ use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_ma
 use broadsheet::library::index::{FtsIndex, Index};
 use broadsheet::library::load::{FileEntry, classify, read_file};
 use broadsheet::library::search::{Query, SearchBackend};
-use broadsheet::library::{LoadOptions, identity};
+use broadsheet::library::{Detail, LoadOptions, identity};
 
 const ARTICLES: usize = 2000;
 
@@ -106,7 +106,7 @@ fn parse(c: &mut Criterion, fixture: &Fixture) {
         b.iter(|| {
             let mut outcome = read_file(black_box(&entry), u64::MAX);
             let parsed = outcome.articles.remove(0);
-            identity::finish(&entry, parsed, true)
+            identity::finish(&entry, parsed, Detail::Full)
         })
     });
 }

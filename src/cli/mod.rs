@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
-use crate::library::{Library, LoadOptions};
+use crate::library::{Detail, Library, LoadOptions};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -138,8 +138,7 @@ pub fn run(cli: Cli) -> ExitCode {
             })
         }),
         Some(Command::Check { paths }) => {
-            let options =
-                LoadOptions { find_quotes: false, keep_bodies: false, ..read::load_options(&config) };
+            let options = LoadOptions { detail: Detail::Identity, ..read::load_options(&config) };
             script(paths, options, check::write)
         }
         Some(Command::Index { paths }) => index::run(paths, &config),

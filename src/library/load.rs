@@ -146,7 +146,7 @@ pub fn reload_article(summary: &Article, max_bytes: u64) -> Article {
             return failure(problem);
         }
     };
-    let mut article = super::identity::finish(&entry, parsed, true);
+    let mut article = super::identity::finish(&entry, parsed, super::identity::Detail::Full);
     article.id = summary.id;
     for byline in &mut article.bylines {
         let key = AuthorKey::of(&byline.name);

@@ -26,6 +26,7 @@ pub use article::{Article, ArticleDate, ArticleId, Block, BlockKind, Byline, For
 pub use author::{AuthorKey, UNKNOWN_AUTHOR};
 pub use authors::Author;
 pub use diagnostic::{Diagnostic, Severity};
+pub use identity::Detail;
 
 use formats::authors_file::AuthorInfo;
 use load::{FileEntry, FileOutcome};
@@ -51,11 +52,11 @@ fn finish_file(
     let articles = parsed
         .into_iter()
         .map(|p| {
-            let mut article = identity::finish(entry, p, options.find_quotes);
+            let mut article = identity::finish(entry, p, options.detail);
             // Duplicates are told by a hash of the text, so bodies can go now.
             let text = identity::text_hash(&article);
             let other_id = identity::disambiguated_id(&article);
-            if !options.keep_bodies {
+            if options.detail == Detail::Identity {
                 article.body = Vec::new();
                 article.has_body = false;
             }
@@ -93,11 +94,10 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// Extensions skipped although they could be read ("json").
     pub ignore_extensions: Vec<String>,
-    /// Whether to find each article's quotations (`check` does not need them).
-    pub find_quotes: bool,
-    /// Whether to keep bodies once counted (`check` does not need them,
-    /// and a big library's text would fill memory).
-    pub keep_bodies: bool,
+    /// What to work out for each article. [`Detail::Identity`] (for `check`)
+    /// also drops bodies once they are hashed: a big library's text would
+    /// fill memory for nothing.
+    pub detail: Detail,
 }
 
 impl Default for LoadOptions {
@@ -105,8 +105,7 @@ impl Default for LoadOptions {
         Self {
             max_file_bytes: load::DEFAULT_MAX_FILE_BYTES,
             ignore_extensions: Vec::new(),
-            find_quotes: true,
-            keep_bodies: true,
+            detail: Detail::Full,
         }
     }
 }

@@ -15,7 +15,7 @@ use super::{Index, IndexError, sqlite};
 use crate::library::article::{Article, ArticleId};
 use crate::library::diagnostic::Diagnostic;
 use crate::library::load::{self, FileEntry, FileOutcome};
-use crate::library::{LoadOptions, identity};
+use crate::library::{Detail, LoadOptions, identity};
 
 /// Files parsed per chunk: each chunk is one transaction, and the unit in
 /// which changes reach the screen. Chunks start small (so a new library's
@@ -145,7 +145,7 @@ impl Index {
                             let mut outcome = load::read_file(&seen.entry, max_bytes);
                             let articles = std::mem::take(&mut outcome.articles)
                                 .into_iter()
-                                .map(|parsed| identity::finish(&seen.entry, parsed, true))
+                                .map(|parsed| identity::finish(&seen.entry, parsed, Detail::Full))
                                 .collect();
                             ParsedFile {
                                 entry: seen.entry.clone(),
