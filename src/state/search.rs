@@ -43,22 +43,45 @@ impl SortOrder {
     pub fn sorted(self, library: &Library, marks: &ReadMarks) -> Vec<usize> {
         let articles = &library.articles;
         let mut order: Vec<usize> = (0..articles.len()).collect();
-        let date = |i: usize| articles[i].date.map(|d| d.order_key());
+        // Dates decide almost every place; titles are lowercased only to
+        // order articles of the same date, so sorting a big library does not
+        // copy every title at once.
+        let dates: Vec<_> = articles.iter().map(|a| a.date.map(|d| d.order_key())).collect();
+        let date = |i: usize| dates[i];
         let title = |i: usize| articles[i].title.to_lowercase();
         match self {
-            Self::Newest => order.sort_by_cached_key(|&i| (std::cmp::Reverse(date(i)), title(i))),
+            Self::Newest => sort_then_by_title(&mut order, |i| std::cmp::Reverse(date(i)), title),
             // Undated articles last in both directions.
-            Self::Oldest => order.sort_by_cached_key(|&i| (date(i).is_none(), date(i), title(i))),
+            Self::Oldest => sort_then_by_title(&mut order, |i| (date(i).is_none(), date(i)), title),
             Self::Title => order.sort_by_cached_key(|&i| title(i)),
             Self::Author => order.sort_by_cached_key(|&i| {
                 let author = articles[i].bylines.first().map_or(UNKNOWN_AUTHOR, |b| b.name.as_str());
                 (author == UNKNOWN_AUTHOR, crate::library::AuthorKey::of(author), std::cmp::Reverse(date(i)))
             }),
-            Self::UnreadFirst => order.sort_by_cached_key(|&i| {
-                (marks.is_read(articles[i].id), std::cmp::Reverse(date(i)), title(i))
-            }),
+            Self::UnreadFirst => {
+                let read: Vec<bool> = articles.iter().map(|a| marks.is_read(a.id)).collect();
+                sort_then_by_title(&mut order, |i| (read[i], std::cmp::Reverse(date(i))), title);
+            }
         }
         order
+    }
+}
+
+/// Sorts by `key`, then each run of equal keys by `title`.
+fn sort_then_by_title<K: Ord>(
+    order: &mut [usize],
+    key: impl Fn(usize) -> K,
+    title: impl Fn(usize) -> String,
+) {
+    order.sort_by_key(|&i| key(i));
+    let mut start = 0;
+    while start < order.len() {
+        let first = key(order[start]);
+        let end = start + order[start..].iter().take_while(|&&i| key(i) == first).count();
+        if end - start > 1 {
+            order[start..end].sort_by_cached_key(|&i| title(i));
+        }
+        start = end;
     }
 }
 
@@ -162,6 +185,16 @@ impl SearchState {
 mod tests {
     use super::*;
     use crate::library::search::{ScanIndex, SearchBackend};
+
+    #[test]
+    fn ties_are_ordered_by_title() {
+        let titles = ["b", "A", "c", "a2", "B0"];
+        let keys = [2, 1, 2, 1, 2];
+        let mut order: Vec<usize> = (0..titles.len()).collect();
+        sort_then_by_title(&mut order, |i| keys[i], |i| titles[i].to_lowercase());
+        let sorted: Vec<&str> = order.iter().map(|&i| titles[i]).collect();
+        assert_eq!(sorted, ["A", "a2", "b", "B0", "c"]);
+    }
 
     #[test]
     fn sort_orders_cycle_and_sort() {
