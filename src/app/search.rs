@@ -227,7 +227,7 @@ impl App {
     pub(super) fn apply_session(&mut self) {
         let session = self.session.clone();
         let get = |key: &str| session.get(key).cloned().unwrap_or_default();
-        if let Some(sort) = SortOrder::from_label(&get(SORT)) {
+        if let Some(sort) = SortOrder::from_label(&get(SORT)).filter(|&s| s != self.search.sort) {
             self.search.sort = sort;
             self.sorted = sort.sorted(&self.library.library, &self.marks);
         }

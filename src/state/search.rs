@@ -48,7 +48,7 @@ impl SortOrder {
         // copy every title at once.
         let dates: Vec<_> = articles.iter().map(|a| a.date.map(|d| d.order_key())).collect();
         let date = |i: usize| dates[i];
-        let title = |i: usize| articles[i].title.to_lowercase();
+        let title = |i: usize| lowercase(&articles[i].title);
         match self {
             Self::Newest => sort_then_by_title(&mut order, |i| std::cmp::Reverse(date(i)), title),
             // Undated articles last in both directions.
@@ -65,6 +65,11 @@ impl SortOrder {
         }
         order
     }
+}
+
+/// `text` lowercased; all-ASCII text (the usual title) without Unicode tables.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() }
 }
 
 /// Sorts by `key`, then each run of equal keys by `title`.
@@ -185,6 +190,13 @@ impl SearchState {
 mod tests {
     use super::*;
     use crate::library::search::{ScanIndex, SearchBackend};
+
+    #[test]
+    fn ascii_lowercasing_agrees_with_unicode() {
+        for text in ["Harbour Board", "ÉLAN vital", "Straße", "ΣΑΣ", "plain"] {
+            assert_eq!(lowercase(text), text.to_lowercase());
+        }
+    }
 
     #[test]
     fn ties_are_ordered_by_title() {

@@ -92,9 +92,8 @@ impl Index {
             })
             .collect();
         // Both sides in path order, merged: no map of 100,000 paths to build.
-        stamped.sort_unstable_by(|a, b| {
-            rows::path_bytes(&a.entry.path).cmp(&rows::path_bytes(&b.entry.path))
-        });
+        stamped
+            .sort_unstable_by(|a, b| rows::path_bytes(&a.entry.path).cmp(&rows::path_bytes(&b.entry.path)));
         let mut removed = Vec::new();
         let mut unchanged = 0;
         let mut next = 0;
