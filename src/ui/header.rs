@@ -15,7 +15,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let library = &app.library.library;
     let mut left =
         vec![Span::styled(" broadsheet ", theme.title), Span::raw(" "), Span::raw(app.library.label.clone())];
-    if app.library.loaded {
+    if app.library.expected.is_some() {
+        // Only the newest page is here yet: authors and unread would be its.
+        left.push(Span::raw(format!(" · {}", count(app.library.article_count(), "article"))));
+    } else if app.library.loaded {
         let articles = app.library.article_count();
         let unread = app.unread_count();
         left.push(Span::raw(format!(

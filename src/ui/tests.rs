@@ -290,3 +290,27 @@ fn nested_quotes_look_nested_and_no_color_keeps_them_apart() {
     assert_ne!(outer, inner);
     assert_ne!(mono.reader.style_for(crate::text::Marks::NONE), outer, "quotes stand out without colour");
 }
+
+#[test]
+fn the_header_counts_the_index_while_only_the_newest_page_is_here() {
+    use crate::event::{Event, LibraryMsg};
+    let mut app = App::new("library", Keymap::default(), Theme::dark(), crate::app::Prefs::default());
+    app.resize(Rect::new(0, 0, 120, 20));
+    let mut page = Library::sample().articles;
+    page.truncate(3);
+    for article in &mut page {
+        article.slim();
+        article.body.clear();
+        article.has_body = false;
+    }
+    app.handle_event(Event::Library(LibraryMsg::Preview { articles: page, total: 12_345 }));
+    let header = text_of(draw(&app).backend().buffer()).lines().next().unwrap().to_owned();
+    assert!(header.contains("12,345 articles · loading…"), "{header}");
+    assert!(!header.contains("author") && !header.contains("unread"), "{header}");
+    app.install_library(Library::sample());
+    let header = text_of(draw(&app).backend().buffer()).lines().next().unwrap().to_owned();
+    assert!(
+        header.contains("17 articles") && header.contains("unread") && !header.contains("loading"),
+        "{header}"
+    );
+}
