@@ -86,7 +86,7 @@ pub fn spawn(
                     }
                 }
                 LibrarySource::Paths { paths, index: None } => loop {
-                    send(LibraryMsg::Loaded(Box::new(load_files(&paths, &options, &tx))));
+                    send_files(&paths, &options, &tx);
                     if inbox.recv().is_err() {
                         break;
                     }
@@ -98,6 +98,14 @@ pub fn spawn(
         })
         .expect("spawn the loader thread");
     LoaderHandle { jobs }
+}
+
+/// Reads every file and sends the library, then says the load is over
+/// (which ends the progress shown).
+fn send_files(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Event>) {
+    let library = load_files(paths, options, tx);
+    let _ = tx.send(Event::Library(LibraryMsg::Loaded(Box::new(library))));
+    let _ = tx.send(Event::Library(LibraryMsg::Refreshed));
 }
 
 /// Reads every file, reporting progress as it goes.
@@ -130,10 +138,10 @@ fn indexed(
             index
         }
         Err(error) => {
-            send(LibraryMsg::Notice(format!("{error}; reading every file instead")));
-            send(LibraryMsg::Loaded(Box::new(load_files(paths, options, tx))));
+            send(LibraryMsg::Notice(format!("Reading every file instead of the index: {error}")));
+            send_files(paths, options, tx);
             while inbox.recv().is_ok() {
-                send(LibraryMsg::Loaded(Box::new(load_files(paths, options, tx))));
+                send_files(paths, options, tx);
             }
             return;
         }
@@ -149,12 +157,12 @@ fn indexed(
             }
             Err(error) => match index.rebuild() {
                 Ok(rebuilt) => {
-                    send(LibraryMsg::Notice(format!("{error}; building the index again")));
+                    send(LibraryMsg::Notice(format!("Building the library index again: {error}")));
                     index = rebuilt;
                 }
                 Err(error) => {
-                    send(LibraryMsg::Notice(format!("{error}; reading every file instead")));
-                    send(LibraryMsg::Loaded(Box::new(load_files(paths, options, tx))));
+                    send(LibraryMsg::Notice(format!("Reading every file instead of the index: {error}")));
+                    send_files(paths, options, tx);
                     return;
                 }
             },
@@ -163,7 +171,7 @@ fn indexed(
     let mut first = true;
     loop {
         if let Err(error) = refresh(&mut index, paths, options, first && total == 0, tx) {
-            send(LibraryMsg::Notice(error.to_string()));
+            send(LibraryMsg::Notice(format!("Could not update the library index: {error}")));
         }
         send(LibraryMsg::Refreshed);
         first = false;

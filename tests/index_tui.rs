@@ -143,3 +143,17 @@ fn a_damaged_index_is_rebuilt_and_the_reader_opens() {
     s.wait_for_text("Charlie tide tables");
     quit(s);
 }
+
+#[test]
+fn without_a_usable_cache_every_file_is_read() {
+    let library = library();
+    // A file where the cache directory should be: no index can be made.
+    fs::write(&library.cache, b"not a directory").unwrap();
+    let s = start(&library);
+    s.wait_for_text("Reading every file instead of the index");
+    s.wait_for("the list, loaded", |screen| {
+        let text = screen.contents();
+        text.contains("Charlie tide tables") && text.contains("3 articles") && !text.contains("loading")
+    });
+    quit(s);
+}
