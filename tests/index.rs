@@ -313,3 +313,66 @@ fn an_indexed_article_is_read_again_from_its_file() {
     assert_eq!(full.title, "Ferry fares rise again");
     assert!(full.body[0].text.contains("could not be read"), "{:?}", full.body);
 }
+
+#[cfg(unix)]
+#[test]
+fn paths_that_are_not_utf8_round_trip() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    fs::create_dir_all(&root).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9 menu.txt");
+    fs::write(root.join(name), "The cafe menu\n\nBy Ana Lind\n\nSoup on Fridays.\n").unwrap();
+    let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
+    let library = refreshed(&mut index, &root);
+    assert_eq!(library.articles.len(), 1);
+    assert_eq!(library.articles[0].path, root.join(name));
+    let full = library.full_article(0, LoadOptions::default().max_file_bytes);
+    assert_eq!(full.body[0].text, "Soup on Fridays.");
+    // Unchanged on the next look; gone when deleted.
+    let report = index.refresh(std::slice::from_ref(&root), &LoadOptions::default(), |_, _, _| {}).unwrap();
+    assert_eq!((report.parsed, report.unchanged), (0, 1));
+    fs::remove_file(root.join(name)).unwrap();
+    assert!(refreshed(&mut index, &root).articles.is_empty());
+}
+
+#[test]
+fn queries_full_of_fts5_syntax_are_just_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    library(&root);
+    let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
+    let indexed = Arc::new(refreshed(&mut index, &root));
+    let fts = FtsIndex::open(&index_file(dir.path()), Arc::clone(&indexed)).unwrap();
+    let all = indexed.articles.len();
+    for query in [
+        "AND",
+        "OR",
+        "NOT",
+        "NEAR(ferry",
+        "(",
+        ")",
+        "*",
+        "^ferry",
+        "\"",
+        "\"\"",
+        "title:",
+        "author:\"",
+        "a-b",
+        "e.g.",
+        "x:y",
+        "ferry OR market",
+        "{title}: ferry",
+        "ferry*",
+        "-",
+        "--",
+        "\u{0}",
+        "ﬁsh",
+        "ΣΑΣ",
+    ] {
+        let hits = fts.search(&Query::parse(query));
+        assert!(hits.len() <= all && hits.windows(2).all(|w| w[0] < w[1]), "query {query:?}");
+    }
+    // Operators are words like any other, not operators.
+    assert!(fts.search(&Query::parse("ferry OR zebra")).is_empty(), "OR is a word that must match too");
+}

@@ -44,12 +44,12 @@ pub struct Discovery {
 
 /// What kind of file a name is, or `None` to skip it.
 pub fn classify(path: &Path) -> Option<FileKind> {
-    let name = path.file_name()?.to_str()?;
-    if name == authors_file::FILE_NAME {
+    // A name need not be UTF-8 (an old Latin-1 file name) to be read.
+    if path.file_name()? == authors_file::FILE_NAME {
         return Some(FileKind::Authors);
     }
-    let ext = path.extension()?.to_str()?;
-    Format::from_extension(ext).map(FileKind::Articles)
+    let ext = path.extension()?.to_string_lossy();
+    Format::from_extension(&ext).map(FileKind::Articles)
 }
 
 /// Whether the user asked to skip files with this path's extension.
@@ -59,7 +59,7 @@ pub fn is_ignored(path: &Path, ignore: &[String]) -> bool {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.as_encoded_bytes().first() == Some(&b'.') && name != "." && name != ".."
 }
 
 /// Walks `paths` and lists the files to load, in a stable order.
