@@ -147,6 +147,8 @@ fn indexed(
         }
     };
     let total = index.article_count().unwrap_or(0);
+    // An empty index (new, or rebuilt) sends its first chunk at once.
+    let mut empty = total == 0;
     if total > 0 {
         if let Ok(articles) = index.newest(PREVIEW_ARTICLES) {
             send(LibraryMsg::Preview { articles, total });
@@ -159,6 +161,7 @@ fn indexed(
                 Ok(rebuilt) => {
                     send(LibraryMsg::Notice(format!("Building the library index again: {error}")));
                     index = rebuilt;
+                    empty = true;
                 }
                 Err(error) => {
                     send(LibraryMsg::Notice(format!("Reading every file instead of the index: {error}")));
@@ -168,13 +171,12 @@ fn indexed(
             },
         }
     }
-    let mut first = true;
     loop {
-        if let Err(error) = refresh(&mut index, paths, options, first && total == 0, tx) {
+        if let Err(error) = refresh(&mut index, paths, options, empty, tx) {
             send(LibraryMsg::Notice(format!("Could not update the library index: {error}")));
         }
         send(LibraryMsg::Refreshed);
-        first = false;
+        empty = false;
         let request = match every {
             Some(period) => inbox.recv_timeout(period),
             None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
