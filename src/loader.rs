@@ -1,8 +1,9 @@
 //! The library worker: loads the library off the input path and keeps it
 //! up to date. With an index it shows the newest page at once, then every
 //! summary, then refreshes the index from the files (stat only, parsing
-//! just what changed) and sends the library again whenever a chunk of
-//! changes has been stored. Without one it reads every file.
+//! just what changed) and sends the library again as changes are stored
+//! (every few seconds while they last, and when they end). Without an
+//! index it reads every file.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
