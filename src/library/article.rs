@@ -205,17 +205,6 @@ impl Article {
         self.bylines.first().and_then(|b| b.bio.as_deref())
     }
 
-    /// Drops what only the reader and the authors index use (bios, quote
-    /// speakers, the link), which an indexed article gets back from its file
-    /// when it is opened: summaries of a big library stay small.
-    pub fn slim(&mut self) {
-        self.url = None;
-        self.speakers = Vec::new();
-        for byline in &mut self.bylines {
-            byline.bio = None;
-        }
-    }
-
     pub fn author_names(&self) -> impl Iterator<Item = &str> {
         self.bylines.iter().map(|b| b.name.as_str())
     }

@@ -196,7 +196,8 @@ impl Library {
         Self { articles, authors, diagnostics, failed, index: None }
     }
 
-    /// A library of summaries read from an index (see [`Article::slim`]):
+    /// A library of summaries read from an index (no bodies, bios, quote
+    /// speakers or links: the reader gets them from the file when opened):
     /// authors are worked out as for a library read from files, with their
     /// bios and quoted people from `extras`.
     pub fn from_summaries(
@@ -225,7 +226,7 @@ impl Library {
         // library is read whole.
         for byline in &mut article.bylines {
             let key = AuthorKey::of(&byline.name);
-            if let Some(author) = self.authors.iter().find(|a| a.key == key)
+            if let Some(author) = self.author(&key).map(|i| &self.authors[i])
                 && author.bio_from.is_none()
                 && author.bio.is_some()
             {
@@ -252,14 +253,12 @@ impl Library {
             [] => vec![AuthorKey::of(UNKNOWN_AUTHOR)],
             bylines => bylines.iter().map(|b| AuthorKey::of(&b.name)).collect(),
         };
-        keys.iter()
-            .filter_map(|key| {
-                self.authors
-                    .binary_search_by(|a| {
-                        a.sort_key().cmp(&(key == &AuthorKey::of(UNKNOWN_AUTHOR), key.as_str()))
-                    })
-                    .ok()
-            })
-            .collect()
+        keys.iter().filter_map(|key| self.author(key)).collect()
+    }
+
+    /// The index in [`Library::authors`] of the author with `key`.
+    pub fn author(&self, key: &AuthorKey) -> Option<usize> {
+        let unknown = key == &AuthorKey::of(UNKNOWN_AUTHOR);
+        self.authors.binary_search_by(|a| a.sort_key().cmp(&(unknown, key.as_str()))).ok()
     }
 }
