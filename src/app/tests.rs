@@ -621,3 +621,50 @@ mod properties {
         }
     }
 }
+
+/// A library of summaries over real files, as one read from an index.
+fn summaries_of(dir: &std::path::Path) -> Library {
+    let mut library = Library::load(&[dir.to_path_buf()], Default::default());
+    for article in &mut library.articles {
+        article.body.clear();
+        article.quotes.clear();
+        article.has_body = false;
+    }
+    library
+}
+
+#[test]
+fn bodies_of_summaries_are_read_when_shown_big_ones_on_the_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "The harbour board met again and talked for a long time about dredging.\n\n";
+    let big = format!("A big report\n\nBy Ana Lind\n\n{}", paragraph.repeat(5000));
+    assert!(big.len() as u64 > READ_NOW_LIMIT);
+    std::fs::write(dir.path().join("a.txt"), big).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "B small note\n\nBy Ana Lind\n\nShort and read at once.\n")
+        .unwrap();
+    let mut app = App::new("test", Keymap::default(), Theme::dark(), Prefs::default());
+    app.resize(Rect::new(0, 0, 120, 40));
+    app.install_library(summaries_of(dir.path()));
+    let loads = |app: &mut App| -> Vec<Article> {
+        app.take_effects()
+            .into_iter()
+            .filter_map(|e| if let Effect::LoadBody(summary) = e { Some(*summary) } else { None })
+            .collect()
+    };
+
+    // The big one (first by title) goes to the worker; the reader shows its summary meanwhile.
+    assert_eq!(app.current_article().unwrap().title, "A big report");
+    let asked = loads(&mut app);
+    assert_eq!(asked.len(), 1);
+    assert!(app.current_article().unwrap().body.is_empty());
+    let lines_before = app.b().reader.line_count();
+    let article = crate::library::load::reload_article(&asked[0], u64::MAX);
+    app.handle_event(Event::Body { article: Box::new(article), stamp: None });
+    assert_eq!(app.current_article().unwrap().body.len(), 5000);
+    assert!(app.b().reader.line_count() > lines_before + 5000, "the reader laid the body out");
+
+    // The small one is read as it is selected, before the next frame.
+    app.press("j");
+    assert!(loads(&mut app).is_empty());
+    assert_eq!(app.current_article().unwrap().body[0].text, "Short and read at once.");
+}
