@@ -14,6 +14,13 @@ use std::time::{Duration, Instant};
 
 use support::{Options, Session};
 
+/// A config whose file size limit the hostile library's big file passes.
+fn limited_config(dir: &Path) -> String {
+    let path = dir.join("limited.toml");
+    fs::write(&path, "[library]\nmax_file_size = 1048576\n").unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
 fn hostile_library(root: &Path) {
     let w = |name: &str, bytes: &[u8]| fs::write(root.join(name), bytes).unwrap();
     w("escapes.txt", b"Title\x1b]0;pwned\x07 here\n\nBody \x1b[2J\x1b[H\x1b]52;c;cm0gLXJmIH4K\x07 and \x9b31m more.\n\nMore \x1b[>0q text.");
@@ -35,7 +42,9 @@ fn hostile_library(root: &Path) {
     w("rtl.txt", "עברית וערבית\n\nשלום עולם. مرحبا بالعالم. \u{202e}reversed\u{202c} text.".as_bytes());
     let zalgo = format!("Zalgo\n\nZ{}algo text.", "\u{301}\u{302}\u{303}".repeat(2000));
     w("zalgo.txt", zalgo.as_bytes());
-    let huge = format!("Huge\n\n{}", "A line that repeats to make a very large article.\n\n".repeat(420_000));
+    // Over the 1 MiB limit of `limited_config` (the default 16 MiB would
+    // make the test slow in a debug build, not the reader).
+    let huge = format!("Huge\n\n{}", "A line that repeats to make a very large article.\n\n".repeat(50_000));
     w("huge.txt", huge.as_bytes());
     nix::unistd::mkfifo(&root.join("pipe.txt"), nix::sys::stat::Mode::S_IRWXU).unwrap();
     std::os::unix::fs::symlink(".", root.join("loop")).unwrap();
@@ -46,7 +55,13 @@ fn check_finishes_and_reports_each_problem_once() {
     let dir = tempfile::tempdir().unwrap();
     hostile_library(dir.path());
     let started = Instant::now();
-    let out = Command::new(support::binary()).args(["check", "."]).current_dir(dir.path()).output().unwrap();
+    let config_dir = tempfile::tempdir().unwrap();
+    let config = limited_config(config_dir.path());
+    let out = Command::new(support::binary())
+        .args(["--config", &config, "check", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     assert!(started.elapsed() < Duration::from_secs(30), "took {:?}", started.elapsed());
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -89,7 +104,14 @@ fn the_reader_stays_clean_and_responsive_over_hostile_files() {
     let dir = tempfile::tempdir().unwrap();
     hostile_library(dir.path());
     let path = dir.path().to_str().unwrap().to_owned();
-    let mut s = Session::start(Options { args: &[&path], cols: 100, rows: 30, ..Options::default() });
+    let config_dir = tempfile::tempdir().unwrap();
+    let config = limited_config(config_dir.path());
+    let mut s = Session::start(Options {
+        args: &["--config", &config, &path],
+        cols: 100,
+        rows: 30,
+        ..Options::default()
+    });
     s.wait_for("the library loaded", |screen| screen.contents().contains("problems while loading"));
     // Visit every article: open it, go to its end, come back.
     for n in 0..9 {
