@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::config::Config;
-use crate::library::article::Format;
+use crate::library::article::FileType;
 use crate::library::load::{FileKind, parse_bytes};
 use crate::library::quotes::quotes_of;
 use crate::library::sanitize::{clean, is_clean};
@@ -22,8 +22,8 @@ pub fn sanitize(text: &str) {
 
 /// A file of any format: loading never panics and everything it yields
 /// is clean text.
-pub fn parse(format: Format, bytes: &[u8]) {
-    let outcome = parse_bytes(Path::new("fuzz"), FileKind::Articles(format), bytes, false);
+pub fn parse(file_type: FileType, bytes: &[u8]) {
+    let outcome = parse_bytes(Path::new("fuzz"), FileKind::Articles(file_type), bytes, false);
     for article in &outcome.articles {
         assert!(is_clean(&article.title) && !article.title.contains('\n'));
         for block in &article.body {

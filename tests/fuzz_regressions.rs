@@ -16,7 +16,7 @@ fn toml_escaped_carriage_return_in_body() {
     // A `\r` escape in a TOML string became a control character after the
     // file text had been cleaned; parsed fields are now cleaned as well.
     harness::parse(
-        broadsheet::library::Format::Toml,
+        broadsheet::library::FileType::Toml,
         include_bytes!("fuzz-regressions/toml-escaped-carriage-return.bin"),
     );
 }
@@ -25,8 +25,8 @@ fn toml_escaped_carriage_return_in_body() {
 fn escaped_control_characters_in_markdown_and_json() {
     // The same bug in the other structured formats: escapes in front
     // matter or JSON strings decoded to control characters after cleaning.
-    use broadsheet::library::Format;
-    harness::parse(Format::Markdown, include_bytes!("fuzz-regressions/markdown-escaped-control.bin"));
-    harness::parse(Format::Json, include_bytes!("fuzz-regressions/json-escaped-control.bin"));
-    harness::parse(Format::JsonLines, include_bytes!("fuzz-regressions/jsonl-escaped-control.bin"));
+    use broadsheet::library::FileType;
+    harness::parse(FileType::Markdown, include_bytes!("fuzz-regressions/markdown-escaped-control.bin"));
+    harness::parse(FileType::Json, include_bytes!("fuzz-regressions/json-escaped-control.bin"));
+    harness::parse(FileType::JsonLines, include_bytes!("fuzz-regressions/jsonl-escaped-control.bin"));
 }

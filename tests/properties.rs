@@ -4,7 +4,7 @@
 //! long runs.
 
 use broadsheet::harness;
-use broadsheet::library::article::Format;
+use broadsheet::library::article::FileType;
 use proptest::prelude::*;
 
 /// Text that looks like articles and attacks: quote marks, escapes,
@@ -75,14 +75,14 @@ proptest! {
 
     #[test]
     fn every_parser_survives_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        for format in [Format::Text, Format::Toml, Format::Markdown, Format::Json, Format::JsonLines] {
+        for format in FileType::ALL {
             harness::parse(format, &bytes);
         }
     }
 
     #[test]
     fn every_parser_survives_nasty_text(text in nasty_text()) {
-        for format in [Format::Text, Format::Toml, Format::Markdown, Format::Json, Format::JsonLines] {
+        for format in FileType::ALL {
             harness::parse(format, text.as_bytes());
         }
     }

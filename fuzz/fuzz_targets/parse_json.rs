@@ -2,7 +2,7 @@
 #![no_main]
 
 use broadsheet::harness;
-use broadsheet::library::article::Format;
+use broadsheet::library::article::FileType;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| harness::parse(Format::Json, data));
+fuzz_target!(|data: &[u8]| harness::parse(FileType::Json, data));

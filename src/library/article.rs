@@ -17,18 +17,24 @@ impl fmt::Display for ArticleId {
     }
 }
 
-/// Which file format an article came from.
+/// How a file is read, from its extension. A `.json` file may hold one
+/// article, several, or a JSON Feed; an `.xml` file RSS or Atom: the
+/// content decides which [`Format`] its articles have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
+pub enum FileType {
     Text,
     Toml,
     Markdown,
     Json,
     JsonLines,
+    Html,
+    Feed,
+    Csv,
+    Tsv,
 }
 
-impl Format {
-    /// The format a file name's extension stands for, if any.
+impl FileType {
+    /// The file type a file name's extension stands for, if any.
     pub fn from_extension(ext: &str) -> Option<Self> {
         match ext.to_ascii_lowercase().as_str() {
             "txt" => Some(Self::Text),
@@ -36,11 +42,80 @@ impl Format {
             "md" | "markdown" => Some(Self::Markdown),
             "json" => Some(Self::Json),
             "jsonl" | "ndjson" => Some(Self::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Self::Html),
+            "xml" | "rss" | "atom" | "rdf" => Some(Self::Feed),
+            "csv" => Some(Self::Csv),
+            "tsv" | "tab" => Some(Self::Tsv),
             _ => None,
         }
     }
 
-    /// The short name used by `export`.
+    /// The format of its articles unless the content says otherwise.
+    pub fn default_format(self) -> Format {
+        match self {
+            Self::Text => Format::Text,
+            Self::Toml => Format::Toml,
+            Self::Markdown => Format::Markdown,
+            Self::Json => Format::Json,
+            Self::JsonLines => Format::JsonLines,
+            Self::Html => Format::Html,
+            Self::Feed => Format::Rss,
+            Self::Csv => Format::Csv,
+            Self::Tsv => Format::Tsv,
+        }
+    }
+
+    pub const ALL: [Self; 9] = [
+        Self::Text,
+        Self::Toml,
+        Self::Markdown,
+        Self::Json,
+        Self::JsonLines,
+        Self::Html,
+        Self::Feed,
+        Self::Csv,
+        Self::Tsv,
+    ];
+
+    /// Whether a file of this type can hold more articles than fit in
+    /// memory at once: read record by record, never whole.
+    pub fn is_dataset(self) -> bool {
+        matches!(self, Self::Csv | Self::Tsv)
+    }
+}
+
+/// What an article came from, as `export` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Text,
+    Toml,
+    Markdown,
+    Json,
+    JsonLines,
+    Html,
+    Rss,
+    Atom,
+    JsonFeed,
+    Csv,
+    Tsv,
+}
+
+impl Format {
+    const ALL: [Self; 11] = [
+        Self::Text,
+        Self::Toml,
+        Self::Markdown,
+        Self::Json,
+        Self::JsonLines,
+        Self::Html,
+        Self::Rss,
+        Self::Atom,
+        Self::JsonFeed,
+        Self::Csv,
+        Self::Tsv,
+    ];
+
+    /// The short name used by `export` and kept in the index.
     pub fn name(self) -> &'static str {
         match self {
             Self::Text => "txt",
@@ -48,7 +123,17 @@ impl Format {
             Self::Markdown => "md",
             Self::Json => "json",
             Self::JsonLines => "jsonl",
+            Self::Html => "html",
+            Self::Rss => "rss",
+            Self::Atom => "atom",
+            Self::JsonFeed => "jsonfeed",
+            Self::Csv => "csv",
+            Self::Tsv => "tsv",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 
@@ -126,6 +211,10 @@ pub enum BlockKind {
     ListItem(Option<u64>),
     /// Preformatted text: its line breaks are kept.
     Code,
+    /// A figure's caption.
+    Caption,
+    /// An image, as "[image: alt text]".
+    Image,
 }
 
 /// Inline emphasis from Markdown, as a byte range of the block's text.
@@ -166,6 +255,12 @@ pub struct ParsedArticle {
     /// The line in the file where this article starts (1 for most formats;
     /// the line number in a `.jsonl` file).
     pub line: usize,
+    /// Where the article's record starts in the file, in bytes (0 for a
+    /// file of one article): how it is found again in a feed or dataset.
+    pub offset: u64,
+    /// What the article came from, when the content decides (a JSON Feed
+    /// in a `.json` file, Atom in an `.xml` one); else the file type's.
+    pub format: Option<Format>,
 }
 
 /// A fully loaded article, as the rest of the program sees it.
@@ -175,6 +270,9 @@ pub struct Article {
     /// Where the article was read from, as given (relative paths stay relative).
     pub path: PathBuf,
     pub line: usize,
+    /// Where its record starts in the file, in bytes (see
+    /// [`ParsedArticle::offset`]).
+    pub offset: u64,
     pub format: Format,
     pub title: String,
     pub bylines: Vec<Byline>,

@@ -15,10 +15,7 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8], truncated: bool) -> Result<Decoded, String> {
     let mut warnings = Vec::new();
     if truncated {
-        warnings.push(format!(
-            "the file is larger than the limit; only the first {} were read",
-            human_bytes(bytes.len())
-        ));
+        warnings.push(truncation_warning(bytes.len()));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(
@@ -46,6 +43,11 @@ pub fn decode(bytes: &[u8], truncated: bool) -> Result<Decoded, String> {
         }
     };
     Ok(Decoded { text, warnings })
+}
+
+/// What a file cut at the size limit is told.
+pub fn truncation_warning(bytes_read: usize) -> String {
+    format!("the file is larger than the limit; only the first {} were read", human_bytes(bytes_read))
 }
 
 /// UTF-16 with a byte-order mark, decoded lossily.

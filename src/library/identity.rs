@@ -3,6 +3,8 @@
 
 use xxhash_rust::xxh3::Xxh3;
 
+#[cfg(test)]
+use super::FileType;
 use super::article::{Article, ArticleId, ParsedArticle};
 use super::author::{AuthorKey, clean_name};
 use super::load::FileEntry;
@@ -23,7 +25,7 @@ pub enum Detail {
 /// article its id, and with [`Detail::Full`] its numbers and quotations.
 pub fn finish(entry: &FileEntry, parsed: ParsedArticle, detail: Detail) -> Article {
     let format = match entry.kind {
-        FileKind::Articles(format) => format,
+        FileKind::Articles(file_type) => parsed.format.unwrap_or(file_type.default_format()),
         FileKind::Authors => Format::Toml,
     };
     let mut bylines = parsed.bylines;
@@ -44,6 +46,7 @@ pub fn finish(entry: &FileEntry, parsed: ParsedArticle, detail: Detail) -> Artic
         id: ArticleId(0),
         path: entry.path.clone(),
         line: parsed.line,
+        offset: parsed.offset,
         format,
         title: parsed.title,
         bylines,
@@ -126,7 +129,7 @@ mod tests {
 
     #[test]
     fn finish_counts_and_finds_quotes() {
-        let entry = FileEntry { path: PathBuf::from("a.txt"), kind: FileKind::Articles(Format::Text) };
+        let entry = FileEntry { path: PathBuf::from("a.txt"), kind: FileKind::Articles(FileType::Text) };
         let article = finish(&entry, parsed(), Detail::Full);
         assert_eq!(article.title, "Tram line opens");
         assert_eq!(article.words, 12);
@@ -136,7 +139,7 @@ mod tests {
 
     #[test]
     fn detail_can_be_skipped_without_changing_identity() {
-        let entry = FileEntry { path: PathBuf::from("a.txt"), kind: FileKind::Articles(Format::Text) };
+        let entry = FileEntry { path: PathBuf::from("a.txt"), kind: FileKind::Articles(FileType::Text) };
         let full = finish(&entry, parsed(), Detail::Full);
         let bare = finish(&entry, parsed(), Detail::Identity);
         assert!(bare.quotes.is_empty() && bare.words == 0);

@@ -12,11 +12,12 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::article::{Article, Block, Format, ParsedArticle};
+use super::article::{Article, Block, FileType, ParsedArticle};
 use super::author::AuthorKey;
-use super::decode::{decode, human_bytes};
+use super::charset::{Markup, decode_markup};
+use super::decode::{Decoded, decode, human_bytes};
 use super::diagnostic::Diagnostic;
-use super::formats::{self, authors_file, authors_file::AuthorInfo};
+use super::formats::{self, ParseError, authors_file, authors_file::AuthorInfo, dataset};
 use super::sanitize::{clean, clean_line};
 
 /// Files larger than this are read only up to it (with a warning).
@@ -25,7 +26,7 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// What a file found during discovery holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
-    Articles(Format),
+    Articles(FileType),
     Authors,
 }
 
@@ -49,7 +50,7 @@ pub fn classify(path: &Path) -> Option<FileKind> {
         return Some(FileKind::Authors);
     }
     let ext = path.extension()?.to_string_lossy();
-    Format::from_extension(&ext).map(FileKind::Articles)
+    FileType::from_extension(&ext).map(FileKind::Articles)
 }
 
 /// Whether the user asked to skip files with this path's extension.
@@ -73,7 +74,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
                 None => discovery.diagnostics.push(Diagnostic::warning(
                     root,
                     None,
-                    "not a recognised article file (.txt, .toml, .md, .json, .jsonl); skipped",
+                    "not a recognised article file (.txt, .md, .toml, .json, .jsonl, .html, .xml, .rss, .atom, .csv, .tsv); skipped",
                 )),
             },
             Ok(meta) if meta.is_dir() => walk(root, &mut discovery),
@@ -133,17 +134,33 @@ pub fn reload_article(summary: &Article, max_bytes: u64) -> Article {
         return failure("not an article file".into());
     };
     let entry = FileEntry { path: summary.path.clone(), kind };
-    let mut outcome = read_file(&entry, max_bytes);
-    let at = outcome.articles.iter().position(|a| a.line == summary.line);
-    let parsed = match (at, outcome.articles.len()) {
-        (Some(at), _) => outcome.articles.swap_remove(at),
-        (None, 1) => outcome.articles.remove(0),
+    let parsed = match kind {
+        // One row of a dataset, read from where it starts: never the whole file.
+        FileKind::Articles(file_type) if file_type.is_dataset() => {
+            match read_dataset_row(&summary.path, summary.offset, summary.line, file_type) {
+                Ok(parsed) => parsed,
+                Err(message) => return failure(message),
+            }
+        }
         _ => {
-            let problem = outcome
-                .diagnostics
-                .first()
-                .map_or_else(|| "the file no longer holds this article".to_owned(), |d| d.message.clone());
-            return failure(problem);
+            let mut outcome = read_file(&entry, max_bytes);
+            let at =
+                outcome.articles.iter().position(|a| a.line == summary.line && a.offset == summary.offset);
+            match (at, outcome.articles.len()) {
+                (Some(at), _) => outcome.articles.swap_remove(at),
+                (None, 1) => outcome.articles.remove(0),
+                _ => {
+                    let problem = outcome
+                        .diagnostics
+                        .iter()
+                        .find(|d| d.severity == super::diagnostic::Severity::Error)
+                        .map_or_else(
+                            || "the file no longer holds this article".to_owned(),
+                            |d| d.message.clone(),
+                        );
+                    return failure(problem);
+                }
+            }
         }
     };
     let mut article = super::identity::finish(&entry, parsed, super::identity::Detail::Full);
@@ -170,8 +187,85 @@ pub struct FileOutcome {
     pub failed: bool,
 }
 
+/// One row of a dataset file, from its byte offset, sanitised.
+fn read_dataset_row(
+    path: &Path,
+    offset: u64,
+    line: usize,
+    file_type: FileType,
+) -> Result<ParsedArticle, String> {
+    let file = File::open(path).map_err(|e| io_message(&e))?;
+    let mut parsed = dataset::read_row(
+        std::io::BufReader::new(file),
+        offset,
+        line,
+        file_type,
+        &dataset::Columns::default(),
+    )
+    .map_err(|e| e.message)?;
+    parsed.format.get_or_insert(file_type.default_format());
+    clean_fields(&mut parsed);
+    Ok(parsed)
+}
+
+/// Reads a dataset row by row, calling `each` with every article (or
+/// problem) as it is read: the file is never held whole, whatever its size.
+pub fn stream_dataset(
+    path: &Path,
+    file_type: FileType,
+    mut each: impl FnMut(Result<ParsedArticle, ParseError>),
+) -> Result<(), String> {
+    use std::io::Read as _;
+    let mut file = File::open(path).map_err(|e| io_message(&e))?;
+    let mut head = vec![0; 64 * 1024];
+    let mut filled = 0;
+    while filled < head.len() {
+        match file.read(&mut head[filled..]).map_err(|e| io_message(&e))? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    head.truncate(filled);
+    if head.iter().all(u8::is_ascii_whitespace) {
+        return Err(
+            if head.is_empty() { "the file is empty" } else { "the file holds only blank lines" }.to_owned()
+        );
+    }
+    if head[..head.len().min(8192)].contains(&0) {
+        return Err("binary data (NUL bytes), not a dataset".to_owned());
+    }
+    let reader =
+        std::io::BufReader::with_capacity(256 * 1024, std::io::Cursor::new(head.clone()).chain(file));
+    let dataset = match dataset::Dataset::open(reader, &head, file_type, &dataset::Columns::default()) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            each(Err(error));
+            return Ok(());
+        }
+    };
+    for result in dataset {
+        each(result.map(|mut parsed| {
+            parsed.format.get_or_insert(file_type.default_format());
+            clean_fields(&mut parsed);
+            parsed
+        }));
+    }
+    Ok(())
+}
+
 /// Reads and parses one file from disk.
 pub fn read_file(entry: &FileEntry, max_bytes: u64) -> FileOutcome {
+    if let FileKind::Articles(file_type) = entry.kind
+        && file_type.is_dataset()
+    {
+        let mut outcome = FileOutcome::default();
+        let streamed = stream_dataset(&entry.path, file_type, |result| outcome.take(&entry.path, result));
+        if let Err(message) = streamed {
+            outcome.diagnostics.push(Diagnostic::error(&entry.path, None, message));
+            outcome.failed = true;
+        }
+        return outcome;
+    }
     match read_limited(&entry.path, max_bytes) {
         Ok((bytes, truncated)) => parse_bytes(&entry.path, entry.kind, &bytes, truncated),
         Err(error) => FileOutcome {
@@ -199,10 +293,46 @@ fn read_limited(path: &Path, max_bytes: u64) -> std::io::Result<(Vec<u8>, bool)>
     Ok((bytes, truncated))
 }
 
+impl FileOutcome {
+    /// Takes one parsed record: an article, or a problem with it.
+    fn take(&mut self, path: &Path, result: Result<ParsedArticle, ParseError>) {
+        match result {
+            Ok(article) => {
+                for warning in &article.warnings {
+                    self.diagnostics.push(Diagnostic::warning(path, Some(article.line), warning));
+                }
+                self.articles.push(article);
+            }
+            Err(error) if error.warning => {
+                self.diagnostics.push(Diagnostic::warning(path, error.line, &error.message))
+            }
+            Err(error) => {
+                self.diagnostics.push(Diagnostic::error(path, error.line, &error.message));
+                self.failed = true;
+            }
+        }
+    }
+}
+
+/// Decodes a file's bytes the way its type asks: pages and feeds declare
+/// their encoding; everything else is UTF-8 (or UTF-16 with a BOM).
+fn decode_for(kind: FileKind, bytes: &[u8], truncated: bool) -> Result<Decoded, String> {
+    let markup = match kind {
+        FileKind::Articles(FileType::Html) => Markup::Html,
+        FileKind::Articles(FileType::Feed) => Markup::Xml,
+        _ => return decode(bytes, truncated),
+    };
+    let mut decoded = decode_markup(bytes, markup, None)?;
+    if truncated {
+        decoded.warnings.insert(0, super::decode::truncation_warning(bytes.len()));
+    }
+    Ok(decoded)
+}
+
 /// Decodes and parses a file's bytes (from disk or the embedded sample).
 pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -> FileOutcome {
     let mut outcome = FileOutcome::default();
-    let decoded = match decode(bytes, truncated) {
+    let decoded = match decode_for(kind, bytes, truncated) {
         Ok(decoded) => decoded,
         Err(message) => {
             outcome.diagnostics.push(Diagnostic::error(path, None, message));
@@ -222,11 +352,11 @@ pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -
                 outcome.failed = true;
             }
         },
-        FileKind::Articles(format) => {
-            for result in formats::parse(format, &text) {
+        FileKind::Articles(file_type) => {
+            for result in formats::parse(file_type, &text) {
                 match result {
                     Ok(mut article) => {
-                        if format != Format::Text {
+                        if file_type != FileType::Text {
                             clean_fields(&mut article);
                         }
                         article.warnings.splice(0..0, decoded.warnings.iter().cloned());
@@ -234,6 +364,9 @@ pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -
                             outcome.diagnostics.push(Diagnostic::warning(path, Some(article.line), warning));
                         }
                         outcome.articles.push(article);
+                    }
+                    Err(error) if error.warning => {
+                        outcome.diagnostics.push(Diagnostic::warning(path, error.line, &error.message));
                     }
                     Err(error) => {
                         outcome.diagnostics.push(Diagnostic::error(path, error.line, &error.message));
@@ -291,10 +424,10 @@ mod tests {
 
     #[test]
     fn classifies_by_extension() {
-        assert_eq!(classify(Path::new("a/b.txt")), Some(FileKind::Articles(Format::Text)));
-        assert_eq!(classify(Path::new("b.MD")), Some(FileKind::Articles(Format::Markdown)));
+        assert_eq!(classify(Path::new("a/b.txt")), Some(FileKind::Articles(FileType::Text)));
+        assert_eq!(classify(Path::new("b.MD")), Some(FileKind::Articles(FileType::Markdown)));
         assert_eq!(classify(Path::new("lib/authors.toml")), Some(FileKind::Authors));
-        assert_eq!(classify(Path::new("x.toml")), Some(FileKind::Articles(Format::Toml)));
+        assert_eq!(classify(Path::new("x.toml")), Some(FileKind::Articles(FileType::Toml)));
         assert_eq!(classify(Path::new("photo.jpg")), None);
         assert_eq!(classify(Path::new("README")), None);
     }
@@ -303,7 +436,7 @@ mod tests {
     fn parse_bytes_reports_each_problem() {
         let outcome = parse_bytes(
             Path::new("x.jsonl"),
-            FileKind::Articles(Format::JsonLines),
+            FileKind::Articles(FileType::JsonLines),
             b"{\"title\":\"A\",\"body\":\"b\"}\nnope\n",
             false,
         );
@@ -316,7 +449,7 @@ mod tests {
     fn escape_sequences_never_reach_articles() {
         let outcome = parse_bytes(
             Path::new("x.txt"),
-            FileKind::Articles(Format::Text),
+            FileKind::Articles(FileType::Text),
             b"Ti\x1b]0;pwned\x07tle\n\nBo\x1b[2Jdy.",
             false,
         );
@@ -328,7 +461,7 @@ mod tests {
     #[test]
     fn escapes_decoded_by_the_parser_are_cleaned_too() {
         let toml = b"title = \"A\\u001b]0;x\\u0007B\"\nauthor = \"Ann\\rLee\"\nsource = \"S\\u001b[2J\"\ntags = [\"t\\u0000\"]\nbody = \"x\\ry\\u001b[31mz\"\n";
-        let outcome = parse_bytes(Path::new("x.toml"), FileKind::Articles(Format::Toml), toml, false);
+        let outcome = parse_bytes(Path::new("x.toml"), FileKind::Articles(FileType::Toml), toml, false);
         let article = &outcome.articles[0];
         assert_eq!(article.title, "AB");
         assert!(
@@ -340,7 +473,7 @@ mod tests {
         assert_eq!(article.source.as_deref(), Some("S"));
         assert_eq!(article.tags, ["t"]);
         let json = br#"{"title":"T\u001b[2J","body":"a\u009bb\r\nc"}"#;
-        let outcome = parse_bytes(Path::new("x.json"), FileKind::Articles(Format::Json), json, false);
+        let outcome = parse_bytes(Path::new("x.json"), FileKind::Articles(FileType::Json), json, false);
         assert_eq!(outcome.articles[0].title, "T");
         assert!(outcome.articles[0].body.iter().all(|b| crate::library::sanitize::is_clean(&b.text)));
     }

@@ -4,9 +4,13 @@
 pub mod article;
 pub mod author;
 pub mod authors;
+pub mod byline;
+pub mod charset;
+pub mod dates;
 pub mod decode;
 pub mod diagnostic;
 pub mod formats;
+pub mod html;
 pub mod identity;
 pub mod index;
 pub mod load;
@@ -22,7 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-pub use article::{Article, ArticleDate, ArticleId, Block, BlockKind, Byline, Format};
+pub use article::{Article, ArticleDate, ArticleId, Block, BlockKind, Byline, FileType, Format};
 pub use author::{AuthorKey, UNKNOWN_AUTHOR};
 pub use authors::Author;
 pub use diagnostic::{Diagnostic, Severity};

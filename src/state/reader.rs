@@ -460,7 +460,7 @@ mod tests {
         use crate::library::load::{FileEntry, FileKind, parse_bytes};
         let text = format!("Huge\n\n{}", "one two three four five six\n\n".repeat(30_000));
         let path = std::path::PathBuf::from("huge.txt");
-        let kind = FileKind::Articles(crate::library::Format::Text);
+        let kind = FileKind::Articles(crate::library::FileType::Text);
         let outcome = parse_bytes(&path, kind, text.as_bytes(), false);
         let library = Library::build(vec![(FileEntry { path, kind }, outcome)], Vec::new());
         let mut cache = WrapCache::default();

@@ -182,6 +182,8 @@ pub fn layout_article(
                 (Marks::BLOCKQUOTE, ("┃ ", Marks::DECORATION), ("┃ ", Marks::DECORATION))
             }
             BlockKind::Code => (Marks::CODE, ("  ", Marks::NONE), ("  ", Marks::NONE)),
+            BlockKind::Caption => (Marks::META | Marks::EMPHASIS, ("", Marks::NONE), ("", Marks::NONE)),
+            BlockKind::Image => (Marks::META, ("", Marks::NONE), ("", Marks::NONE)),
             BlockKind::ListItem(None) => (Marks::NONE, ("  • ", Marks::DECORATION), ("    ", Marks::NONE)),
             BlockKind::ListItem(Some(n)) => {
                 marker = format!("{n:>3}. ");

@@ -12,8 +12,8 @@ use ratatui::style::{Color, Modifier};
 
 use crate::app::{App, Prefs};
 use crate::keymap::Keymap;
+use crate::library::Library;
 use crate::library::load::{FileEntry, FileKind, parse_bytes};
-use crate::library::{Format, Library};
 use crate::theme::Theme;
 
 fn draw(app: &App) -> Terminal<TestBackend> {
@@ -136,7 +136,8 @@ fn library_of(files: &[(&str, &[u8])]) -> Library {
         .iter()
         .map(|(name, bytes)| {
             let path = Path::new(name).to_path_buf();
-            let kind = crate::library::load::classify(&path).unwrap_or(FileKind::Articles(Format::Text));
+            let kind = crate::library::load::classify(&path)
+                .unwrap_or(FileKind::Articles(crate::library::FileType::Text));
             let outcome = parse_bytes(&path, kind, bytes, false);
             (FileEntry { path, kind }, outcome)
         })

@@ -81,6 +81,8 @@ impl<D> RawFields<D> {
             body,
             warnings,
             line: 1,
+            offset: 0,
+            format: None,
         })
     }
 }

@@ -105,14 +105,15 @@ pub fn insert_article(tx: &Transaction<'_>, article: &Article, file: i64, hash: 
     let authors = join(article.author_names());
     let bios = join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or("")));
     tx.prepare_cached(
-        "INSERT INTO articles (id, file, line, format, title, authors, bios, date, source, url,
+        "INSERT INTO articles (id, file, line, byte_offset, format, title, authors, bios, date, source, url,
                                tags, words, quotes, speakers, warnings, body_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         id,
         file,
         article.line as i64,
+        article.offset as i64,
         article.format.name(),
         article.title,
         authors,
@@ -227,7 +228,7 @@ pub fn files_with_duplicates(conn: &Connection) -> rusqlite::Result<Vec<PathBuf>
 /// reader gets from the file (the authors' share of them is gathered by
 /// [`extras`]).
 const SUMMARY_COLUMNS: &str = "a.id, f.path, a.line, a.format, a.title, a.authors, a.date, a.source, a.tags,
-    a.words, a.quotes, a.warnings FROM articles a JOIN files f ON f.file = a.file";
+    a.words, a.quotes, a.warnings, a.byte_offset FROM articles a JOIN files f ON f.file = a.file";
 
 /// Newest first, undated last, as the "newest" sort orders them.
 const NEWEST_FIRST: &str = "ORDER BY a.date DESC, lower(a.title)";
@@ -240,7 +241,8 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<Article> {
         id: ArticleId(row.get::<_, i64>(0)? as u64),
         path: path_from_key(row.get(1)?),
         line: usize::try_from(row.get::<_, i64>(2)?).unwrap_or(1),
-        format: Format::from_extension(&format).unwrap_or(Format::Text),
+        offset: u64::try_from(row.get::<_, i64>(12)?).unwrap_or(0),
+        format: Format::from_name(&format).unwrap_or(Format::Text),
         title: row.get(4)?,
         bylines,
         date: row.get::<_, Option<String>>(6)?.and_then(|d| ArticleDate::parse(&d)),

@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 
 /// Text columns holding several values (authors, bios, tags, speakers)
 /// join them with the unit separator, which sanitised text never contains.
@@ -31,6 +31,8 @@ CREATE TABLE articles (
     id INTEGER NOT NULL UNIQUE,
     file INTEGER NOT NULL,
     line INTEGER NOT NULL,
+    -- Where the article's record starts in its file (feeds, datasets).
+    byte_offset INTEGER NOT NULL,
     format TEXT NOT NULL,
     title TEXT NOT NULL,
     authors TEXT NOT NULL,
@@ -96,7 +98,7 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
             // to a rebuild too.
             for check in [
                 "SELECT file, path, size, mtime, failed, has_duplicates FROM files",
-                "SELECT row, id, file, line, format, title, authors, bios, date, source, url, tags, words,
+                "SELECT row, id, file, line, byte_offset, format, title, authors, bios, date, source, url, tags, words,
                         quotes, speakers, warnings, body_hash FROM articles",
                 "SELECT path, line, error, message FROM diagnostics",
                 "SELECT path, name, bio, url FROM author_info",

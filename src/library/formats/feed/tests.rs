@@ -1,0 +1,66 @@
+//! The feed mechanics: versions told apart, inheritance, links. The many
+//! real-world shapes are fixtures in `tests/fixtures/feeds`.
+
+use super::*;
+
+fn items(text: &str) -> Vec<ParsedArticle> {
+    parse_xml(text, None).into_iter().map(|r| r.unwrap()).collect()
+}
+
+#[test]
+fn rss_without_a_version_or_with_a_default_namespace() {
+    for root in ["<rss>", "<rss version=\"2.0\" xmlns=\"http://backend.userland.com/rss2\">"] {
+        let text = format!(
+            "{root}<channel><title>F</title><item><title>A</title><link>https://f.example/a</link></item></channel></rss>"
+        );
+        let got = items(&text);
+        assert_eq!(got.len(), 1, "{root}");
+        assert_eq!(got[0].url.as_deref(), Some("https://f.example/a"));
+    }
+}
+
+#[test]
+fn the_feeds_author_stands_in() {
+    let text = "<rss><channel><title>F</title><managingEditor>ed@f.example (Eda Lind)</managingEditor>\
+                <item><title>A</title></item><item><title>B</title><author>bo@f.example (Bo Li)</author></item></channel></rss>";
+    let got = items(text);
+    assert_eq!(got[0].bylines[0].name, "Eda Lind");
+    assert_eq!(got[1].bylines[0].name, "Bo Li");
+    assert_eq!(got[0].source.as_deref(), Some("F"));
+}
+
+#[test]
+fn not_a_feed_is_one_clear_error() {
+    let results = parse_xml("<?xml version=\"1.0\"?><svg><g/></svg>", None);
+    assert_eq!(results.len(), 1);
+    let error = results[0].as_ref().unwrap_err();
+    assert!(error.message.contains("not a feed") && error.message.contains("<svg>"), "{}", error.message);
+    assert!(!error.warning);
+}
+
+#[test]
+fn an_empty_feed_is_a_warning() {
+    let results = parse_xml("<rss><channel><title>F</title></channel></rss>", None);
+    assert!(results[0].as_ref().unwrap_err().warning);
+}
+
+#[test]
+fn the_fetch_address_resolves_what_nothing_else_does() {
+    let text = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>A</title><link href=\"/a\"/></entry></feed>";
+    let got: Vec<_> =
+        parse_xml(text, Some("https://f.example/feed.xml")).into_iter().map(Result::unwrap).collect();
+    assert_eq!(got[0].url.as_deref(), Some("https://f.example/a"));
+}
+
+#[test]
+fn untitled_items_take_their_first_words() {
+    let body = vec![Block::paragraph("Ferries run again from Monday after the storm. More follows.")];
+    assert_eq!(first_words(&body).as_deref(), Some("Ferries run again from Monday after the storm"));
+    let long = vec![Block::paragraph(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+    )];
+    assert_eq!(
+        first_words(&long).as_deref(),
+        Some("one two three four five six seven eight nine ten eleven twelve…")
+    );
+}

@@ -1,0 +1,397 @@
+//! The edges of an extracted article, where reader mode keeps what a
+//! person would not: the headline and byline again at the top, and at the
+//! bottom subscription boxes, "read more" lists, share bars, print notes,
+//! copyright lines and the author's blurb repeated from a sidebar.
+//!
+//! Only short blocks are ever dropped, and only while they read as
+//! boilerplate from the very edge inwards: the first real paragraph from
+//! either end stops the trimming.
+
+use crate::library::article::BlockKind;
+use crate::library::author::AuthorKey;
+use crate::library::dates;
+use crate::library::html::Converted;
+
+/// How many blocks from the top may be headline, byline or date lines.
+const TOP_BLOCKS: usize = 6;
+/// Blocks longer than this (in words) are never boilerplate.
+const MAX_BOILERPLATE_WORDS: usize = 40;
+
+/// Phrases that open boilerplate blocks, in the languages we read (lowercase).
+const OPENERS: &[&str] = &[
+    // English
+    "subscribe",
+    "sign up",
+    "read more",
+    "read next",
+    "related",
+    "more from",
+    "more on this",
+    "more stories",
+    "share this",
+    "share on",
+    "share:",
+    "follow us",
+    "all rights reserved",
+    "copyright",
+    "print this",
+    "comments",
+    "advertisement",
+    "click here",
+    "download the app",
+    "support our journalism",
+    "support independent",
+    "recommended",
+    "most read",
+    "most popular",
+    "you may also like",
+    "you might also like",
+    "also read",
+    "see also",
+    "trending",
+    "this article appeared",
+    "a version of this article",
+    "originally published",
+    "sponsored",
+    "terms of use",
+    "privacy policy",
+    "log in",
+    "sign in",
+    "become a member",
+    "donate",
+    "get the latest",
+    "don't miss",
+    "listen to this article",
+    "newsletter",
+    "up next",
+    "next article",
+    "previous article",
+    "latest news",
+    "top stories",
+    "join the conversation",
+    "have a news tip",
+    "want more",
+    "enjoyed this",
+    "if you value",
+    "we want to hear",
+    "image:",
+    "photo:",
+    // German
+    "abonnieren",
+    "jetzt abonnieren",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "weitere artikel",
+    "das könnte sie auch interessieren",
+    "teilen",
+    "anzeige",
+    "werbung",
+    "alle rechte vorbehalten",
+    "kommentare",
+    "zum thema",
+    "auch interessant",
+    // French
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "abonnez-vous",
+    "partager",
+    "tous droits réservés",
+    "publicité",
+    "commentaires",
+    "sur le même sujet",
+    "voir aussi",
+    "lire la suite",
+    "inscrivez-vous",
+    // Spanish
+    "leer más",
+    "lee también",
+    "suscríbete",
+    "compartir",
+    "todos los derechos reservados",
+    "publicidad",
+    "comentarios",
+    "te puede interesar",
+    "noticias relacionadas",
+    "más noticias",
+    "también te puede interesar",
+    // Italian
+    "leggi anche",
+    "iscriviti",
+    "condividi",
+    "tutti i diritti riservati",
+    "pubblicità",
+    "commenti",
+    "potrebbe interessarti",
+    "articoli correlati",
+    // Portuguese
+    "leia também",
+    "leia mais",
+    "assine",
+    "compartilhe",
+    "todos os direitos reservados",
+    "publicidade",
+    "comentários",
+    "veja também",
+    "notícias relacionadas",
+    // Dutch
+    "lees ook",
+    "lees meer",
+    "abonneer",
+    "alle rechten voorbehouden",
+    "advertentie",
+    "gerelateerd",
+    // Czech, Polish
+    "přečtěte si také",
+    "čtěte také",
+    "čtěte též",
+    "sdílejte",
+    "sdílet",
+    "všechna práva vyhrazena",
+    "reklama",
+    "související",
+    "diskuse",
+    "předplatné",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+    "udostępnij",
+    "wszelkie prawa zastrzeżone",
+    "komentarze",
+    "subskrybuj",
+    "polecamy",
+    // Russian
+    "читайте также",
+    "подписывайтесь",
+    "поделиться",
+    "все права защищены",
+    "реклама",
+    "комментарии",
+    "по теме",
+    "новости по теме",
+    "подпишитесь",
+    // Scandinavian, Turkish, Japanese, Chinese
+    "läs också",
+    "läs mer",
+    "les også",
+    "les mer",
+    "læs også",
+    "læs mere",
+    "prenumerera",
+    "ilgili haberler",
+    "paylaş",
+    "abone ol",
+    "tüm hakları saklıdır",
+    "関連記事",
+    "相关阅读",
+    "相关新闻",
+    "推荐阅读",
+    "版权所有",
+];
+
+/// Phrases that make a short block boilerplate wherever they stand in it.
+const ANYWHERE: &[&str] =
+    &["©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "newsletter"];
+
+/// Trims both edges of `blocks`. Returns an author's blurb found at the
+/// end, as (author, bio), for the byline.
+pub fn trim(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) -> Option<(String, String)> {
+    trim_top(blocks, title, authors);
+    trim_bottom(blocks, authors)
+}
+
+fn fold(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
+    let title = fold(title);
+    let author_keys: Vec<String> = authors.iter().map(|a| fold(a)).collect();
+    let mut drop = 0;
+    for block in blocks.iter().take(TOP_BLOCKS) {
+        let text = block.block.text.trim();
+        let folded = fold(text);
+        let words = word_count(text);
+        let is_title = !title.is_empty()
+            && (folded == title
+                || (matches!(block.block.kind, BlockKind::Heading(_))
+                    && title.contains(&folded)
+                    && folded.len() * 2 > title.len()));
+        let lower = text.to_lowercase();
+        let is_byline = words <= 15
+            && (lower.starts_with("by ")
+                || author_keys
+                    .iter()
+                    .any(|a| !a.is_empty() && folded.starts_with(a.as_str()) && words <= 10)
+                || (dates::find_date_in_text(text).is_some() && words <= 10)
+                || lower.contains("min read")
+                || lower.starts_with("updated")
+                || lower.starts_with("published")
+                || lower.starts_with("listen")
+                || is_boilerplate(text, block.link_density()));
+        if is_title || is_byline {
+            drop += 1;
+        } else {
+            break;
+        }
+    }
+    blocks.drain(..drop);
+}
+
+fn trim_bottom(blocks: &mut Vec<Converted>, authors: &[String]) -> Option<(String, String)> {
+    let mut bio = None;
+    while let Some(last) = blocks.last() {
+        let text = last.block.text.trim();
+        if let Some(author) = blurb_of(text, authors) {
+            bio.get_or_insert((author, text.to_owned()));
+            blocks.pop();
+            continue;
+        }
+        let heading_left_alone = matches!(last.block.kind, BlockKind::Heading(_)) && word_count(text) <= 8;
+        let image_left_alone = matches!(last.block.kind, BlockKind::Image | BlockKind::Caption);
+        if is_boilerplate(text, last.link_density()) || heading_left_alone || image_left_alone {
+            blocks.pop();
+            continue;
+        }
+        // A box near the end ("Sign up for our newsletter" and its short
+        // pitch): from its opening line on, when all after it is short.
+        let from = blocks.len().saturating_sub(BOX_BLOCKS);
+        let opening = (from..blocks.len()).find(|&i| {
+            opens_boilerplate(&blocks[i].block.text)
+                && blocks[i + 1..].iter().all(|b| word_count(&b.block.text) <= SHORT_WORDS)
+        });
+        match opening {
+            Some(at) => blocks.truncate(at),
+            None => break,
+        }
+    }
+    bio
+}
+
+/// How many blocks from the end a boilerplate box may start.
+const BOX_BLOCKS: usize = 4;
+/// A block of at most this many words is short enough to sit in a box.
+const SHORT_WORDS: usize = 25;
+
+fn opens_boilerplate(text: &str) -> bool {
+    word_count(text) <= SHORT_WORDS && starts_with_opener(text)
+}
+
+fn starts_with_opener(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let opening = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    OPENERS.iter().any(|p| opening.starts_with(p))
+}
+
+/// Whether a block reads as boilerplate: short, and opening with one of
+/// the phrases, or mostly links (a list of other stories).
+fn is_boilerplate(text: &str, link_density: f32) -> bool {
+    let words = word_count(text);
+    if words == 0 {
+        return true;
+    }
+    if words > MAX_BOILERPLATE_WORDS {
+        return false;
+    }
+    if starts_with_opener(text) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    if words <= 25 && ANYWHERE.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    link_density > 0.6 && words <= 25
+}
+
+/// An author's blurb ("Jane Doe is a reporter who covers..."): starts with
+/// an author's name, reads like a bio, and is not long.
+fn blurb_of(text: &str, authors: &[String]) -> Option<String> {
+    if word_count(text) > 80 {
+        return None;
+    }
+    authors.iter().find_map(|author| {
+        let n = author.split_whitespace().count();
+        let mut words = text.split_whitespace();
+        let start: Vec<&str> = words.by_ref().take(n).collect();
+        if AuthorKey::of(&start.join(" ")) != AuthorKey::of(author) {
+            return None;
+        }
+        let rest = words.collect::<Vec<_>>().join(" ").to_lowercase();
+        let rest = rest.trim_start_matches([',', ' ']);
+        const BIO_OPENERS: [&str; 14] = [
+            "is a", "is an", "is the", "covers", "writes", "reports", "has been", "joined", "was a", "ist",
+            "est", "es", "è", "je",
+        ];
+        BIO_OPENERS.iter().any(|w| rest.starts_with(&format!("{w} "))).then(|| author.clone())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::article::Block;
+
+    fn blocks(texts: &[&str]) -> Vec<Converted> {
+        texts.iter().map(|t| Converted { block: Block::paragraph(*t), link_bytes: 0 }).collect()
+    }
+
+    fn texts(blocks: &[Converted]) -> Vec<&str> {
+        blocks.iter().map(|c| c.block.text.as_str()).collect()
+    }
+
+    const STORY: &str = "The harbour board voted on Tuesday to rebuild the seawall before the winter storms arrive in the bay.";
+
+    #[test]
+    fn the_top_loses_headline_byline_and_date() {
+        let mut b =
+            blocks(&["Seawall vote", "By Ana Ruiz", "5 March 2024, 10:30", STORY, "More text follows here."]);
+        trim(&mut b, "Seawall vote", &["Ana Ruiz".to_owned()]);
+        assert_eq!(texts(&b), [STORY, "More text follows here."]);
+    }
+
+    #[test]
+    fn the_bottom_loses_boilerplate_and_keeps_the_story() {
+        let mut b = blocks(&[
+            STORY,
+            "The council will follow up next week.",
+            "Ana Ruiz is a reporter who covers the coast.",
+            "Sign up for our newsletter",
+            "© 2024 The Ledger. All rights reserved.",
+            "Lesen Sie auch: Der Hafen",
+        ]);
+        let bio = trim(&mut b, "", &["Ana Ruiz".to_owned()]);
+        assert_eq!(texts(&b), [STORY, "The council will follow up next week."]);
+        assert_eq!(bio.unwrap().0, "Ana Ruiz");
+    }
+
+    #[test]
+    fn link_lists_at_the_end_go() {
+        let mut b = blocks(&[STORY, "Another story", "Yet another story"]);
+        for c in &mut b[1..] {
+            c.link_bytes = c.block.text.len();
+        }
+        b.insert(
+            1,
+            Converted {
+                block: Block { kind: BlockKind::Heading(2), text: "Elsewhere".into(), emphasis: vec![] },
+                link_bytes: 0,
+            },
+        );
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b), [STORY]);
+    }
+
+    #[test]
+    fn long_paragraphs_are_never_dropped() {
+        let long = format!("Subscribe {}", "word ".repeat(60));
+        let mut b = blocks(&[STORY, &long]);
+        trim(&mut b, "", &[]);
+        assert_eq!(b.len(), 2);
+    }
+}

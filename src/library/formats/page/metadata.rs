@@ -1,0 +1,417 @@
+//! What a web page declares about its article, read before extraction
+//! (which rewrites the document): JSON-LD, OpenGraph and `article:` meta
+//! tags, `<meta name="author">` and its many cousins, `rel="author"`
+//! links, byline elements, `<time datetime>`, the canonical link.
+//!
+//! Candidates are kept in order of trust; the page module picks.
+
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+use crate::library::byline;
+
+/// Everything found, best first within each list.
+#[derive(Debug, Default, Clone)]
+pub struct Metadata {
+    /// The `<title>` element's text.
+    pub document_title: Option<String>,
+    pub titles: Vec<String>,
+    /// Author names from structured sources (JSON-LD, meta tags).
+    pub authors: Vec<String>,
+    /// Author names read from the page's own byline elements and links.
+    pub byline_authors: Vec<String>,
+    /// Text of the byline elements, for a date written there.
+    pub byline_texts: Vec<String>,
+    pub dates: Vec<String>,
+    /// Dates of last change, used only when nothing gives the first.
+    pub modified: Vec<String>,
+    pub urls: Vec<String>,
+    pub site_names: Vec<String>,
+    pub tags: Vec<String>,
+    /// The first-level headings outside navigation and sidebars.
+    pub headings: Vec<String>,
+}
+
+/// JSON-LD types that describe an article.
+const ARTICLE_TYPES: [&str; 16] = [
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "livebloggposting",
+    "liveblogposting",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "socialmediaposting",
+    "satiricalarticle",
+    "askpublicnewsarticle",
+];
+
+/// Words in a class or id that mark furniture around the article: what
+/// sits inside such an element is not about this article.
+const ELSEWHERE: [&str; 16] = [
+    "related",
+    "recommend",
+    "sidebar",
+    "more-",
+    "promo",
+    "teaser",
+    "comment",
+    "newsletter",
+    "footer",
+    "popular",
+    "trending",
+    "widget",
+    "outbrain",
+    "taboola",
+    "read-next",
+    "also-",
+];
+
+pub fn read(document: &Document) -> Metadata {
+    let mut meta = Metadata::default();
+    json_ld(document, &mut meta);
+    meta_tags(document, &mut meta);
+    links(document, &mut meta);
+    bylines(document, &mut meta);
+    times(document, &mut meta);
+    dated_lines(document, &mut meta);
+    meta.document_title =
+        document.select("title").nodes().first().map(|t| squeeze(&t.text())).filter(|t| !t.is_empty());
+    for heading in document.select("h1").nodes() {
+        if !is_elsewhere(heading) {
+            let text = squeeze(&heading.text());
+            if !text.is_empty() {
+                meta.headings.push(text);
+            }
+        }
+    }
+    meta
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a node sits inside navigation, a sidebar or a "related" box.
+pub fn is_elsewhere(node: &NodeRef<'_>) -> bool {
+    node.ancestors_it(Some(12)).any(|ancestor| {
+        let name = ancestor.node_name().map(|n| n.to_string()).unwrap_or_default();
+        if matches!(name.as_str(), "aside" | "nav" | "footer") {
+            return true;
+        }
+        let marks = format!(
+            "{} {}",
+            ancestor.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default(),
+            ancestor.attr("id").map(|c| c.to_ascii_lowercase()).unwrap_or_default()
+        );
+        ELSEWHERE.iter().any(|word| marks.contains(word))
+    })
+}
+
+fn json_ld(document: &Document, meta: &mut Metadata) {
+    for script in document.select("script[type]").nodes() {
+        let kind = script.attr("type").map(|t| t.to_ascii_lowercase()).unwrap_or_default();
+        if !kind.contains("ld+json") {
+            continue;
+        }
+        let text = script.text();
+        let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
+        let Ok(value) = serde_json::from_str::<Value>(text) else { continue };
+        let mut nodes = Vec::new();
+        flatten(&value, &mut nodes);
+        // `@id` references ("author": {"@id": "#jane"}) point into the graph.
+        let by_id =
+            |id: &str| nodes.iter().copied().find(|n| n.get("@id").and_then(Value::as_str) == Some(id));
+        for node in &nodes {
+            let types = types_of(node);
+            if types.iter().any(|t| t == "website" || t == "organization" || t == "newsmediaorganization") {
+                if let Some(name) = node.get("name").and_then(Value::as_str) {
+                    meta.site_names.push(name.trim().to_owned());
+                }
+                continue;
+            }
+            if !types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
+                continue;
+            }
+            for key in ["headline", "name", "alternativeHeadline"] {
+                if let Some(title) = node.get(key).and_then(Value::as_str) {
+                    meta.titles.push(squeeze(title));
+                    break;
+                }
+            }
+            if let Some(author) = node.get("author").or_else(|| node.get("creator")) {
+                for name in names_in(author, &by_id) {
+                    meta.authors.extend(byline::names(&name));
+                }
+            }
+            for key in ["datePublished", "dateCreated", "uploadDate"] {
+                if let Some(date) = node.get(key).and_then(Value::as_str) {
+                    meta.dates.push(date.to_owned());
+                }
+            }
+            if let Some(date) = node.get("dateModified").and_then(Value::as_str) {
+                meta.modified.push(date.to_owned());
+            }
+            if let Some(publisher) = node.get("publisher") {
+                meta.site_names.extend(names_in(publisher, &by_id));
+            }
+            for key in ["url", "mainEntityOfPage"] {
+                match node.get(key) {
+                    Some(Value::String(url)) => meta.urls.push(url.clone()),
+                    Some(Value::Object(o)) => {
+                        meta.urls.extend(o.get("@id").and_then(Value::as_str).map(str::to_owned))
+                    }
+                    _ => {}
+                }
+            }
+            match node.get("keywords") {
+                Some(Value::String(words)) => meta.tags.extend(words.split(',').map(|w| w.trim().to_owned())),
+                Some(Value::Array(words)) => {
+                    meta.tags.extend(words.iter().filter_map(Value::as_str).map(str::to_owned))
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Every object in a JSON-LD value: the top level, arrays and `@graph`.
+fn flatten<'a>(value: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|i| flatten(i, out)),
+        Value::Object(object) => {
+            out.push(object);
+            if let Some(graph) = object.get("@graph") {
+                flatten(graph, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn types_of(node: &serde_json::Map<String, Value>) -> Vec<String> {
+    match node.get("@type") {
+        Some(Value::String(t)) => vec![t.to_ascii_lowercase()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Names in an author or publisher value: a string, an object with a
+/// name (or an `@id` to look up), or a list of those.
+fn names_in<'a>(
+    value: &Value,
+    by_id: &dyn Fn(&str) -> Option<&'a serde_json::Map<String, Value>>,
+) -> Vec<String> {
+    match value {
+        Value::String(name) => vec![name.clone()],
+        Value::Array(items) => items.iter().flat_map(|i| names_in(i, by_id)).collect(),
+        Value::Object(object) => match object.get("name") {
+            Some(Value::String(name)) => vec![name.clone()],
+            Some(other) => names_in(other, by_id),
+            None => object
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(by_id)
+                .and_then(|n| n.get("name"))
+                .and_then(Value::as_str)
+                .map(|n| vec![n.to_owned()])
+                .unwrap_or_default(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn meta_tags(document: &Document, meta: &mut Metadata) {
+    let mut found: Vec<(String, String)> = Vec::new();
+    for node in document.select("meta").nodes() {
+        let Some(content) = node.attr("content").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            if let Some(key) = node.attr(attr) {
+                found.push((key.trim().to_ascii_lowercase(), content.clone()));
+            }
+        }
+    }
+    let values = |keys: &[&str]| -> Vec<String> {
+        keys.iter()
+            .flat_map(|k| found.iter().filter(move |(key, _)| key == k).map(|(_, v)| v.clone()))
+            .collect()
+    };
+    meta.titles.extend(values(&[
+        "og:title",
+        "twitter:title",
+        "dc.title",
+        "parsely-title",
+        "sailthru.title",
+        "headline",
+    ]));
+    for author in values(&[
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "citation_author",
+        "og:article:author",
+        "book:author",
+    ]) {
+        // `article:author` is often a profile address, not a name.
+        if !author.contains("://") {
+            meta.authors.extend(byline::names(&author));
+        }
+    }
+    meta.dates.extend(values(&[
+        "article:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "dcterms.date",
+        "pubdate",
+        "publish-date",
+        "publish_date",
+        "publishdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "article.published",
+        "og:pubdate",
+        "citation_publication_date",
+        "publication_date",
+        "article_date_original",
+        "datecreated",
+    ]));
+    meta.modified.extend(values(&[
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "last-modified",
+    ]));
+    meta.urls.extend(values(&["og:url"]));
+    meta.site_names.extend(values(&["og:site_name", "application-name", "publisher"]));
+    for tags in values(&["article:tag", "news_keywords", "parsely-tags", "keywords", "sailthru.tags"]) {
+        meta.tags.extend(tags.split(',').map(|t| t.trim().to_owned()));
+    }
+}
+
+fn links(document: &Document, meta: &mut Metadata) {
+    for link in document.select("link[rel]").nodes() {
+        let rel = link.attr("rel").map(|r| r.to_ascii_lowercase()).unwrap_or_default();
+        if rel.split_whitespace().any(|r| r == "canonical")
+            && let Some(href) = link.attr("href")
+        {
+            meta.urls.insert(0, href.trim().to_owned());
+        }
+    }
+}
+
+/// Bylines the page shows: `rel="author"` links, `itemprop="author"` and
+/// elements whose class or id says byline or author, outside sidebars
+/// and "related" boxes.
+fn bylines(document: &Document, meta: &mut Metadata) {
+    let push = |node: &NodeRef<'_>, meta: &mut Metadata| {
+        if is_elsewhere(node) {
+            return;
+        }
+        let text = squeeze(&node.text());
+        if text.is_empty() || text.chars().count() > 200 {
+            return;
+        }
+        meta.byline_texts.push(text.clone());
+        let names = byline::names(&without_dates(&text));
+        // A byline element with a long sentence in it is not a byline.
+        if names.len() <= 6 {
+            meta.byline_authors.extend(names);
+        }
+    };
+    for node in
+        document.select("[itemprop~=author] [itemprop~=name], a[rel~=author], [itemprop~=author]").nodes()
+    {
+        push(node, meta);
+        // The date often sits beside the name, in the same element.
+        if let Some(parent) = node.parent().filter(|p| !is_elsewhere(p)) {
+            let text = squeeze(&parent.text());
+            if text.chars().count() <= 200 {
+                meta.byline_texts.push(text);
+            }
+        }
+        if !meta.byline_authors.is_empty() {
+            break;
+        }
+    }
+    if meta.byline_authors.is_empty() {
+        for node in document.select("[class*=byline], [id*=byline], [class*=author-name], [class*=authorName], [class*=article-author], [rel=author]").nodes() {
+            push(node, meta);
+            if meta.byline_authors.len() >= 4 {
+                break;
+            }
+        }
+    }
+}
+
+/// A byline's text without the date and clock that often share it.
+fn without_dates(text: &str) -> String {
+    let mut kept = Vec::new();
+    for part in text.split(['|', '·', '•', '\n']) {
+        let part = part.trim();
+        if crate::library::dates::find_date_in_text(part).is_none()
+            && !part.to_lowercase().contains("updated")
+            && !part.to_lowercase().contains("published")
+        {
+            kept.push(part);
+        }
+    }
+    kept.join("; ")
+}
+
+/// Short lines whose class says they hold the date ("date", "meta",
+/// "info", "published"): where a page writes its date as text.
+fn dated_lines(document: &Document, meta: &mut Metadata) {
+    let selector =
+        "[class*=date], [class*=time], [class*=meta], [class*=publish], [class*=info], [class*=dateline]";
+    for node in document.select(selector).nodes().iter().take(40) {
+        if node.node_name().is_some_and(|n| matches!(n.as_ref(), "html" | "body" | "article" | "main"))
+            || is_elsewhere(node)
+        {
+            continue;
+        }
+        let text = squeeze(&node.text());
+        if !text.is_empty() && text.chars().count() <= 120 {
+            meta.byline_texts.push(text);
+        }
+    }
+}
+
+fn times(document: &Document, meta: &mut Metadata) {
+    let nodes = document.select("time");
+    let nodes = nodes.nodes();
+    // A time marked as the publication's first, then any outside sidebars.
+    let marked = nodes.iter().filter(|t| {
+        t.has_attr("pubdate")
+            || t.attr("itemprop").is_some_and(|p| p.contains("datePublished"))
+            || t.attr("class").is_some_and(|c| c.contains("publish"))
+    });
+    let plain = nodes.iter().filter(|t| !is_elsewhere(t));
+    for time in marked.chain(plain) {
+        if let Some(datetime) = time.attr("datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
+            meta.dates.push(datetime);
+        } else {
+            let text = squeeze(&time.text());
+            if !text.is_empty() {
+                meta.byline_texts.push(text);
+            }
+        }
+    }
+}

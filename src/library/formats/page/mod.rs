@@ -1,0 +1,161 @@
+//! Saved web pages (`.html`, `.htm`, `.xhtml`): the article extracted the
+//! way a browser's reader mode does it (dom_smoothie, a faithful port of
+//! Mozilla's Readability), with our own layer on top for what extractors
+//! get wrong: the metadata (see `metadata`), the title without the site's
+//! name, and the boilerplate they keep at an article's edges (see `edges`).
+
+mod edges;
+mod metadata;
+mod title;
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability};
+use url::Url;
+
+use super::ParseError;
+use crate::library::article::{Block, Byline, ParsedArticle};
+use crate::library::{byline, dates, html};
+
+pub use metadata::Metadata;
+
+/// Reads a page's article.
+pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
+    let document = Document::from(text);
+    let meta = metadata::read(&document);
+    let url =
+        meta.urls.iter().find_map(|u| Url::parse(u.trim()).ok().filter(|u| u.scheme().starts_with("http")));
+    let extracted = extract(document, url.as_ref()).or_else(|| fallback(text));
+    let Some((content, reader_byline, reader_date)) = extracted else {
+        return Err(ParseError::new(None, "no article text found in the page"));
+    };
+    let chosen = title::choose(&meta, url.as_ref());
+    let site =
+        meta.site_names.iter().map(|s| s.trim().to_owned()).find(|s| !s.is_empty()).or(chosen.site).or_else(
+            || url.as_ref().and_then(Url::host_str).map(|h| h.trim_start_matches("www.").to_owned()),
+        );
+    let title = chosen.title;
+    let mut authors = pick_authors(&meta);
+    if authors.is_empty()
+        && let Some(reader_byline) = reader_byline
+    {
+        authors = byline::names(&reader_byline);
+    }
+    let mut converted = html::convert(&content, html::Options { images: true });
+    let bio = edges::trim(&mut converted, title.as_deref().unwrap_or(""), &authors);
+    let body: Vec<Block> = converted.into_iter().map(|c| c.block).collect();
+    let date = pick_date(&meta, url.as_ref(), reader_date.as_deref());
+    let mut warnings = Vec::new();
+    let title = match title {
+        Some(title) => title,
+        None => {
+            warnings.push("the page has no title; its first words stand in".to_owned());
+            super::feed::first_words(&body)
+                .ok_or_else(|| ParseError::new(None, "no article text found in the page"))?
+        }
+    };
+    let mut bylines: Vec<Byline> = authors.into_iter().map(Byline::new).collect();
+    if let Some((name, bio)) = bio
+        && let Some(byline) = bylines.iter_mut().find(|b| b.name == name)
+    {
+        byline.bio = Some(bio);
+    }
+    if body.is_empty() {
+        warnings.push("the page has a title but no article text".to_owned());
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for tag in meta.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty() && t.chars().count() <= 60) {
+        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) && tags.len() < 12 {
+            tags.push(tag.to_owned());
+        }
+    }
+    Ok(ParsedArticle {
+        title,
+        bylines,
+        date,
+        source: site,
+        url: url.map(|u| u.to_string()),
+        tags,
+        body,
+        warnings,
+        line: 1,
+        offset: 0,
+        format: None,
+    })
+}
+
+/// The article's HTML, and what Readability read as its byline and date.
+fn extract(document: Document, url: Option<&Url>) -> Option<(String, Option<String>, Option<String>)> {
+    let config = Config { max_elements_to_parse: 0, ..Config::default() };
+    let mut readability = Readability::with_document(document, url.map(Url::as_str), Some(config)).ok()?;
+    let article = readability.parse().ok()?;
+    let content = article.content.to_string();
+    (!content.trim().is_empty()).then_some((content, article.byline, article.published_time))
+}
+
+/// A page too small or odd for Readability: its `<article>`, `<main>` or
+/// body, without navigation, headers and footers.
+fn fallback(text: &str) -> Option<(String, Option<String>, Option<String>)> {
+    let document = Document::from(text);
+    document.select("script, style, nav, header, footer, aside, form, noscript").remove();
+    let html = ["article", "main", "body"].iter().find_map(|sel| {
+        let found = document.select(sel);
+        let node = found.nodes().first()?;
+        let inner = node.inner_html().to_string();
+        (!html::blocks(&inner, html::Options::default()).is_empty()).then_some(inner)
+    })?;
+    Some((html, None, None))
+}
+
+/// Structured authors first (JSON-LD, meta tags), else the page's byline.
+fn pick_authors(meta: &Metadata) -> Vec<String> {
+    let source = if meta.authors.is_empty() { &meta.byline_authors } else { &meta.authors };
+    byline::names_from_all(source.iter().map(String::as_str))
+}
+
+/// The published date: declared, then in a `<time>`, then in the
+/// address, then written in the byline; the last change as a last resort.
+fn pick_date(
+    meta: &Metadata,
+    url: Option<&Url>,
+    reader: Option<&str>,
+) -> Option<crate::library::ArticleDate> {
+    meta.dates
+        .iter()
+        .find_map(|d| dates::parse_date(d))
+        .or_else(|| reader.and_then(dates::parse_date))
+        .or_else(|| url.and_then(|u| date_in_path(u.path())))
+        .or_else(|| meta.byline_texts.iter().find_map(|t| dates::find_date_in_text(t)))
+        .or_else(|| meta.modified.iter().find_map(|d| dates::parse_date(d)))
+}
+
+/// A date in an address: `/2024/03/05/`, `/2024-03-05/`, `/20240305/`.
+pub fn date_in_path(path: &str) -> Option<crate::library::ArticleDate> {
+    let parts: Vec<&str> = path.split(['/', '_']).filter(|p| !p.is_empty()).collect();
+    for window in parts.windows(3) {
+        let [y, m, d] = window else { continue };
+        if y.len() == 4
+            && m.len() <= 2
+            && d.len() <= 2
+            && let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse())
+            && let Some(day) = chrono::NaiveDate::from_ymd_opt(y, m, d)
+        {
+            return Some(crate::library::ArticleDate::Day(day));
+        }
+    }
+    parts.iter().find_map(|part| {
+        let digits: String = part.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        let digits = digits.trim_end_matches('-');
+        let compact = digits.replace('-', "");
+        if compact.len() == 8 && (digits.len() == 8 || digits.len() == 10) {
+            let day = chrono::NaiveDate::parse_from_str(&compact, "%Y%m%d").ok()?;
+            (1990..2100)
+                .contains(&chrono::Datelike::year(&day))
+                .then_some(crate::library::ArticleDate::Day(day))
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

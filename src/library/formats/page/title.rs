@@ -1,0 +1,163 @@
+//! A page's headline: the one it declares (JSON-LD, OpenGraph) or shows
+//! (its `<h1>`), else its `<title>`, always without the site's name that
+//! titles carry ("Storm closes ferry | Example News").
+
+use url::Url;
+
+use super::Metadata;
+
+/// What separates a headline from the site's name in a title.
+const SEPARATORS: [&str; 11] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", " « ", " ~ "];
+
+/// The headline, and the site's name when only the `<title>` gave it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chosen {
+    pub title: Option<String>,
+    /// What followed (or led) the headline in `<title>`: the site's name.
+    pub site: Option<String>,
+}
+
+pub fn choose(meta: &Metadata, url: Option<&Url>) -> Chosen {
+    let host = url.and_then(Url::host_str).map(|h| h.trim_start_matches("www.").to_owned());
+    let names: Vec<String> =
+        meta.site_names.iter().map(|s| s.trim().to_owned()).chain(host).filter(|s| !s.is_empty()).collect();
+    let strip = |title: &str| without_site(title, &names, &meta.headings).0;
+    let declared = meta.titles.iter().map(|t| strip(t)).find(|t| !t.is_empty());
+    let shown = meta.headings.first().cloned();
+    let (document, site) = match meta.document_title.as_deref() {
+        Some(title) => {
+            let (title, site) = without_site(title, &names, &meta.headings);
+            (Some(title).filter(|t| !t.is_empty()), site)
+        }
+        None => (None, None),
+    };
+    let title = match (declared, shown) {
+        // A declared headline cut short (JSON-LD asks for 110 characters)
+        // gives way to the full one shown on the page.
+        (Some(declared), Some(shown)) if is_cut_from(&declared, &shown) => Some(shown),
+        (Some(declared), _) => Some(declared),
+        // The page's own heading, when the title says the same.
+        (None, Some(shown)) if document.as_deref().is_none_or(|d| similar(d, &shown)) => Some(shown),
+        (None, _) => document,
+    };
+    Chosen { title, site }
+}
+
+fn is_cut_from(short: &str, full: &str) -> bool {
+    let short = short.trim_end_matches(['.', '…']).trim();
+    short.len() < full.len() && full.starts_with(short) && short.len() >= 20
+}
+
+fn similar(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    a.contains(&b) || b.contains(&a)
+}
+
+fn fold(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// A title without the site's name before or after it, and the name taken
+/// off (the first part removed from the far end).
+pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (String, Option<String>) {
+    let mut title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut removed: Option<String> = None;
+    // Up to three rounds: "Headline - Section - Site".
+    let is_heading = |part: &str| headings.iter().any(|h| fold(h) == fold(part));
+    let mut site_removed = false;
+    for _ in 0..3 {
+        if is_heading(&title) {
+            break;
+        }
+        let Some((left, right)) = split_once_at_separator(&title) else { break };
+        let is_site = |part: &str| {
+            let part = fold(part);
+            !part.is_empty()
+                && names.iter().any(|name| {
+                    let name = fold(name);
+                    !name.is_empty() && (part == name || name.contains(&part) || part.contains(&name))
+                })
+        };
+        let (next, gone) = if is_heading(&left) {
+            (left, right)
+        } else if is_heading(&right) {
+            (right, left)
+        } else if is_site(&right) {
+            site_removed = true;
+            (left, right)
+        } else if is_site(&left) {
+            site_removed = true;
+            (right, left)
+        } else if (words(&right) <= 3 && words(&left) >= 4)
+            || (site_removed && words(&right) <= 2 && words(&left) >= 3)
+        {
+            // A short tail after a long headline is a site or section name
+            // ("Headline – Coast – Example News").
+            (left, right)
+        } else {
+            break;
+        };
+        // The outermost part is the site; inner ones are sections.
+        removed.get_or_insert(gone);
+        title = next;
+    }
+    (title, removed)
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Splits at the last separator (site names usually trail), or at the
+/// first one when the site leads ("Site | Headline").
+fn split_once_at_separator(title: &str) -> Option<(String, String)> {
+    let last =
+        SEPARATORS.iter().filter_map(|s| title.rfind(s).map(|i| (i, s.len()))).max_by_key(|(i, _)| *i)?;
+    let (i, len) = last;
+    let (left, right) = (title[..i].trim(), title[i + len..].trim());
+    if left.is_empty() || right.is_empty() {
+        return None;
+    }
+    Some((left.to_owned(), right.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(title: &str, site: &str) -> String {
+        without_site(title, &[site.to_owned()], &[]).0
+    }
+
+    #[test]
+    fn site_names_go_from_either_end() {
+        assert_eq!(strip("Storm closes ferry | Example News", "Example News"), "Storm closes ferry");
+        assert_eq!(strip("Example News - Storm closes ferry", "Example News"), "Storm closes ferry");
+        assert_eq!(strip("Storm closes ferry – Coast – Example News", "Example News"), "Storm closes ferry");
+        assert_eq!(strip("Storm closes ferry | news.example", "news.example"), "Storm closes ferry");
+    }
+
+    #[test]
+    fn a_short_tail_goes_even_unnamed() {
+        assert_eq!(
+            strip("Harbour board approves the new seawall plan - Ledger", ""),
+            "Harbour board approves the new seawall plan"
+        );
+        // A dash inside a headline stays.
+        assert_eq!(strip("Ferry cut - and what comes next", ""), "Ferry cut - and what comes next");
+    }
+
+    #[test]
+    fn the_pages_heading_decides() {
+        let headings = ["Why the tide - and the town - turned".to_owned()];
+        assert_eq!(
+            without_site("Why the tide - and the town - turned", &[], &headings).0,
+            "Why the tide - and the town - turned"
+        );
+        let headings = ["Gulls take the pier".to_owned()];
+        assert_eq!(
+            without_site("Gulls take the pier - Le Petit Quai", &[], &headings),
+            ("Gulls take the pier".to_owned(), Some("Le Petit Quai".to_owned()))
+        );
+    }
+}
