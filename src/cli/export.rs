@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::library::{Article, Library};
+use crate::library::Article;
 use crate::store::Saved;
 
 /// One line of `export` output; the field names are part of the contract.
@@ -90,17 +90,29 @@ impl<'a> ExportRecord<'a> {
     }
 }
 
-/// Writes the articles at `indexes` as JSON lines, with their reading
-/// state when `saved` is given.
-pub fn write(
-    library: &Library,
-    indexes: &[usize],
-    saved: Option<&Saved>,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    for &index in indexes {
-        serde_json::to_writer(&mut *out, &ExportRecord::new(&library.articles[index], saved))?;
-        out.write_all(b"\n")?;
+/// `broadsheet export`: every article as it is read.
+pub struct Export {
+    saved: Option<Saved>,
+}
+
+impl Export {
+    pub fn new(saved: Option<Saved>) -> Self {
+        Self { saved }
     }
-    out.flush()
+}
+
+/// Writes one article as a JSON line.
+pub fn write_record(article: &Article, saved: Option<&Saved>, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &ExportRecord::new(article, saved))?;
+    out.write_all(b"\n")
+}
+
+impl super::Script for Export {
+    fn article(&mut self, article: Article, out: &mut dyn Write) -> io::Result<()> {
+        write_record(&article, self.saved.as_ref(), out)
+    }
+
+    fn finish(self, _: crate::library::stream::Totals, _: &mut dyn Write) -> io::Result<bool> {
+        Ok(false)
+    }
 }

@@ -15,7 +15,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
-use crate::library::{Detail, Library, LoadOptions};
+use crate::library::stream::{self, Item, Totals};
+use crate::library::{Article, Detail, Diagnostic, LoadOptions};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -123,23 +124,13 @@ pub fn run(cli: Cli) -> ExitCode {
     let state = state_path(cli.state.as_deref(), &config);
     let result = match &cli.command {
         None => read::run(&cli.paths, &config, state),
-        Some(Command::Export { paths }) => saved_state(state.as_deref()).and_then(|saved| {
-            script(paths, read::load_options(&config), |library, out| {
-                print_diagnostics(library);
-                let all: Vec<usize> = (0..library.articles.len()).collect();
-                export::write(library, &all, saved.as_ref(), out).map(|()| false)
-            })
-        }),
-        Some(Command::Search { query, paths }) => saved_state(state.as_deref()).and_then(|saved| {
-            script(paths, read::load_options(&config), |library, out| {
-                print_diagnostics(library);
-                let hits = search::run(library, query, saved.as_ref());
-                export::write(library, &hits, saved.as_ref(), out).map(|()| false)
-            })
-        }),
+        Some(Command::Export { paths }) => saved_state(state.as_deref())
+            .and_then(|saved| script(paths, read::load_options(&config), export::Export::new(saved))),
+        Some(Command::Search { query, paths }) => saved_state(state.as_deref())
+            .and_then(|saved| script(paths, read::load_options(&config), search::Search::new(query, saved))),
         Some(Command::Check { paths }) => {
             let options = LoadOptions { detail: Detail::Identity, ..read::load_options(&config) };
-            script(paths, options, check::write)
+            script(paths, options, check::Check::default())
         }
         Some(Command::Index { paths }) => index::run(paths, &config),
         Some(Command::Completions { shell }) => {
@@ -153,9 +144,9 @@ pub fn run(cli: Cli) -> ExitCode {
             let mut page = Vec::new();
             man.render(&mut page).map_err(|e| e.to_string()).and_then(|()| print_bytes(&page))
         }
-        Some(Command::Authors { paths }) => script(paths, read::load_options(&config), |library, out| {
-            authors::write(library, out).map(|()| false)
-        }),
+        Some(Command::Authors { paths }) => {
+            script(paths, read::load_options(&config), authors::Authors::default())
+        }
     };
     result.unwrap_or_else(|message| {
         eprintln!("broadsheet: {message}");
@@ -163,17 +154,73 @@ pub fn run(cli: Cli) -> ExitCode {
     })
 }
 
-/// Loads the library for a scripting command and prints with `write`,
-/// which says whether the run failed. A closed pipe is not an error.
-fn script(
-    paths: &[PathBuf],
-    options: LoadOptions,
-    write: impl FnOnce(&Library, &mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<bool>,
-) -> Result<ExitCode, String> {
+/// A scripting command: it takes the library's articles and problems one
+/// at a time, as they are read, and finishes with what the run comes to.
+pub trait Script {
+    fn article(&mut self, article: Article, out: &mut dyn io::Write) -> io::Result<()>;
+
+    /// A problem with a file; printed to stderr unless the command prints
+    /// problems itself.
+    fn problem(&mut self, diagnostic: &Diagnostic, _out: &mut dyn io::Write) -> io::Result<()> {
+        eprintln!("{diagnostic}");
+        Ok(())
+    }
+
+    /// Writes what comes after the last article; returns whether the run
+    /// failed (exit status 1).
+    fn finish(self, totals: Totals, out: &mut dyn io::Write) -> io::Result<bool>;
+}
+
+/// Runs a scripting command over the library at `paths` (the sample
+/// library if none), streaming: nothing is kept per article beyond what
+/// the command keeps. A closed pipe is not an error.
+fn script(paths: &[PathBuf], options: LoadOptions, mut command: impl Script) -> Result<ExitCode, String> {
+    use std::io::{IsTerminal, Write as _};
+    use std::ops::ControlFlow;
     check_paths_exist(paths)?;
-    let library = if paths.is_empty() { Library::sample() } else { load_with_progress_bar(paths, options) };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    match write(&library, &mut out) {
+    let mut failure: Option<io::Error> = None;
+    let bar = (io::stderr().is_terminal() && !paths.is_empty()).then(|| {
+        indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} reading: {pos} files, {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        )
+    });
+    let mut each = |item: Item<'_>| {
+        let written = match item {
+            Item::Article(article) => command.article(*article, &mut out),
+            Item::Problem(diagnostic) => match &bar {
+                Some(bar) => bar.suspend(|| command.problem(diagnostic, &mut out)),
+                None => command.problem(diagnostic, &mut out),
+            },
+            Item::Progress(progress) => {
+                if let Some(bar) = &bar {
+                    bar.set_position(progress.done as u64);
+                }
+                Ok(())
+            }
+        };
+        match written {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => {
+                failure = Some(error);
+                ControlFlow::Break(())
+            }
+        }
+    };
+    let totals = if paths.is_empty() {
+        stream::stream_sample(&mut each)
+    } else {
+        stream::stream(paths, &options, &mut each)
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let result = match failure {
+        Some(error) => Err(error),
+        None => command.finish(totals, &mut out).and_then(|failed| out.flush().map(|()| failed)),
+    };
+    match result {
         Ok(true) => Ok(ExitCode::from(1)),
         Ok(false) => Ok(ExitCode::SUCCESS),
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -184,25 +231,6 @@ fn script(
     }
 }
 
-/// Loads with a progress bar on stderr when stderr is a terminal, and
-/// nothing extra when it is not (scripts and logs stay clean).
-fn load_with_progress_bar(paths: &[PathBuf], options: LoadOptions) -> Library {
-    use std::io::IsTerminal;
-    if !io::stderr().is_terminal() {
-        return Library::load(paths, options);
-    }
-    let bar = indicatif::ProgressBar::new(0).with_style(
-        indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar} {eta}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let library = Library::load_with_progress(paths, options, |progress| {
-        bar.set_length(progress.total as u64);
-        bar.set_position(progress.done as u64);
-    });
-    bar.finish_and_clear();
-    library
-}
-
 /// Writes generated text to stdout; a closed pipe is not an error.
 fn print_bytes(bytes: &[u8]) -> Result<ExitCode, String> {
     use std::io::Write;
@@ -210,12 +238,6 @@ fn print_bytes(bytes: &[u8]) -> Result<ExitCode, String> {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(error) => Err(error.to_string()),
-    }
-}
-
-fn print_diagnostics(library: &Library) {
-    for diagnostic in &library.diagnostics {
-        eprintln!("{diagnostic}");
     }
 }
 

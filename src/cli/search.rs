@@ -1,22 +1,43 @@
-//! `broadsheet search QUERY`: the same search as the reader's `/`.
+//! `broadsheet search QUERY`: the same search as the reader's `/`, over
+//! every file, printing the matching articles as `export` does.
 
-use crate::library::Library;
-use crate::library::search::{Query, ScanIndex, SearchBackend};
+use std::io::{self, Write};
+
+use crate::library::Article;
+use crate::library::search::{Query, folded};
+use crate::library::stream::Totals;
 use crate::store::Saved;
 
-/// Library indexes of the articles matching `query`, in library order.
-/// State terms (`is:unread`) read the state file; without one, nothing is
-/// read or bookmarked.
-pub fn run(library: &Library, query: &str, saved: Option<&Saved>) -> Vec<usize> {
-    let query = Query::parse(query);
-    let empty = Saved::default();
-    let saved = saved.unwrap_or(&empty);
-    ScanIndex::new(library)
-        .search(&query)
-        .into_iter()
-        .filter(|&i| {
-            let id = library.articles[i].id;
-            query.matches_state(saved.read.contains(&id), saved.bookmarked.contains(&id))
-        })
-        .collect()
+pub struct Search {
+    query: Query,
+    /// Reading state for `is:` terms; without a state file nothing is
+    /// read or bookmarked.
+    saved: Option<Saved>,
+}
+
+impl Search {
+    pub fn new(query: &str, saved: Option<Saved>) -> Self {
+        Self { query: Query::parse(query), saved }
+    }
+
+    fn matches(&self, article: &Article) -> bool {
+        let (read, bookmarked) = self
+            .saved
+            .as_ref()
+            .map_or((false, false), |s| (s.read.contains(&article.id), s.bookmarked.contains(&article.id)));
+        self.query.matches_state(read, bookmarked) && self.query.matches_text(&folded(article))
+    }
+}
+
+impl super::Script for Search {
+    fn article(&mut self, article: Article, out: &mut dyn Write) -> io::Result<()> {
+        if self.matches(&article) {
+            super::export::write_record(&article, self.saved.as_ref(), out)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: Totals, _: &mut dyn Write) -> io::Result<bool> {
+        Ok(false)
+    }
 }

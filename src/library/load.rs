@@ -66,53 +66,84 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// Walks `paths` and lists the files to load, in a stable order.
 pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut discovery = Discovery::default();
-    for root in paths {
-        match std::fs::metadata(root) {
-            Err(error) => discovery.diagnostics.push(Diagnostic::error(root, None, io_message(&error))),
-            Ok(meta) if meta.is_file() => match classify(root) {
-                Some(kind) => discovery.files.push(FileEntry { path: root.clone(), kind }),
-                None => discovery.diagnostics.push(Diagnostic::warning(
-                    root,
-                    None,
-                    "not a recognised article file (.txt, .md, .toml, .json, .jsonl, .html, .xml, .rss, .atom, .csv, .tsv); skipped",
-                )),
-            },
-            Ok(meta) if meta.is_dir() => walk(root, &mut discovery),
-            Ok(_) => discovery.diagnostics.push(Diagnostic::warning(
-                root,
-                None,
-                "not a regular file or directory; skipped",
-            )),
+    for found in Walk::new(paths) {
+        match found {
+            Ok(entry) => discovery.files.push(entry),
+            Err(diagnostic) => discovery.diagnostics.push(diagnostic),
         }
     }
     discovery
 }
 
-fn walk(root: &Path, discovery: &mut Discovery) {
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                if let Some(kind) = classify(entry.path()) {
-                    discovery.files.push(FileEntry { path: entry.into_path(), kind });
+/// The files of a library one at a time, in the same stable order as
+/// [`discover`], with the problems met on the way: a walk that never holds
+/// every path of a big library at once.
+pub struct Walk {
+    roots: std::collections::VecDeque<PathBuf>,
+    current: Option<(PathBuf, walkdir::IntoIter)>,
+}
+
+impl Walk {
+    pub fn new(paths: &[PathBuf]) -> Self {
+        Self { roots: paths.iter().cloned().collect(), current: None }
+    }
+
+    /// A root that is not a directory: the file itself, or why not.
+    fn root(root: PathBuf) -> Option<Result<FileEntry, Diagnostic>> {
+        Some(match std::fs::metadata(&root) {
+            Err(error) => Err(Diagnostic::error(&root, None, io_message(&error))),
+            Ok(meta) if meta.is_file() => match classify(&root) {
+                Some(kind) => Ok(FileEntry { path: root, kind }),
+                None => Err(Diagnostic::warning(
+                    &root,
+                    None,
+                    "not a recognised article file (.txt, .md, .toml, .json, .jsonl, .html, .xml, .rss, .atom, .csv, .tsv); skipped",
+                )),
+            },
+            Ok(_) => Err(Diagnostic::warning(&root, None, "not a regular file or directory; skipped")),
+        })
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<FileEntry, Diagnostic>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let Some((root, walker)) = self.current.as_mut() else {
+                let root = self.roots.pop_front()?;
+                if std::fs::metadata(&root).is_ok_and(|m| m.is_dir()) {
+                    let walker = WalkDir::new(&root).follow_links(true).sort_by_file_name().into_iter();
+                    self.current = Some((root, walker));
+                    continue;
                 }
-            }
-            // Directories are walked; FIFOs, sockets and devices are never opened.
-            Ok(_) => {}
-            Err(error) => {
-                let path = error.path().unwrap_or(root).to_path_buf();
-                let message = if let Some(ancestor) = error.loop_ancestor() {
-                    format!("symbolic link loop back to {}; not followed", ancestor.display())
-                } else if let Some(io) = error.io_error() {
-                    io_message(io)
-                } else {
-                    error.to_string()
-                };
-                discovery.diagnostics.push(Diagnostic::error(&path, None, message));
+                return Self::root(root);
+            };
+            match walker.next() {
+                None => self.current = None,
+                Some(Ok(entry)) if entry.depth() > 0 && is_hidden(entry.file_name()) => {
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
+                }
+                Some(Ok(entry)) if entry.file_type().is_file() => {
+                    if let Some(kind) = classify(entry.path()) {
+                        return Some(Ok(FileEntry { path: entry.into_path(), kind }));
+                    }
+                }
+                // Directories are walked; FIFOs, sockets and devices are never opened.
+                Some(Ok(_)) => {}
+                Some(Err(error)) => {
+                    let path = error.path().unwrap_or(root).to_path_buf();
+                    let message = if let Some(ancestor) = error.loop_ancestor() {
+                        format!("symbolic link loop back to {}; not followed", ancestor.display())
+                    } else if let Some(io) = error.io_error() {
+                        io_message(io)
+                    } else {
+                        error.to_string()
+                    };
+                    return Some(Err(Diagnostic::error(&path, None, message)));
+                }
             }
         }
     }
@@ -208,49 +239,35 @@ fn read_dataset_row(
     Ok(parsed)
 }
 
-/// Reads a dataset row by row, calling `each` with every article (or
-/// problem) as it is read: the file is never held whole, whatever its size.
-pub fn stream_dataset(
-    path: &Path,
-    file_type: FileType,
-    mut each: impl FnMut(Result<ParsedArticle, ParseError>),
-) -> Result<(), String> {
+/// A dataset file opened for reading row by row.
+pub type FileDataset = dataset::Dataset<std::io::BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, File>>>;
+
+/// Opens a dataset to read it row by row: the file is never held whole,
+/// whatever its size. Fails for a file that cannot be read or has no text
+/// column.
+pub fn open_dataset(path: &Path, file_type: FileType) -> Result<FileDataset, ParseError> {
     use std::io::Read as _;
-    let mut file = File::open(path).map_err(|e| io_message(&e))?;
+    let failure = |message: String| ParseError::new(None, message);
+    let mut file = File::open(path).map_err(|e| failure(io_message(&e)))?;
     let mut head = vec![0; 64 * 1024];
     let mut filled = 0;
     while filled < head.len() {
-        match file.read(&mut head[filled..]).map_err(|e| io_message(&e))? {
+        match file.read(&mut head[filled..]).map_err(|e| failure(io_message(&e)))? {
             0 => break,
             n => filled += n,
         }
     }
     head.truncate(filled);
     if head.iter().all(u8::is_ascii_whitespace) {
-        return Err(
-            if head.is_empty() { "the file is empty" } else { "the file holds only blank lines" }.to_owned()
-        );
+        let message = if head.is_empty() { "the file is empty" } else { "the file holds only blank lines" };
+        return Err(failure(message.to_owned()));
     }
     if head[..head.len().min(8192)].contains(&0) {
-        return Err("binary data (NUL bytes), not a dataset".to_owned());
+        return Err(failure("binary data (NUL bytes), not a dataset".to_owned()));
     }
     let reader =
         std::io::BufReader::with_capacity(256 * 1024, std::io::Cursor::new(head.clone()).chain(file));
-    let dataset = match dataset::Dataset::open(reader, &head, file_type, &dataset::Columns::default()) {
-        Ok(dataset) => dataset,
-        Err(error) => {
-            each(Err(error));
-            return Ok(());
-        }
-    };
-    for result in dataset {
-        each(result.map(|mut parsed| {
-            parsed.format.get_or_insert(file_type.default_format());
-            clean_fields(&mut parsed);
-            parsed
-        }));
-    }
-    Ok(())
+    dataset::Dataset::open(reader, &head, file_type, &dataset::Columns::default())
 }
 
 /// Reads and parses one file from disk.
@@ -258,11 +275,21 @@ pub fn read_file(entry: &FileEntry, max_bytes: u64) -> FileOutcome {
     if let FileKind::Articles(file_type) = entry.kind
         && file_type.is_dataset()
     {
+        // Whole, for callers that want every row at once (tests); the
+        // library's readers go row by row through `scan`.
         let mut outcome = FileOutcome::default();
-        let streamed = stream_dataset(&entry.path, file_type, |result| outcome.take(&entry.path, result));
-        if let Err(message) = streamed {
-            outcome.diagnostics.push(Diagnostic::error(&entry.path, None, message));
-            outcome.failed = true;
+        match open_dataset(&entry.path, file_type) {
+            Ok(mut dataset) => {
+                while let Some(row) = dataset.next() {
+                    let parsed = row.and_then(|row| dataset.article(&row)).map(|mut parsed| {
+                        parsed.format.get_or_insert(file_type.default_format());
+                        clean_fields(&mut parsed);
+                        parsed
+                    });
+                    outcome.take(&entry.path, parsed);
+                }
+            }
+            Err(error) => outcome.take(&entry.path, Err(error)),
         }
         return outcome;
     }
@@ -295,7 +322,7 @@ fn read_limited(path: &Path, max_bytes: u64) -> std::io::Result<(Vec<u8>, bool)>
 
 impl FileOutcome {
     /// Takes one parsed record: an article, or a problem with it.
-    fn take(&mut self, path: &Path, result: Result<ParsedArticle, ParseError>) {
+    pub fn take(&mut self, path: &Path, result: Result<ParsedArticle, ParseError>) {
         match result {
             Ok(article) => {
                 for warning in &article.warnings {
@@ -383,7 +410,7 @@ pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -
 /// before parsing, but escapes in structured formats (`\u001b` in JSON,
 /// `\r` in a TOML string, `&#27;` in Markdown) only become control
 /// characters when parsed. Plain text decodes nothing, so it is skipped.
-fn clean_fields(article: &mut ParsedArticle) {
+pub fn clean_fields(article: &mut ParsedArticle) {
     article.title = clean_line(&article.title);
     for byline in &mut article.bylines {
         byline.name = clean_line(&byline.name);

@@ -17,12 +17,13 @@ pub mod load;
 pub mod quotes;
 pub mod sample;
 pub mod sanitize;
+pub mod scan;
 pub mod search;
 pub mod stats;
+pub mod stream;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -53,21 +54,25 @@ fn finish_file(
     options: &LoadOptions,
 ) -> (Vec<Finished>, FileOutcome) {
     let parsed = std::mem::take(&mut outcome.articles);
-    let articles = parsed
+    let articles = parsed.into_iter().map(|p| identity::finish(entry, p, options.detail)).collect();
+    (finished(articles, options.detail), outcome)
+}
+
+/// What telling duplicates apart needs, worked out while the bodies are
+/// here; with [`Detail::Identity`] the bodies go once hashed.
+fn finished(articles: Vec<Article>, detail: Detail) -> Vec<Finished> {
+    articles
         .into_iter()
-        .map(|p| {
-            let mut article = identity::finish(entry, p, options.detail);
-            // Duplicates are told by a hash of the text, so bodies can go now.
+        .map(|mut article| {
             let text = identity::text_hash(&article);
             let other_id = identity::disambiguated_id(&article);
-            if options.detail == Detail::Identity {
+            if detail == Detail::Identity {
                 article.body = Vec::new();
                 article.has_body = false;
             }
             Finished { article, text, other_id }
         })
-        .collect();
-    (articles, outcome)
+        .collect()
 }
 
 /// A loaded library.
@@ -120,31 +125,31 @@ impl Library {
         Self::load_with_progress(paths, options, |_| {})
     }
 
-    /// Like [`Library::load`], calling `progress` after each file (from any
-    /// of the parsing threads).
+    /// Like [`Library::load`], calling `progress` as files are read.
     pub fn load_with_progress(
         paths: &[PathBuf],
         options: LoadOptions,
-        progress: impl Fn(Progress) + Sync,
+        progress: impl FnMut(Progress),
     ) -> Self {
+        let mut progress = progress;
         let mut discovery = load::discover(paths);
         discovery.files.retain(|file| !load::is_ignored(&file.path, &options.ignore_extensions));
         let total = discovery.files.len();
         progress(Progress { done: 0, total });
-        let done = AtomicUsize::new(0);
-        // Reading, parsing, sanitising, counting and finding quotes is nearly
-        // all the work, and each file's is independent: do it in parallel,
-        // then assemble in file order so ids and duplicates are deterministic.
-        let finished: Vec<(Vec<Finished>, FileOutcome)> = discovery
-            .files
-            .into_par_iter()
-            .map(|entry| {
-                let outcome = load::read_file(&entry, options.max_file_bytes);
-                progress(Progress { done: done.fetch_add(1, Ordering::Relaxed) + 1, total });
-                finish_file(&entry, outcome, &options)
-            })
-            .collect();
-        Self::assemble(finished, discovery.diagnostics)
+        let files = discovery.files.into_iter().map(|f| (f, ()));
+        let scan_options =
+            scan::ScanOptions { max_file_bytes: options.max_file_bytes, detail: options.detail };
+        // Parsed on every core, assembled in file order so that ids and
+        // duplicates are deterministic.
+        let mut finished_files: Vec<(Vec<Finished>, FileOutcome)> = Vec::new();
+        let mut done = 0;
+        scan::scan(files, scan_options, |batch| {
+            done += usize::from(batch.part.ends());
+            progress(Progress { done, total });
+            finished_files.push((finished(batch.articles, options.detail), batch.outcome));
+            std::ops::ControlFlow::Continue(())
+        });
+        Self::assemble(finished_files, discovery.diagnostics)
     }
 
     /// Loads the sample library compiled into the binary.

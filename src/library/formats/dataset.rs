@@ -21,7 +21,17 @@ pub struct Columns {
     pub overrides: Vec<(Role, String)>,
 }
 
-/// A dataset being read: its columns worked out, rows to come.
+/// One row as read: its cells decoded, where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    pub line: usize,
+    pub offset: u64,
+    pub cells: Vec<String>,
+}
+
+/// A dataset being read: its columns worked out, rows to come. Rows are
+/// read in order (cheap) and made articles by [`Dataset::article`],
+/// which may run on other threads.
 pub struct Dataset<R: Read> {
     reader: csv::Reader<R>,
     mapping: Mapping,
@@ -70,10 +80,22 @@ impl<R: Read> Dataset<R> {
     }
 }
 
-impl<R: Read> Iterator for Dataset<R> {
-    type Item = Result<ParsedArticle, ParseError>;
+impl<R: Read> Dataset<R> {
+    /// The article a row holds (or why it holds none).
+    pub fn article(&self, row: &RawRow) -> Result<ParsedArticle, ParseError> {
+        row_article(&self.mapping, row)
+    }
 
-    /// The next row's article (or why it is not one); `None` at the end.
+    /// Which columns hold what.
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+}
+
+impl<R: Read> Iterator for Dataset<R> {
+    type Item = Result<RawRow, ParseError>;
+
+    /// The next row (or why it cannot be read); `None` at the end.
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;
@@ -82,7 +104,8 @@ impl<R: Read> Iterator for Dataset<R> {
             Ok(false) => None,
             Ok(true) => {
                 let position = self.row.position().cloned().unwrap_or_else(csv::Position::new);
-                Some(row_article(&self.mapping, &self.row, position.line() as usize, position.byte()))
+                let cells = self.row.iter().map(|c| decode(c).into_owned()).collect();
+                Some(Ok(RawRow { line: position.line() as usize, offset: position.byte(), cells }))
             }
             Err(error) => {
                 // A broken row ends the file: where the next one starts is unknown.
@@ -94,17 +117,12 @@ impl<R: Read> Iterator for Dataset<R> {
     }
 }
 
-fn row_article(
-    mapping: &Mapping,
-    row: &ByteRecord,
-    line: usize,
-    offset: u64,
-) -> Result<ParsedArticle, ParseError> {
-    let cells: Vec<Cow<'_, str>> = row.iter().map(decode).collect();
-    record::article(mapping, |i| cells.get(i).map(|c| Value::Text(c)), line, offset)
+/// A cell's text: UTF-8, or Windows-1252 for the odd legacy export.
+/// The article a row holds under `mapping` (or why it holds none).
+pub fn row_article(mapping: &Mapping, row: &RawRow) -> Result<ParsedArticle, ParseError> {
+    record::article(mapping, |i| row.cells.get(i).map(|c| Value::Text(c)), row.line, row.offset)
 }
 
-/// A cell's text: UTF-8, or Windows-1252 for the odd legacy export.
 fn decode(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
@@ -124,7 +142,10 @@ pub fn parse_all(
     columns: &Columns,
 ) -> Vec<Result<ParsedArticle, ParseError>> {
     match Dataset::open(text.as_bytes(), text.as_bytes(), file_type, columns) {
-        Ok(dataset) => dataset.collect(),
+        Ok(mut dataset) => {
+            let rows: Vec<_> = dataset.by_ref().collect();
+            rows.into_iter().map(|row| row.and_then(|row| dataset.article(&row))).collect()
+        }
         Err(error) => vec![Err(error)],
     }
 }
@@ -145,10 +166,14 @@ pub fn read_row<F: Read + Seek>(
     let mut position = csv::Position::new();
     position.set_byte(offset).set_line(line as u64);
     dataset.reader.seek(position).map_err(|e| csv_error(&e))?;
-    match dataset.reader.read_byte_record(&mut dataset.row) {
-        Ok(true) => row_article(&dataset.mapping, &dataset.row, line, offset),
-        Ok(false) => Err(ParseError::new(Some(line), "the dataset no longer has this row")),
-        Err(error) => Err(csv_error(&error)),
+    match dataset.next() {
+        Some(row) => {
+            let mut row = row?;
+            // The reader counts lines from where it was put.
+            row.line = line;
+            dataset.article(&row)
+        }
+        None => Err(ParseError::new(Some(line), "the dataset no longer has this row")),
     }
 }
 
@@ -231,8 +256,8 @@ mod tests {
     fn latin1_cells_and_a_bom() {
         let mut bytes = b"\xef\xbb\xbftitle,text\nCaf\xe9,Cr\xe8me\n".to_vec();
         bytes.extend_from_slice(b"");
-        let dataset = Dataset::open(&bytes[..], &bytes, FileType::Csv, &Columns::default()).unwrap();
-        let rows: Vec<_> = dataset.collect();
-        assert_eq!(rows[0].as_ref().unwrap().title, "Café");
+        let mut dataset = Dataset::open(&bytes[..], &bytes, FileType::Csv, &Columns::default()).unwrap();
+        let row = dataset.next().unwrap().unwrap();
+        assert_eq!(dataset.article(&row).unwrap().title, "Café");
     }
 }

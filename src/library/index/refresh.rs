@@ -8,20 +8,21 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
-use rayon::prelude::*;
-
 use super::rows::{self, FileStamp};
 use super::{Index, IndexError, sqlite};
 use crate::library::article::{Article, ArticleId};
 use crate::library::diagnostic::Diagnostic;
 use crate::library::load::{self, FileEntry, FileOutcome};
+use crate::library::scan::{self, Part, ScanOptions};
 use crate::library::{Detail, LoadOptions, identity};
 
-/// Files parsed per chunk: each chunk is one transaction, and the unit in
+/// Files stored per chunk: each chunk is one transaction, and the unit in
 /// which changes reach the screen. Chunks start small (so a new library's
-/// first articles show at once) and double up to the most.
+/// first articles show at once) and double up to the most; a chunk also
+/// ends at this many articles (a dataset's rows come in their own).
 const FIRST_CHUNK_FILES: usize = 64;
 const CHUNK_FILES: usize = 512;
+const CHUNK_ARTICLES: usize = 4096;
 
 /// A file the walk met, and what the index knows of it.
 struct Seen {
@@ -33,11 +34,12 @@ struct Seen {
     known: bool,
 }
 
-/// A file read and parsed, ready to be stored.
+/// A file (or part of a dataset) read and parsed, ready to be stored.
 pub struct ParsedFile {
     entry: FileEntry,
     stamp: FileStamp,
     known: bool,
+    part: Part,
     articles: Vec<Article>,
     outcome: FileOutcome,
 }
@@ -127,39 +129,40 @@ impl Index {
                 }
             }
         }
-        let work: Vec<Seen> = stamped.into_iter().filter(|s| s.changed).collect();
+        let work: Vec<(FileEntry, (FileStamp, bool))> =
+            stamped.into_iter().filter(|s| s.changed).map(|s| (s.entry, (s.stamp, s.known))).collect();
         let to_parse = work.len();
         let (tx, chunks) = mpsc::sync_channel(1);
-        let max_bytes = options.max_file_bytes;
+        let scan_options = ScanOptions { max_file_bytes: options.max_file_bytes, detail: Detail::Full };
         thread::Builder::new()
             .name("index-parse".into())
             .spawn(move || {
                 let mut size = FIRST_CHUNK_FILES;
-                let mut rest = work.as_slice();
-                while !rest.is_empty() {
-                    let (chunk, after) = rest.split_at(size.min(rest.len()));
-                    rest = after;
-                    size = (size * 2).min(CHUNK_FILES);
-                    let parsed: Vec<ParsedFile> = chunk
-                        .par_iter()
-                        .map(|seen| {
-                            let mut outcome = load::read_file(&seen.entry, max_bytes);
-                            let articles = std::mem::take(&mut outcome.articles)
-                                .into_iter()
-                                .map(|parsed| identity::finish(&seen.entry, parsed, Detail::Full))
-                                .collect();
-                            ParsedFile {
-                                entry: seen.entry.clone(),
-                                stamp: seen.stamp,
-                                known: seen.known,
-                                articles,
-                                outcome,
-                            }
-                        })
-                        .collect();
-                    if tx.send(parsed).is_err() {
-                        break;
+                let mut chunk: Vec<ParsedFile> = Vec::new();
+                let mut articles = 0;
+                scan::scan(work, scan_options, |batch| {
+                    let (stamp, known) = batch.tag;
+                    let whole = batch.part == Part::Whole;
+                    articles += batch.articles.len();
+                    chunk.push(ParsedFile {
+                        entry: batch.entry,
+                        stamp,
+                        known,
+                        part: batch.part,
+                        articles: batch.articles,
+                        outcome: batch.outcome,
+                    });
+                    if !whole || chunk.len() >= size || articles >= CHUNK_ARTICLES {
+                        size = (size * 2).min(CHUNK_FILES);
+                        articles = 0;
+                        if tx.send(std::mem::take(&mut chunk)).is_err() {
+                            return std::ops::ControlFlow::Break(());
+                        }
                     }
+                    std::ops::ControlFlow::Continue(())
+                });
+                if !chunk.is_empty() {
+                    let _ = tx.send(chunk);
                 }
             })
             .map_err(|source| IndexError::Io { path: self.path.clone(), source })?;
@@ -194,7 +197,7 @@ impl Index {
         let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
             let tx = conn.transaction()?;
             // What a changed file gave before goes (a new file gave nothing).
-            for file in chunk.iter().filter(|f| f.known) {
+            for file in chunk.iter().filter(|f| f.known && f.part.starts()) {
                 rows::delete_file(&tx, &file.entry.path)?;
             }
             // Articles kept, by id, which also catches duplicates within the chunk.
@@ -241,7 +244,15 @@ impl Index {
                     rows::insert_author_info(&tx, &file.entry.path, name, info)?;
                 }
                 let failed = file.outcome.failed;
-                file_rows.push(rows::insert_file(&tx, &file.entry.path, file.stamp, failed, has_duplicates)?);
+                // A dataset read in parts is stamped when its last part is
+                // stored: a refresh cut short reads it again next time.
+                let stamp = if file.part.ends() { file.stamp } else { FileStamp { size: 0, mtime: 0 } };
+                let row = if file.part.starts() {
+                    rows::insert_file(&tx, &file.entry.path, stamp, failed, has_duplicates)?
+                } else {
+                    rows::update_file(&tx, &file.entry.path, stamp, failed, has_duplicates)?
+                };
+                file_rows.push(row);
             }
             for (article, hash, file) in kept.values() {
                 rows::insert_article(&tx, article, file_rows[*file], *hash)?;

@@ -205,6 +205,24 @@ pub fn insert_file(
     Ok(tx.last_insert_rowid())
 }
 
+/// Records a later part of a file stored in parts (a dataset): its
+/// stamp once the last part is in, and what the part adds to its flags.
+pub fn update_file(
+    tx: &Transaction<'_>,
+    path: &Path,
+    stamp: FileStamp,
+    failed: bool,
+    has_duplicates: bool,
+) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "UPDATE files SET size = ?2, mtime = ?3, failed = failed OR ?4, has_duplicates = has_duplicates OR ?5
+         WHERE path = ?1 RETURNING file",
+    )?
+    .query_row(params![path_key(path), stamp.size as i64, stamp.mtime, failed, has_duplicates], |row| {
+        row.get(0)
+    })
+}
+
 /// Calls `each` with every file the index knows and its stamp, in the
 /// order of the paths' bytes (that of [`path_bytes`]).
 pub fn each_file(conn: &Connection, mut each: impl FnMut(&[u8], FileStamp)) -> rusqlite::Result<()> {
