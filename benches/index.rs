@@ -104,7 +104,7 @@ fn parse(c: &mut Criterion, fixture: &Fixture) {
     let entry = FileEntry { kind: classify(&path).unwrap(), path };
     c.bench_function("parse/one_article_with_quotes", |b| {
         b.iter(|| {
-            let mut outcome = read_file(black_box(&entry), u64::MAX);
+            let mut outcome = read_file(black_box(&entry), &Default::default());
             let parsed = outcome.articles.remove(0);
             identity::finish(&entry, parsed, Detail::Full)
         })

@@ -5,7 +5,12 @@
 //! shapes real libraries have: scraped `.txt` files with repeated headlines,
 //! bylines and author blocks, plus TOML, Markdown, JSON and JSON Lines, dated
 //! articles spread over years, quotes in several styles, and a few hundred
-//! authors of very unequal output.
+//! authors of very unequal output. Articles are about `--size` bytes of
+//! text (3,200 by default, the length of real news).
+//!
+//! With `--csv`, OUT is a single dataset file in the "All the News" layout
+//! (unnamed index column, id, title, publication, author, date, year,
+//! month, url, content) instead of a directory.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -24,6 +29,12 @@ struct Args {
     /// Seed for the generator; the same seed gives the same library.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// About how many bytes of text each article has (±25 %).
+    #[arg(long, default_value_t = 3200)]
+    size: usize,
+    /// Write one CSV dataset file at OUT instead of a directory of files.
+    #[arg(long)]
+    csv: bool,
     /// Directory to write into (created if missing).
     out: PathBuf,
 }
@@ -185,18 +196,22 @@ fn quote_paragraph(rng: &mut Rng, speaker: &str) -> String {
     }
 }
 
-fn body(rng: &mut Rng) -> Vec<String> {
+/// Paragraphs adding up to about `size` bytes (±25 %), every third one quoting.
+fn body(rng: &mut Rng, size: usize) -> Vec<String> {
     let speaker = name(rng);
-    let paragraphs = 4 + rng.below(10);
-    (0..paragraphs)
-        .map(|i| {
-            if i % 3 == 1 {
-                quote_paragraph(rng, &speaker)
-            } else {
-                (0..1 + rng.below(4)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
-            }
-        })
-        .collect()
+    let target = size * 3 / 4 + rng.below(size / 2 + 1);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut length = 0;
+    while length < target || paragraphs.len() < 2 {
+        let paragraph = if paragraphs.len() % 3 == 1 {
+            quote_paragraph(rng, &speaker)
+        } else {
+            (0..1 + rng.below(4)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+        };
+        length += paragraph.len() + 2;
+        paragraphs.push(paragraph);
+    }
+    paragraphs
 }
 
 fn title(rng: &mut Rng, index: usize) -> String {
@@ -218,17 +233,21 @@ fn toml_string(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
+/// Zipf-like: a few authors write most of the articles.
+fn pick_author<'a>(rng: &mut Rng, authors: &'a [String]) -> &'a str {
+    &authors[(rng.below(authors.len()) * rng.below(authors.len())) / authors.len()]
+}
+
 fn write_article(
     dir: &Path,
     index: usize,
     rng: &mut Rng,
-    authors: &[String],
+    (authors, size): (&[String], usize),
     jsonl: &mut String,
 ) -> std::io::Result<()> {
-    // Zipf-like: a few authors write most of the articles.
-    let author = &authors[(rng.below(authors.len()) * rng.below(authors.len())) / authors.len()];
+    let author = pick_author(rng, authors);
     let title = title(rng, index);
-    let paragraphs = body(rng);
+    let paragraphs = body(rng, size);
     let bio = format!("{author} writes about {} for The Saltmere Courier.", rng.pick(TOPICS));
     let topic = rng.pick(TOPICS);
     match index % 20 {
@@ -293,6 +312,37 @@ fn write_article(
     }
 }
 
+/// A CSV field, quoted.
+fn csv_field(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// The whole library as one dataset, row by row.
+fn write_dataset(args: &Args, rng: &mut Rng, authors: &[String]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let mut out = std::io::BufWriter::new(fs::File::create(&args.out)?);
+    writeln!(out, ",id,title,publication,author,date,year,month,url,content")?;
+    for index in 0..args.articles {
+        let author = pick_author(rng, authors);
+        let title = title(rng, index);
+        let content = body(rng, args.size).join("\n\n");
+        let date = date(rng);
+        let (year, month) = (&date[..4], date[5..7].trim_start_matches('0'));
+        writeln!(
+            out,
+            "{index},{},{},The Saltmere Courier,{},{date},{year}.0,{month}.0,https://courier.example/{index},{}",
+            100_000 + index,
+            csv_field(&title),
+            csv_field(author),
+            csv_field(&content)
+        )?;
+    }
+    out.flush()
+}
+
 fn main() -> std::io::Result<()> {
     let args = Args::parse();
     let mut rng = Rng(args.seed);
@@ -306,16 +356,25 @@ fn main() -> std::io::Result<()> {
             break;
         }
     }
+    if args.csv {
+        write_dataset(&args, &mut rng, &authors)?;
+        eprintln!("wrote {} rows by {} authors to {}", args.articles, authors.len(), args.out.display());
+        return Ok(());
+    }
     let mut jsonl = String::new();
+    let mut in_jsonl = 0;
     for index in 0..args.articles {
         // A hundred articles a folder, like an archive by issue.
         let dir = args.out.join(format!("batch-{:04}", index / 100));
         if index % 100 == 0 {
             fs::create_dir_all(&dir)?;
         }
-        write_article(&dir, index, &mut rng, &authors, &mut jsonl)?;
-        if jsonl.lines().count() >= 50 || (index + 1 == args.articles && !jsonl.is_empty()) {
+        let before = jsonl.len();
+        write_article(&dir, index, &mut rng, (&authors, args.size), &mut jsonl)?;
+        in_jsonl += usize::from(jsonl.len() > before);
+        if in_jsonl >= 50 || (index + 1 == args.articles && !jsonl.is_empty()) {
             fs::write(dir.join(format!("{index:06}-digest.jsonl")), std::mem::take(&mut jsonl))?;
+            in_jsonl = 0;
         }
     }
     eprintln!("wrote {} articles by {} authors to {}", args.articles, authors.len(), args.out.display());

@@ -47,6 +47,45 @@ pub struct LibraryConfig {
     /// Seconds between looks for new, changed and removed files while the
     /// reader runs (0: only at start and on request).
     pub refresh_interval: u64,
+    /// Dataset columns with names broadsheet does not know.
+    pub columns: ColumnsConfig,
+}
+
+/// Which dataset column holds what, for names broadsheet does not know
+/// (`title`, `text`, `author`... are found by themselves). Empty: unset.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ColumnsConfig {
+    pub title: String,
+    pub body: String,
+    pub author: String,
+    pub date: String,
+    pub source: String,
+    pub url: String,
+    pub tags: String,
+}
+
+impl ColumnsConfig {
+    /// The mapping the dataset reader takes.
+    pub fn mapping(&self) -> crate::library::formats::dataset::Columns {
+        use crate::library::formats::record::Role;
+        let pairs = [
+            (Role::Title, &self.title),
+            (Role::Body, &self.body),
+            (Role::Authors, &self.author),
+            (Role::Date, &self.date),
+            (Role::Source, &self.source),
+            (Role::Url, &self.url),
+            (Role::Tags, &self.tags),
+        ];
+        crate::library::formats::dataset::Columns {
+            overrides: pairs
+                .into_iter()
+                .filter(|(_, name)| !name.trim().is_empty())
+                .map(|(role, name)| (role, name.trim().to_owned()))
+                .collect(),
+        }
+    }
 }
 
 impl Default for LibraryConfig {
@@ -57,6 +96,7 @@ impl Default for LibraryConfig {
             max_file_size: crate::library::load::DEFAULT_MAX_FILE_BYTES,
             index: true,
             refresh_interval: 300,
+            columns: ColumnsConfig::default(),
         }
     }
 }

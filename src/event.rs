@@ -179,7 +179,10 @@ pub fn spawn_searcher(tx: Sender<Event>) -> Sender<SearchJob> {
 /// Reads big article files off the input path: each job is an article's
 /// summary, answered with the article read from its file. A job with a
 /// newer one waiting is skipped (the user has moved on).
-pub fn spawn_body_reader(tx: Sender<Event>, max_file_bytes: u64) -> Sender<crate::library::Article> {
+pub fn spawn_body_reader(
+    tx: Sender<Event>,
+    options: crate::library::load::ReadOptions,
+) -> Sender<crate::library::Article> {
     let (jobs, inbox) = mpsc::channel::<crate::library::Article>();
     thread::Builder::new()
         .name("bodies".into())
@@ -190,7 +193,7 @@ pub fn spawn_body_reader(tx: Sender<Event>, max_file_bytes: u64) -> Sender<crate
                 }
                 let stamp =
                     std::fs::metadata(&summary.path).ok().map(|m| crate::library::index::stamp_of(&m));
-                let article = crate::library::load::reload_article(&summary, max_file_bytes);
+                let article = crate::library::load::reload_article(&summary, &options);
                 if tx.send(Event::Body { article: Box::new(article), stamp }).is_err() {
                     break;
                 }

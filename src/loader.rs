@@ -213,7 +213,7 @@ fn refresh(
         send(LibraryMsg::Progress(Progress { done, total }));
     }
     while let Some(chunk) = plan.next_chunk() {
-        done += chunk.len();
+        done += crate::library::index::files_done(&chunk);
         changed |= index.store(chunk)? > 0;
         if last_progress.elapsed() >= PROGRESS_PERIOD || done == total {
             last_progress = Instant::now();

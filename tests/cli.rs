@@ -316,3 +316,73 @@ fn no_progress_output_when_stderr_is_not_a_terminal() {
         assert!(out.stderr.is_empty(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+#[test]
+fn dataset_columns_with_other_names_are_mapped_in_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("news.csv"),
+        "headline,story_text,byline\nTide tables,The office prints them.,Mara Quist\n",
+    )
+    .unwrap();
+    let unmapped = broadsheet(&["check", "news.csv"], Some(dir.path()));
+    assert_eq!(unmapped.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unmapped.stdout).contains("no text column"));
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "[library.columns]\nbody = \"story_text\"\nauthor = \"byline\"\n").unwrap();
+    let records = export(&["--config", config.to_str().unwrap(), "export", "news.csv"], Some(dir.path()));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["title"], "Tide tables");
+    assert_eq!(records[0]["authors"], serde_json::json!(["Mara Quist"]));
+    assert_eq!(records[0]["paragraphs"], serde_json::json!(["The office prints them."]));
+    assert_eq!(records[0]["format"], "csv");
+    fs::write(&config, "[library.columns]\nbodi = \"story_text\"\n").unwrap();
+    let typo = broadsheet(&["--config", config.to_str().unwrap(), "export", "news.csv"], Some(dir.path()));
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&typo.stderr).contains("config.toml:2:1"),
+        "{}",
+        String::from_utf8_lossy(&typo.stderr)
+    );
+}
+
+#[test]
+fn every_kind_of_file_exports_with_its_format_named() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    let formats: std::collections::BTreeSet<String> = [
+        "feeds/rss-20.xml",
+        "feeds/atom-10.atom",
+        "feeds/jsonfeed-11.json",
+        "pages/jsonld-newsarticle.html",
+        "records/cc-news.jsonl",
+        "records/trafilatura-metadata.json",
+        "datasets/all-the-news.csv",
+        "datasets/cc-news.tsv",
+    ]
+    .iter()
+    .flat_map(|file| export(&["export", fixtures.join(file).to_str().unwrap()], None))
+    .map(|record| record["format"].as_str().unwrap().to_owned())
+    .collect();
+    assert_eq!(
+        formats.into_iter().collect::<Vec<_>>(),
+        ["atom", "csv", "html", "json", "jsonfeed", "jsonl", "rss", "tsv"]
+    );
+}
+
+#[test]
+fn check_gives_one_clear_line_for_a_file_it_cannot_use() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    for (file, message) in [
+        ("records/no-text.json", "error: no text field: expected one of `body`, `text`"),
+        ("datasets/no-text-column.csv", "error: no text column: expected one of"),
+        ("feeds/not-a-feed.xml", "error: an XML file that is not a feed"),
+    ] {
+        let out = broadsheet(&["check", fixtures.join(file).to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 2, "{file}: one problem and the summary:\n{stdout}");
+        assert!(lines[0].contains(message), "{file}: {stdout}");
+        assert!(lines[1].starts_with("0 articles"), "{file}: {stdout}");
+    }
+}

@@ -295,13 +295,13 @@ fn full_text_search_agrees_with_the_scan() {
 fn an_indexed_article_is_read_again_from_its_file() {
     let Indexed { _dir, root, library: indexed, .. } = indexed();
     let at = indexed.articles.iter().position(|a| a.title == "Ferry fares rise again").unwrap();
-    let full = indexed.full_article(at, LoadOptions::default().max_file_bytes);
+    let full = indexed.full_article(at, &LoadOptions::default().read);
     assert!(full.has_body && full.body[0].text.starts_with("The ferry company raised"));
     assert_eq!(full.quotes.len(), 1);
     assert_eq!(full.id, indexed.articles[at].id);
     // authors.toml's bio wins over none at all, as in a full read.
     let bus = indexed.articles.iter().position(|a| a.title == "Night bus returns").unwrap();
-    let full_bus = indexed.full_article(bus, LoadOptions::default().max_file_bytes);
+    let full_bus = indexed.full_article(bus, &LoadOptions::default().read);
     assert_eq!(full_bus.bylines[0].bio.as_deref(), Some("Oskar Holm writes about the town."));
 
     // The file changed after it was indexed: the new text shows.
@@ -310,12 +310,12 @@ fn an_indexed_article_is_read_again_from_its_file() {
         "harbour/ferry.txt",
         "Ferry fares rise again\n\nBy Ines Vasquez\n\nFares rose by a tenth.\n",
     );
-    let full = indexed.full_article(at, LoadOptions::default().max_file_bytes);
+    let full = indexed.full_article(at, &LoadOptions::default().read);
     assert_eq!(full.body[0].text, "Fares rose by a tenth.");
 
     // Gone: the summary stays, with the problem as its text.
     fs::remove_file(root.join("harbour/ferry.txt")).unwrap();
-    let full = indexed.full_article(at, LoadOptions::default().max_file_bytes);
+    let full = indexed.full_article(at, &LoadOptions::default().read);
     assert_eq!(full.title, "Ferry fares rise again");
     assert!(full.body[0].text.contains("could not be read"), "{:?}", full.body);
 }
@@ -333,7 +333,7 @@ fn paths_that_are_not_utf8_round_trip() {
     let library = refreshed(&mut index, &root);
     assert_eq!(library.articles.len(), 1);
     assert_eq!(library.articles[0].path, root.join(name));
-    let full = library.full_article(0, LoadOptions::default().max_file_bytes);
+    let full = library.full_article(0, &LoadOptions::default().read);
     assert_eq!(full.body[0].text, "Soup on Fridays.");
     // Unchanged on the next look; gone when deleted.
     let report = index.refresh(std::slice::from_ref(&root), &LoadOptions::default(), |_, _, _| {}).unwrap();

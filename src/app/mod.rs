@@ -58,8 +58,8 @@ pub struct LibraryState {
     /// A newer library that arrived while the user was away from the main
     /// list: installed on the way back, so no screen changes under them.
     pub pending: Option<Box<Library>>,
-    /// The size limit for reading an article's file when it is opened.
-    pub max_file_bytes: u64,
+    /// How an article's file is read when it is opened.
+    pub read: crate::library::load::ReadOptions,
 }
 
 impl LibraryState {
@@ -175,11 +175,7 @@ pub struct App {
 impl App {
     pub fn new(label: impl Into<String>, keymap: Keymap, theme: Theme, prefs: Prefs) -> Self {
         Self {
-            library: LibraryState {
-                label: label.into(),
-                max_file_bytes: crate::library::load::DEFAULT_MAX_FILE_BYTES,
-                ..LibraryState::default()
-            },
+            library: LibraryState { label: label.into(), ..LibraryState::default() },
             screens: vec![Screen::Articles(Browser::default())],
             overlay: None,
             marks: ReadMarks::default(),
@@ -294,7 +290,7 @@ impl App {
                 self.effects.push(Effect::LoadBody(Box::new(summary.clone())));
             }
         } else {
-            self.bodies.insert(library.full_article(index, self.library.max_file_bytes), stamp);
+            self.bodies.insert(library.full_article(index, &self.library.read), stamp);
         }
     }
 

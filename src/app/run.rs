@@ -28,7 +28,7 @@ pub struct Runtime {
 /// status (0, or 128+n after signal n).
 pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -> std::io::Result<ExitCode> {
     let searcher = event::spawn_searcher(events.sender());
-    let body_reader = event::spawn_body_reader(events.sender(), app.library.max_file_bytes);
+    let body_reader = event::spawn_body_reader(events.sender(), app.library.read.clone());
     let size = tui.terminal.size()?;
     app.resize(Rect::new(0, 0, size.width, size.height));
     loop {

@@ -658,7 +658,7 @@ fn bodies_of_summaries_are_read_when_shown_big_ones_on_the_side() {
     assert_eq!(asked.len(), 1);
     assert!(app.current_article().unwrap().body.is_empty());
     let lines_before = app.b().reader.line_count();
-    let article = crate::library::load::reload_article(&asked[0], u64::MAX);
+    let article = crate::library::load::reload_article(&asked[0], &Default::default());
     app.handle_event(Event::Body { article: Box::new(article), stamp: None });
     assert_eq!(app.current_article().unwrap().body.len(), 5000);
     assert!(app.b().reader.line_count() > lines_before + 5000, "the reader laid the body out");

@@ -17,7 +17,7 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
         return Err("no library to index: give a path, or set [library] paths in the config".into());
     }
     super::check_paths_exist(&paths)?;
-    let path = super::read::index_path(&paths).ok_or("no cache directory for the index")?;
+    let path = super::read::index_path(&paths, config).ok_or("no cache directory for the index")?;
     let started = Instant::now();
     let (mut index, opened) = Index::open(&path).map_err(|e| e.to_string())?;
     if opened == Opened::Rebuilt {

@@ -8,6 +8,7 @@ use crate::app::{self, App, Commands, Prefs, Runtime};
 use crate::config::Config;
 use crate::event::{self, Events};
 use crate::library::LoadOptions;
+use crate::library::load::ReadOptions;
 use crate::library::sanitize::clean_line;
 use crate::loader::{self, LibrarySource};
 use crate::store::Store;
@@ -26,7 +27,7 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
     }
     let paths = if paths.is_empty() { config.library.paths.clone() } else { paths.to_vec() };
     super::check_paths_exist(&paths)?;
-    let index = config.library.index.then(|| index_path(&paths)).flatten();
+    let index = config.library.index.then(|| index_path(&paths, config)).flatten();
     let (source, label) = match paths.as_slice() {
         [] => (LibrarySource::Sample, "sample library".to_owned()),
         [one] => (LibrarySource::Paths { paths: paths.clone(), index }, clean_line(&one.to_string_lossy())),
@@ -46,7 +47,7 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
         },
     };
     let mut app = App::new(label, config.keymap(), Theme::from_config(&config.theme), prefs);
-    app.library.max_file_bytes = config.library.max_file_size;
+    app.library.read = load_options(config).read;
     app.commands = Commands::resolve(&config.commands.pipe, &config.commands.editor);
     let store = open_store(state.as_deref(), &mut app);
 
@@ -69,16 +70,24 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
 
 /// Where the library's index lives: the cache directory
 /// (`$XDG_CACHE_HOME/broadsheet`), one file per library.
-pub fn index_path(paths: &[PathBuf]) -> Option<PathBuf> {
+pub fn index_path(paths: &[PathBuf], config: &Config) -> Option<PathBuf> {
     use etcetera::BaseStrategy;
     let strategy = etcetera::choose_base_strategy().ok()?;
-    Some(strategy.cache_dir().join("broadsheet").join(crate::library::index::file_name_for(paths)))
+    Some(
+        strategy
+            .cache_dir()
+            .join("broadsheet")
+            .join(crate::library::index::file_name_for(paths, &config.library.columns.mapping())),
+    )
 }
 
 /// How the config asks for files to be read.
 pub fn load_options(config: &Config) -> LoadOptions {
     LoadOptions {
-        max_file_bytes: config.library.max_file_size,
+        read: ReadOptions {
+            max_file_bytes: config.library.max_file_size,
+            columns: config.library.columns.mapping(),
+        },
         ignore_extensions: config.library.ignore_extensions.clone(),
         ..LoadOptions::default()
     }

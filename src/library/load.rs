@@ -23,6 +23,20 @@ use super::sanitize::{clean, clean_line};
 /// Files larger than this are read only up to it (with a warning).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// How files are read: the size limit, and the dataset columns the user
+/// mapped (`[library] columns`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub max_file_bytes: u64,
+    pub columns: dataset::Columns,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES, columns: dataset::Columns::default() }
+    }
+}
+
 /// What a file found during discovery holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -154,7 +168,7 @@ impl Iterator for Walk {
 /// keeping the summary's id (and with it reading state) and its authors'
 /// settled spellings and bios. A file that cannot be read or no longer
 /// holds the article gives the summary with the problem as its body.
-pub fn reload_article(summary: &Article, max_bytes: u64) -> Article {
+pub fn reload_article(summary: &Article, options: &ReadOptions) -> Article {
     let failure = |message: String| {
         let mut article = summary.clone();
         article.body = vec![Block::paragraph(format!("This article could not be read again: {message}"))];
@@ -168,13 +182,13 @@ pub fn reload_article(summary: &Article, max_bytes: u64) -> Article {
     let parsed = match kind {
         // One row of a dataset, read from where it starts: never the whole file.
         FileKind::Articles(file_type) if file_type.is_dataset() => {
-            match read_dataset_row(&summary.path, summary.offset, summary.line, file_type) {
+            match read_dataset_row(&summary.path, summary.offset, summary.line, file_type, &options.columns) {
                 Ok(parsed) => parsed,
                 Err(message) => return failure(message),
             }
         }
         _ => {
-            let mut outcome = read_file(&entry, max_bytes);
+            let mut outcome = read_file(&entry, options);
             let at =
                 outcome.articles.iter().position(|a| a.line == summary.line && a.offset == summary.offset);
             match (at, outcome.articles.len()) {
@@ -224,16 +238,11 @@ fn read_dataset_row(
     offset: u64,
     line: usize,
     file_type: FileType,
+    columns: &dataset::Columns,
 ) -> Result<ParsedArticle, String> {
     let file = File::open(path).map_err(|e| io_message(&e))?;
-    let mut parsed = dataset::read_row(
-        std::io::BufReader::new(file),
-        offset,
-        line,
-        file_type,
-        &dataset::Columns::default(),
-    )
-    .map_err(|e| e.message)?;
+    let mut parsed = dataset::read_row(std::io::BufReader::new(file), offset, line, file_type, columns)
+        .map_err(|e| e.message)?;
     parsed.format.get_or_insert(file_type.default_format());
     clean_fields(&mut parsed);
     Ok(parsed)
@@ -245,7 +254,11 @@ pub type FileDataset = dataset::Dataset<std::io::BufReader<std::io::Chain<std::i
 /// Opens a dataset to read it row by row: the file is never held whole,
 /// whatever its size. Fails for a file that cannot be read or has no text
 /// column.
-pub fn open_dataset(path: &Path, file_type: FileType) -> Result<FileDataset, ParseError> {
+pub fn open_dataset(
+    path: &Path,
+    file_type: FileType,
+    columns: &dataset::Columns,
+) -> Result<FileDataset, ParseError> {
     use std::io::Read as _;
     let failure = |message: String| ParseError::new(None, message);
     let mut file = File::open(path).map_err(|e| failure(io_message(&e)))?;
@@ -267,18 +280,18 @@ pub fn open_dataset(path: &Path, file_type: FileType) -> Result<FileDataset, Par
     }
     let reader =
         std::io::BufReader::with_capacity(256 * 1024, std::io::Cursor::new(head.clone()).chain(file));
-    dataset::Dataset::open(reader, &head, file_type, &dataset::Columns::default())
+    dataset::Dataset::open(reader, &head, file_type, columns)
 }
 
 /// Reads and parses one file from disk.
-pub fn read_file(entry: &FileEntry, max_bytes: u64) -> FileOutcome {
+pub fn read_file(entry: &FileEntry, options: &ReadOptions) -> FileOutcome {
     if let FileKind::Articles(file_type) = entry.kind
         && file_type.is_dataset()
     {
         // Whole, for callers that want every row at once (tests); the
         // library's readers go row by row through `scan`.
         let mut outcome = FileOutcome::default();
-        match open_dataset(&entry.path, file_type) {
+        match open_dataset(&entry.path, file_type, &options.columns) {
             Ok(mut dataset) => {
                 while let Some(row) = dataset.next() {
                     let parsed = row.and_then(|row| dataset.article(&row)).map(|mut parsed| {
@@ -293,7 +306,7 @@ pub fn read_file(entry: &FileEntry, max_bytes: u64) -> FileOutcome {
         }
         return outcome;
     }
-    match read_limited(&entry.path, max_bytes) {
+    match read_limited(&entry.path, options.max_file_bytes) {
         Ok((bytes, truncated)) => parse_bytes(&entry.path, entry.kind, &bytes, truncated),
         Err(error) => FileOutcome {
             diagnostics: vec![Diagnostic::error(&entry.path, None, io_message(&error))],

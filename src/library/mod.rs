@@ -100,7 +100,8 @@ pub struct Progress {
 /// Options for loading from disk.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
-    pub max_file_bytes: u64,
+    /// The size limit and mapped dataset columns.
+    pub read: load::ReadOptions,
     /// Extensions skipped although they could be read ("json").
     pub ignore_extensions: Vec<String>,
     /// What to work out for each article. [`Detail::Identity`] (for `check`)
@@ -111,11 +112,7 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self {
-            max_file_bytes: load::DEFAULT_MAX_FILE_BYTES,
-            ignore_extensions: Vec::new(),
-            detail: Detail::Full,
-        }
+        Self { read: load::ReadOptions::default(), ignore_extensions: Vec::new(), detail: Detail::Full }
     }
 }
 
@@ -137,8 +134,7 @@ impl Library {
         let total = discovery.files.len();
         progress(Progress { done: 0, total });
         let files = discovery.files.into_iter().map(|f| (f, ()));
-        let scan_options =
-            scan::ScanOptions { max_file_bytes: options.max_file_bytes, detail: options.detail };
+        let scan_options = scan::ScanOptions { read: &options.read, detail: options.detail };
         // Parsed on every core, assembled in file order so that ids and
         // duplicates are deterministic.
         let mut finished_files: Vec<(Vec<Finished>, FileOutcome)> = Vec::new();
@@ -225,12 +221,12 @@ impl Library {
     /// library holds bodies, else read and parsed again from its file (so a
     /// file changed since it was indexed shows its new text). A file that
     /// cannot be read gives the summary with the problem as its body.
-    pub fn full_article(&self, index: usize, max_file_bytes: u64) -> Article {
+    pub fn full_article(&self, index: usize, options: &load::ReadOptions) -> Article {
         let summary = &self.articles[index];
         if summary.has_body {
             return summary.clone();
         }
-        let mut article = load::reload_article(summary, max_file_bytes);
+        let mut article = load::reload_article(summary, options);
         // Bios from `authors.toml` win over the article's own, as when the
         // library is read whole.
         for byline in &mut article.bylines {

@@ -60,8 +60,8 @@ pub const DATASET_ROWS: usize = 2048;
 
 /// How to read.
 #[derive(Debug, Clone, Copy)]
-pub struct ScanOptions {
-    pub max_file_bytes: u64,
+pub struct ScanOptions<'a> {
+    pub read: &'a load::ReadOptions,
     pub detail: Detail,
 }
 
@@ -70,7 +70,7 @@ pub struct ScanOptions {
 /// `files` is taken from the iterator at a time.
 pub fn scan<T: Clone + Send + Sync>(
     files: impl IntoIterator<Item = (FileEntry, T)>,
-    options: ScanOptions,
+    options: ScanOptions<'_>,
     mut each: impl FnMut(Batch<T>) -> ControlFlow<()>,
 ) {
     let mut files = files.into_iter().peekable();
@@ -94,7 +94,7 @@ pub fn scan<T: Clone + Send + Sync>(
         let batches: Vec<Batch<T>> = chunk
             .par_iter()
             .map(|(entry, tag)| {
-                let mut outcome = load::read_file(entry, options.max_file_bytes);
+                let mut outcome = load::read_file(entry, options.read);
                 let articles = std::mem::take(&mut outcome.articles)
                     .into_iter()
                     .map(|parsed| identity::finish(entry, parsed, options.detail))
@@ -118,7 +118,7 @@ fn is_dataset(entry: &FileEntry) -> bool {
 fn scan_dataset<T: Clone + Send + Sync>(
     entry: &FileEntry,
     tag: &T,
-    options: ScanOptions,
+    options: ScanOptions<'_>,
     each: &mut impl FnMut(Batch<T>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let FileKind::Articles(file_type) = entry.kind else { return ControlFlow::Continue(()) };
@@ -129,7 +129,7 @@ fn scan_dataset<T: Clone + Send + Sync>(
         articles,
         outcome,
     };
-    let mut dataset = match load::open_dataset(&entry.path, file_type) {
+    let mut dataset = match load::open_dataset(&entry.path, file_type, &options.read.columns) {
         Ok(dataset) => dataset,
         Err(error) => {
             let mut outcome = FileOutcome::default();

@@ -51,7 +51,7 @@ pub fn stream(
     let mut streamer = Streamer::new(options.detail);
     // authors.toml files first: few and small, and their bios win.
     for entry in Walk::new(paths).flatten().filter(|e| e.kind == FileKind::Authors && !ignored(e)) {
-        let outcome = load::read_file(&entry, options.max_file_bytes);
+        let outcome = load::read_file(&entry, &options.read);
         if streamer.take_authors(outcome, &mut each).is_break() {
             return streamer.totals;
         }
@@ -71,7 +71,7 @@ pub fn stream(
             ordinal += 1;
             (entry, ordinal)
         });
-    let scan_options = ScanOptions { max_file_bytes: options.max_file_bytes, detail: options.detail };
+    let scan_options = ScanOptions { read: &options.read, detail: options.detail };
     let mut done = 0;
     let mut stopped = false;
     scan::scan(files, scan_options, |batch| {

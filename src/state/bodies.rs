@@ -75,7 +75,7 @@ mod tests {
         assert!(bodies.article(&library, 0).unwrap().body.is_empty());
         let stamp = Some(FileStamp { size: 1, mtime: 2 });
         for index in 0..=KEPT {
-            bodies.insert(library.full_article(index, u64::MAX), stamp);
+            bodies.insert(library.full_article(index, &Default::default()), stamp);
         }
         assert!(!bodies.has(library.articles[0].id, None), "the oldest went");
         let id = library.articles[KEPT].id;

@@ -80,21 +80,6 @@ impl Role {
     pub const ALL: [Self; 8] =
         [Self::Title, Self::Body, Self::Authors, Self::Date, Self::Source, Self::Url, Self::Tags, Self::Bio];
 
-    /// The role a config's `[library] columns` key names.
-    pub fn from_config_key(key: &str) -> Option<Self> {
-        match key {
-            "title" => Some(Self::Title),
-            "body" | "text" | "content" => Some(Self::Body),
-            "author" | "authors" => Some(Self::Authors),
-            "date" => Some(Self::Date),
-            "source" | "publication" => Some(Self::Source),
-            "url" | "link" => Some(Self::Url),
-            "tags" => Some(Self::Tags),
-            "bio" => Some(Self::Bio),
-            _ => None,
-        }
-    }
-
     /// Field names for this part, best first (folded).
     pub fn aliases(self) -> &'static [&'static str] {
         match self {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use refresh::{Refresh, RefreshReport};
+pub use refresh::{Refresh, RefreshReport, files_done};
 pub use rows::{FileStamp, stamp_of};
 pub use text_search::FtsIndex;
 
@@ -127,12 +127,16 @@ impl Index {
     }
 }
 
-/// The index file's name for a library made of `paths`: one index per
-/// library, told apart by a hash of its paths as given and as resolved
-/// (so the same directory named two ways gets two small rebuilds rather
-/// than paths that do not match).
-pub fn file_name_for(paths: &[PathBuf]) -> String {
+/// The index file's name for a library made of `paths` read with
+/// `columns`: one index per library, told apart by a hash of its paths as
+/// given and as resolved (so the same directory named two ways gets two
+/// small rebuilds rather than paths that do not match), and of the dataset
+/// columns the user mapped (which change what the files hold).
+pub fn file_name_for(paths: &[PathBuf], columns: &super::formats::dataset::Columns) -> String {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (role, name) in &columns.overrides {
+        hasher.update(format!("{role:?}={name}\0").as_bytes());
+    }
     for path in paths {
         hasher.update(rows::path_key(path).as_slice());
         hasher.update(&[0]);

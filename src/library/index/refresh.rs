@@ -67,6 +67,11 @@ impl Refresh {
     }
 }
 
+/// How many files a chunk finishes (a dataset counts once, at its last part).
+pub fn files_done(chunk: &[ParsedFile]) -> usize {
+    chunk.iter().filter(|f| f.part.ends()).count()
+}
+
 /// What a finished refresh did, in files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RefreshReport {
@@ -133,14 +138,14 @@ impl Index {
             stamped.into_iter().filter(|s| s.changed).map(|s| (s.entry, (s.stamp, s.known))).collect();
         let to_parse = work.len();
         let (tx, chunks) = mpsc::sync_channel(1);
-        let scan_options = ScanOptions { max_file_bytes: options.max_file_bytes, detail: Detail::Full };
+        let read = options.read.clone();
         thread::Builder::new()
             .name("index-parse".into())
             .spawn(move || {
                 let mut size = FIRST_CHUNK_FILES;
                 let mut chunk: Vec<ParsedFile> = Vec::new();
                 let mut articles = 0;
-                scan::scan(work, scan_options, |batch| {
+                scan::scan(work, ScanOptions { read: &read, detail: Detail::Full }, |batch| {
                     let (stamp, known) = batch.tag;
                     let whole = batch.part == Part::Whole;
                     articles += batch.articles.len();
@@ -280,7 +285,7 @@ impl Index {
         self.forget(&plan.removed, &plan.discovery)?;
         let mut done = 0;
         while let Some(chunk) = plan.next_chunk() {
-            done += chunk.len();
+            done += files_done(&chunk);
             self.store(chunk)?;
             progress(self, done, plan.to_parse);
         }

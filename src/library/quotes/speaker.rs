@@ -490,7 +490,8 @@ impl FullNames {
                     flush(&mut run);
                     continue;
                 }
-                let bare = word.bare().trim_end_matches("’s").trim_end_matches("'s");
+                let bare = word.bare();
+                let bare = bare.strip_suffix("’s").or_else(|| bare.strip_suffix("'s")).unwrap_or(bare);
                 let name_like =
                     bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
                 if word.is_capitalised() && name_like {
