@@ -38,6 +38,31 @@ pub fn parse(file_type: FileType, bytes: &[u8]) {
     }
 }
 
+/// The HTML converter on markup whose words are known: no tag or entity
+/// that was markup is left in any block, every visible word is there, and
+/// nothing from a script or style is.
+pub fn html(html: &str, visible: &[String], hidden: &[String]) {
+    for options in [crate::library::html::Options::default(), crate::library::html::Options { images: true }]
+    {
+        let blocks = crate::library::html::blocks(html, options);
+        let text: String = blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+        for block in &blocks {
+            assert!(
+                !crate::library::html::has_markup(&block.text),
+                "markup left in {:?} from {html:?}",
+                block.text
+            );
+            assert!(is_clean(&block.text) || block.text.contains('\n'), "unclean block {:?}", block.text);
+        }
+        for word in visible {
+            assert!(text.contains(word.as_str()), "{word:?} lost from {html:?}: {text:?}");
+        }
+        for word in hidden {
+            assert!(!text.contains(word.as_str()), "{word:?} from a script leaked: {text:?}");
+        }
+    }
+}
+
 /// The quote finder on any paragraphs: spans lie inside their paragraph,
 /// on character boundaries, in order, and the text is what they enclose.
 pub fn quotes(paragraphs: &[&str]) {

@@ -55,8 +55,105 @@ fn nasty_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
+/// A piece of HTML with the words a reader must see and must not see.
+#[derive(Debug, Clone)]
+struct Markup {
+    html: String,
+    visible: Vec<String>,
+    hidden: Vec<String>,
+}
+
+/// Random HTML trees: block and inline elements, entities, images and
+/// scripts, with numbered words so each one can be looked for.
+fn markup() -> impl Strategy<Value = Markup> {
+    let word = (0u32..100_000).prop_map(|n| Markup {
+        html: format!("w{n} "),
+        visible: vec![format!("w{n}")],
+        hidden: vec![],
+    });
+    let entity = prop::sample::select(vec![
+        ("&amp; ", "&"),
+        ("&lt;x&gt; ", "<x>"),
+        ("&nbsp;", ""),
+        ("&#8220;q&#8221; ", "“q”"),
+        ("&eacute;t&eacute; ", "été"),
+        ("&mdash; ", "—"),
+    ])
+    .prop_map(|(html, text)| Markup {
+        html: html.to_owned(),
+        visible: if text.is_empty() { vec![] } else { vec![text.to_owned()] },
+        hidden: vec![],
+    });
+    let hidden = (0u32..100_000).prop_map(|n| Markup {
+        html: format!("<script>var h{n} = 1;</script><style>.h{n}{{}}</style>"),
+        visible: vec![],
+        hidden: vec![format!("h{n}")],
+    });
+    let leaf = prop_oneof![4 => word, 1 => entity, 1 => hidden, 1 => Just(Markup { html: "<br>".into(), visible: vec![], hidden: vec![] })];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        let tags = prop::sample::select(vec![
+            "p",
+            "div",
+            "span",
+            "a href=\"/x\"",
+            "strong",
+            "em",
+            "b",
+            "i",
+            "li",
+            "ul",
+            "ol",
+            "h2",
+            "blockquote",
+            "pre",
+            "figure",
+            "figcaption",
+            "table",
+            "tr",
+            "td",
+            "section",
+            "q",
+            "sup",
+            "code",
+        ]);
+        (tags, prop::collection::vec(inner, 1..5)).prop_map(|(tag, children)| {
+            let name = tag.split(' ').next().unwrap_or(tag);
+            let mut markup = Markup { html: format!("<{tag}>"), visible: vec![], hidden: vec![] };
+            for child in children {
+                markup.html.push_str(&child.html);
+                markup.visible.extend(child.visible);
+                markup.hidden.extend(child.hidden);
+            }
+            markup.html.push_str(&format!("</{name}>"));
+            markup
+        })
+    })
+}
+
+/// Escapes markup once, as feeds that double-escape their HTML do.
+fn escaped(html: &str) -> String {
+    html.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn html_converter_leaves_no_markup_and_loses_no_word(markup in markup()) {
+        harness::html(&markup.html, &markup.visible, &markup.hidden);
+    }
+
+    #[test]
+    fn html_escaped_twice_converts_the_same(markup in markup()) {
+        // Words only: the entities themselves read differently once escaped.
+        let words: Vec<String> = markup.visible.iter().filter(|w| w.starts_with('w')).cloned().collect();
+        harness::html(&escaped(&markup.html), &words, &markup.hidden);
+    }
+
+    #[test]
+    fn html_converter_survives_any_text(text in nasty_text()) {
+        let _ = broadsheet::library::html::blocks(&text, broadsheet::library::html::Options { images: true });
+    }
 
     #[test]
     fn sanitizer_output_is_clean_and_stable(text in any::<String>()) {

@@ -541,6 +541,7 @@ impl Converter {
         // A blank line (two breaks) inside one element separates paragraphs,
         // as in feed summaries written with <br><br>.
         let mut offset = 0;
+        let mut kind = kind;
         for piece in text.split("\n\n") {
             let start = offset;
             offset += piece.len() + 2;
@@ -565,9 +566,10 @@ impl Converter {
                 block: Block { kind, text: trimmed.trim_matches('\n').to_owned(), emphasis },
                 link_bytes: links.min(trimmed.len()),
             });
-            // Only the first piece of a list item carries the marker.
+            // Only the first piece of a list item carries the marker; the
+            // rest continue it as paragraphs.
             if let BlockKind::ListItem(_) = kind {
-                break;
+                kind = BlockKind::Paragraph;
             }
         }
     }
@@ -665,6 +667,15 @@ mod tests {
             ["First & best", "Second"]
         );
         assert_eq!(texts("<p>&lt;b&gt;Bold&lt;/b&gt; claim</p>"), ["Bold claim"]);
+    }
+
+    #[test]
+    fn a_list_item_broken_twice_keeps_all_its_text() {
+        let b = blocks("<li>one<br><br>two</li>", Options::default());
+        assert_eq!(
+            b.iter().map(|b| (b.kind, b.text.as_str())).collect::<Vec<_>>(),
+            [(BlockKind::ListItem(None), "one"), (BlockKind::Paragraph, "two")]
+        );
     }
 
     #[test]
