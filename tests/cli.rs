@@ -57,7 +57,10 @@ fn export_of_the_sample_has_exactly_the_contract_fields() {
     }
     let formats: std::collections::BTreeSet<&str> =
         records.iter().map(|r| r["format"].as_str().unwrap()).collect();
-    assert_eq!(formats.into_iter().collect::<Vec<_>>(), ["json", "jsonl", "md", "toml", "txt"]);
+    assert_eq!(
+        formats.into_iter().collect::<Vec<_>>(),
+        ["csv", "html", "json", "jsonl", "md", "rss", "toml", "txt"]
+    );
 }
 
 #[test]

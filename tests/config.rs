@@ -21,12 +21,12 @@ fn a_changed_key_and_colour_take_effect() {
     fs::write(&path, config).unwrap();
     let args = ["--config", path.to_str().unwrap()];
     let mut s = Session::start(Options { args: &args, ..Options::default() });
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     s.send("x");
-    s.wait_for_text("2/17");
+    s.wait_for_text("2/24");
     s.send("j");
     std::thread::sleep(std::time::Duration::from_millis(100));
-    assert!(s.contents().contains("2/17"), "j is no longer bound");
+    assert!(s.contents().contains("2/24"), "j is no longer bound");
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
     assert!(raw.contains("38;2;18;52;86"), "the accent colour #123456 is drawn");
     s.send("q");

@@ -19,7 +19,7 @@ fn start_sized(state: &Path, rows: u16) -> Session {
     let args = ["--state", state.to_str().unwrap()];
     let s = Session::start(Options { args: &args, cols: 110, rows, ..Options::default() });
     // The sample library has loaded.
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     s
 }
 
@@ -27,7 +27,7 @@ fn start_sized(state: &Path, rows: u16) -> Session {
 fn search_narrows_the_list_and_n_walks_the_matches() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = start(&dir.path().join("state.db"));
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     s.send("/");
     s.send("lindqvist");
     s.wait_for_text("“lindqvist” 2 matches");
@@ -47,7 +47,7 @@ fn search_narrows_the_list_and_n_walks_the_matches() {
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(50));
     s.send("\x1b");
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
@@ -58,13 +58,13 @@ fn marks_and_position_survive_a_restart() {
     let state = dir.path().join("state.db");
     // Short enough that the article scrolls.
     let mut s = start_sized(&state, 16);
-    s.wait_for_text("17 unread");
+    s.wait_for_text("24 unread");
     // Bookmark the newest article, open it and scroll: read, with a position.
     s.send("s");
     s.wait_for_text("Bookmarked:");
     s.send("\r");
     s.send("jjjjj");
-    s.wait_for_text("16 unread");
+    s.wait_for_text("23 unread");
     // The reader's first text row (the list pane takes the first 41 columns).
     let top_line = |screen: &vt100::Screen| {
         screen.contents().lines().nth(2).unwrap_or_default().chars().skip(44).collect::<String>()
@@ -75,7 +75,7 @@ fn marks_and_position_survive_a_restart() {
     assert_eq!(s.wait_exit(), 0);
 
     let mut s = start_sized(&state, 16);
-    s.wait_for_text("16 unread");
+    s.wait_for_text("23 unread");
     s.wait_for_text("★");
     // The last session reopens the article where it was left.
     s.wait_for("the reader at the saved position", |screen| top_line(screen) == before);
@@ -160,7 +160,7 @@ fn sigterm_saves_the_session_before_leaving() {
     let state = dir.path().join("state.db");
     let mut s = start(&state);
     s.send("jjj");
-    s.wait_for_text("4/17");
+    s.wait_for_text("4/24");
     kill(Pid::from_raw(s.pid()), Signal::SIGTERM).unwrap();
     assert_eq!(s.wait_exit(), 143);
     s.assert_restored();
@@ -170,7 +170,7 @@ fn sigterm_saves_the_session_before_leaving() {
     assert_eq!(selected.len(), 16, "the selected article's id was saved");
     drop(conn);
     let mut s = start(&state);
-    s.wait_for_text("4/17");
+    s.wait_for_text("4/24");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }

@@ -15,7 +15,7 @@ const SECOND_TITLE: &str = "A night at the library";
 #[test]
 fn read_an_article_page_to_its_end_go_back_and_quit() {
     let mut s = Session::start(Options::default());
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     assert!(s.parser.lock().unwrap().screen().alternate_screen());
 
     s.send("j");
@@ -43,7 +43,7 @@ fn read_an_article_page_to_its_end_go_back_and_quit() {
     s.resize(60, 20);
     s.wait_for("the narrow layout (list only)", |screen| {
         let text = screen.contents();
-        !text.contains("Reader") && text.contains("Articles 17")
+        !text.contains("Reader") && text.contains("Articles 24")
     });
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
@@ -62,7 +62,7 @@ fn tiny_terminals_get_a_notice_not_a_panic() {
     let mut s = Session::start(Options { cols: 10, rows: 3, ..Options::default() });
     s.wait_for_text("Terminal");
     s.resize(100, 30);
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     s.send("\x03");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
@@ -70,7 +70,7 @@ fn tiny_terminals_get_a_notice_not_a_panic() {
 
 fn signal_test(signal: Signal, expected: u32) {
     let mut s = Session::start(Options::default());
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     kill(Pid::from_raw(s.pid()), signal).expect("send the signal");
     assert_eq!(s.wait_exit(), expected);
     s.assert_restored();
@@ -102,7 +102,7 @@ fn a_panic_restores_the_terminal_and_exits_101() {
 #[test]
 fn closing_the_terminal_ends_the_program() {
     let mut s = Session::start(Options::default());
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     s.close_pty();
     let started = Instant::now();
     s.wait_exit();
@@ -112,11 +112,11 @@ fn closing_the_terminal_ends_the_program() {
 #[test]
 fn mouse_wheel_and_click() {
     let mut s = Session::start(Options::default());
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     // SGR mouse: a left click on the third article's title row (1-based
     // coordinates: column 5, row 7 = the list's third entry).
     s.send("\x1b[<0;5;7M\x1b[<0;5;7m");
-    s.wait_for_text("3/17");
+    s.wait_for_text("3/24");
     // The wheel over the reader scrolls it.
     s.send("\x1b[<65;70;10M");
     s.wait_for("the reader scrolled", |screen| {
@@ -171,14 +171,14 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
     });
     s.wait_for_text("$");
     s.send(&format!("{} \r", support::binary()));
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     s.send("\x1a");
     s.wait_for("the shell back on the primary screen", |screen| {
         !screen.alternate_screen() && screen.contents().contains("Stopped")
     });
     s.send("fg\r");
     s.wait_for("the reader redrawn", |screen| {
-        screen.alternate_screen() && screen.contents().contains("Articles 17")
+        screen.alternate_screen() && screen.contents().contains("Articles 24")
     });
     s.send("q");
     s.wait_for("the shell prompt after quitting", |screen| !screen.alternate_screen());
@@ -189,7 +189,7 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
 #[test]
 fn brackets_move_through_quotes_and_the_panel_lists_them() {
     let mut s = Session::start(Options::default());
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     s.send("\r");
     s.wait_for_text("3 quotes from 1 speaker");
     s.send("]");
@@ -210,32 +210,39 @@ fn brackets_move_through_quotes_and_the_panel_lists_them() {
 #[test]
 fn from_an_article_to_its_author_and_back() {
     let mut s = Session::start(Options { cols: 120, rows: 40, ..Options::default() });
-    s.wait_for_text("Articles 17");
+    s.wait_for_text("Articles 24");
     // The sixth newest article is Mara Quist's (the list is newest first).
     s.send("jjjjj");
-    s.wait_for_text("6/17");
+    s.wait_for_text("6/24");
     s.send("\r");
     s.wait_for_text("Mackerel arrive early");
     s.send("a");
     s.wait_for_text("Author: Mara Quist");
     s.wait_for_text("Mara Quist covers the coast");
-    s.wait_for_text("Articles 4");
-    for title in ["Mackerel arrive early", "Volunteers replant", "Fog strands", "Saltmere council backs"] {
+    s.wait_for_text("Articles 5");
+    for title in [
+        "Mackerel arrive early",
+        "Tide gauge readings",
+        "Volunteers replant",
+        "Fog strands",
+        "Saltmere council backs",
+    ] {
         s.wait_for_text(title);
     }
     s.send("j");
-    s.wait_for_text("2/4");
+    s.wait_for_text("2/5");
     s.send("\r");
     // The reader already previews the article; focused, it shows a percentage.
     s.wait_for("the second article open in the reader", |screen| {
         let text = screen.contents();
-        text.contains("Forty volunteers") && text.lines().last().is_some_and(|l| l.trim_end().ends_with('%'))
+        text.contains("The gauge at the end of the north pier")
+            && text.lines().last().is_some_and(|l| l.trim_end().ends_with('%'))
     });
     s.send("\x1b");
     s.wait_for("the page's list focused on the same article", |screen| {
         let text = screen.contents();
         text.contains("Author: Mara Quist")
-            && text.lines().last().is_some_and(|l| l.trim_end().ends_with("2/4"))
+            && text.lines().last().is_some_and(|l| l.trim_end().ends_with("2/5"))
     });
     s.send("\x1b");
     // Back on the main screen, as it was left: the reader on the article.
@@ -246,11 +253,11 @@ fn from_an_article_to_its_author_and_back() {
     });
     std::thread::sleep(Duration::from_millis(50));
     s.send("\x1b");
-    s.wait_for("the main list, where it was", |screen| screen.contents().contains("6/17"));
+    s.wait_for("the main list, where it was", |screen| screen.contents().contains("6/24"));
     s.send("A");
-    s.wait_for_text("Authors 7");
+    s.wait_for_text("Authors 10");
     for (name, count) in
-        [("Ivo Brandt", 4), ("Mara Quist", 4), ("Nina Ortiz", 3), ("Tomasz Wrona", 3), ("Lena Hovland", 2)]
+        [("Ivo Brandt", 5), ("Mara Quist", 5), ("Nina Ortiz", 4), ("Tomasz Wrona", 3), ("Lena Hovland", 3)]
     {
         s.wait_for(&format!("{name} with {count} articles"), |screen| {
             let text = screen.contents();

@@ -58,8 +58,38 @@ snapshot_test!(zen_mode, 120, 30, &["z"]);
 snapshot_test!(help_wide, 100, 34, &["?"]);
 snapshot_test!(help_narrow, 50, 14, &["?"]);
 snapshot_test!(help_filtered, 90, 20, &["?", "b", "o", "o", "k"]);
-snapshot_test!(diagnostics_wide, 100, 24, &["!"]);
-snapshot_test!(diagnostics_small, 50, 10, &["!"]);
+snapshot_test!(diagnostics_none, 100, 16, &["!"]);
+
+/// The sample library with two broken files of the kind a real library
+/// has: one that loads with a warning, one that does not load.
+fn app_with_problems(width: u16, height: u16, keys: &[&str]) -> App {
+    let mut outcomes = crate::library::sample::outcomes();
+    for (name, bytes) in [
+        ("sample/culture/latin1-review.txt", &b"Caf\xe9 review\n\nThe caf\xe9 reopens.\n"[..]),
+        ("sample/town/broken.toml", &b"title = \"Broken\nbody = 3\n"[..]),
+    ] {
+        let path = Path::new(name);
+        let kind = crate::library::load::classify(path).unwrap();
+        outcomes.push((FileEntry { path: path.to_path_buf(), kind }, parse_bytes(path, kind, bytes, false)));
+    }
+    let mut app = App::new("sample library", Keymap::default(), Theme::dark(), Prefs::default());
+    app.resize(Rect::new(0, 0, width, height));
+    app.install_library(Library::build(outcomes, Vec::new()));
+    for key in keys {
+        app.press(key);
+    }
+    app
+}
+
+#[test]
+fn diagnostics_wide() {
+    insta::assert_snapshot!(draw(&app_with_problems(100, 24, &["!"])).backend());
+}
+
+#[test]
+fn diagnostics_small() {
+    insta::assert_snapshot!(draw(&app_with_problems(50, 10, &["!"])).backend());
+}
 snapshot_test!(too_small, 12, 4, &[]);
 snapshot_test!(quotes_panel_wide, 110, 30, &["enter", "\""]);
 snapshot_test!(quotes_panel_narrow, 50, 16, &["enter", "]", "]", "\""]);
@@ -231,7 +261,7 @@ fn open_article(width: u16, height: u16, title: &str) -> App {
 fn quotes_are_highlighted_at_two_widths() {
     let theme = Theme::dark();
     for width in [120, 64] {
-        let app = open_article(width, 40, "seawall");
+        let app = open_article(width, 40, "taller seawall");
         let terminal = draw(&app);
         let buffer = terminal.backend().buffer();
         let text = app.layout.reader_text;
@@ -253,7 +283,7 @@ fn quotes_are_highlighted_at_two_widths() {
 #[test]
 fn a_quote_broken_across_lines_stays_highlighted() {
     let theme = Theme::dark();
-    let app = open_article(40, 40, "seawall");
+    let app = open_article(40, 40, "taller seawall");
     let wrapped = app.b().reader.wrapped().unwrap();
     let article = app.current_article().unwrap();
     let quote = article.quotes.iter().position(|q| q.text.starts_with("paying for concrete")).unwrap();
@@ -310,7 +340,7 @@ fn the_header_counts_the_index_while_only_the_newest_page_is_here() {
     app.install_library(Library::sample());
     let header = text_of(draw(&app).backend().buffer()).lines().next().unwrap().to_owned();
     assert!(
-        header.contains("17 articles") && header.contains("unread") && !header.contains("loading"),
+        header.contains("24 articles") && header.contains("unread") && !header.contains("loading"),
         "{header}"
     );
 }
