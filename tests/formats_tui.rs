@@ -41,8 +41,12 @@ fn a_page_a_feed_item_and_a_dataset_row_open_in_the_reader() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("library");
     fs::create_dir(&root).unwrap();
-    for file in ["pages/jsonld-newsarticle.html", "feeds/rss-20.xml", "feeds/windows-1251.xml", "datasets/all-the-news.csv"]
-    {
+    for file in [
+        "pages/jsonld-newsarticle.html",
+        "feeds/rss-20.xml",
+        "feeds/windows-1251.xml",
+        "datasets/all-the-news.csv",
+    ] {
         let name = Path::new(file).file_name().unwrap();
         fs::copy(fixtures().join(file), root.join(name)).unwrap();
     }

@@ -46,6 +46,17 @@ fn hostile_library(root: &Path) {
     // make the test slow in a debug build, not the reader).
     let huge = format!("Huge\n\n{}", "A line that repeats to make a very large article.\n\n".repeat(50_000));
     w("huge.txt", huge.as_bytes());
+    w(
+        "escapes.html",
+        b"<html><head><title>Page \x1b]0;pwned\x07title</title><meta name=\"author\" content=\"Ann \x1b[31mLee\">\
+          </head><body><article><h1>Page \x1b]0;pwned\x07title</h1><p>Body \x1b[2J\x1b[H text \x9b31m here.</p>\
+          <p>More text \x1b]52;c;cm0gLXJmIH4K\x07 for the reader to show.</p></article></body></html>",
+    );
+    w(
+        "escapes.rss",
+        b"<rss><channel><title>Feed \x1b]0;pwned\x07</title><item><title>Item \x1b[2J title</title>\
+          <description>&lt;p&gt;Text \x1b]52;c;cm0gLXJmIH4K\x07 here&lt;/p&gt;</description></item></channel></rss>",
+    );
     nix::unistd::mkfifo(&root.join("pipe.txt"), nix::sys::stat::Mode::S_IRWXU).unwrap();
     std::os::unix::fs::symlink(".", root.join("loop")).unwrap();
 }
@@ -87,6 +98,12 @@ fn check_finishes_and_reports_each_problem_once() {
         Command::new(support::binary()).args(["export", "."]).current_dir(dir.path()).output().unwrap();
     let text = String::from_utf8(export.stdout).unwrap();
     assert!(!text.contains("\\u001b") && !text.contains('\u{1b}') && !text.contains('\u{202e}'));
+    assert!(
+        text.contains("for the reader to show")
+            && text.contains("\"Page title\"")
+            && text.contains("Ann Lee")
+    );
+    assert!(text.contains("Text here"), "the feed item, unescaped and cleaned");
     assert!(text.contains("UTF-16 body."));
 }
 
@@ -114,7 +131,7 @@ fn the_reader_stays_clean_and_responsive_over_hostile_files() {
     });
     s.wait_for("the library loaded", |screen| screen.contents().contains("problems while loading"));
     // Visit every article: open it, go to its end, come back.
-    for n in 0..9 {
+    for n in 0..11 {
         s.send("\r");
         s.send("G");
         s.send("]");
@@ -124,7 +141,7 @@ fn the_reader_stays_clean_and_responsive_over_hostile_files() {
         std::thread::sleep(Duration::from_millis(30));
         s.send("\x1b");
         s.wait_for(&format!("back on the list ({n})"), |screen| {
-            screen.contents().lines().last().is_some_and(|l| l.trim_end().ends_with(&format!("{}/9", n + 1)))
+            screen.contents().lines().last().is_some_and(|l| l.trim_end().ends_with(&format!("{}/11", n + 1)))
         });
         s.send("j");
     }

@@ -73,17 +73,34 @@ const ELSEWHERE: [&str; 16] = [
     "also-",
 ];
 
+/// The elements metadata is read from, gathered in one walk over the page.
+#[derive(Default)]
+struct Found<'a> {
+    metas: Vec<NodeRef<'a>>,
+    json_ld: Vec<NodeRef<'a>>,
+    links: Vec<NodeRef<'a>>,
+    titles: Vec<NodeRef<'a>>,
+    headings: Vec<NodeRef<'a>>,
+    times: Vec<NodeRef<'a>>,
+    /// `itemprop="author"`, `rel="author"`: the page says "this is the author".
+    marked_authors: Vec<NodeRef<'a>>,
+    /// A class or id saying byline or author.
+    bylines: Vec<NodeRef<'a>>,
+    /// A class saying date, time, meta or info: where a date may be written.
+    dated: Vec<NodeRef<'a>>,
+}
+
 pub fn read(document: &Document) -> Metadata {
+    let found = walk(document);
     let mut meta = Metadata::default();
-    json_ld(document, &mut meta);
-    meta_tags(document, &mut meta);
-    links(document, &mut meta);
-    bylines(document, &mut meta);
-    times(document, &mut meta);
-    dated_lines(document, &mut meta);
-    meta.document_title =
-        document.select("title").nodes().first().map(|t| squeeze(&t.text())).filter(|t| !t.is_empty());
-    for heading in document.select("h1").nodes() {
+    json_ld(&found.json_ld, &mut meta);
+    meta_tags(&found.metas, &mut meta);
+    links(&found.links, &mut meta);
+    bylines(&found, &mut meta);
+    times(&found.times, &mut meta);
+    dated_lines(&found.dated, &mut meta);
+    meta.document_title = found.titles.first().map(|t| squeeze(&t.text())).filter(|t| !t.is_empty());
+    for heading in &found.headings {
         if !is_elsewhere(heading) {
             let text = squeeze(&heading.text());
             if !text.is_empty() {
@@ -92,6 +109,57 @@ pub fn read(document: &Document) -> Metadata {
         }
     }
     meta
+}
+
+/// One pass over every element, sorting out the ones metadata comes from.
+fn walk(document: &Document) -> Found<'_> {
+    let mut found = Found::default();
+    for node in document.root().descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        let Some(name) = node.node_name() else { continue };
+        match name.as_ref() {
+            "meta" => found.metas.push(node),
+            "link" => found.links.push(node),
+            "title" => found.titles.push(node),
+            "h1" => found.headings.push(node),
+            "time" => found.times.push(node),
+            "script" => {
+                if node.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+                    found.json_ld.push(node);
+                }
+                continue;
+            }
+            "style" | "head" | "html" | "body" => continue,
+            _ => {}
+        }
+        let word_in = |attr: &str, words: &[&str]| {
+            node.attr(attr).is_some_and(|v| {
+                v.split_whitespace().any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+            })
+        };
+        if word_in("itemprop", &["author"]) || word_in("rel", &["author"]) {
+            found.marked_authors.push(node);
+            continue;
+        }
+        let marks = format!(
+            "{} {}",
+            node.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default(),
+            node.attr("id").map(|c| c.to_ascii_lowercase()).unwrap_or_default()
+        );
+        if marks.trim().is_empty() {
+            continue;
+        }
+        if ["byline", "author-name", "authorname", "article-author"].iter().any(|w| marks.contains(w)) {
+            found.bylines.push(node);
+        } else if ["date", "time", "meta", "publish", "info", "dateline"].iter().any(|w| marks.contains(w))
+            && !matches!(name.as_ref(), "article" | "main")
+        {
+            found.dated.push(node);
+        }
+    }
+    found
 }
 
 fn squeeze(text: &str) -> String {
@@ -114,12 +182,8 @@ pub fn is_elsewhere(node: &NodeRef<'_>) -> bool {
     })
 }
 
-fn json_ld(document: &Document, meta: &mut Metadata) {
-    for script in document.select("script[type]").nodes() {
-        let kind = script.attr("type").map(|t| t.to_ascii_lowercase()).unwrap_or_default();
-        if !kind.contains("ld+json") {
-            continue;
-        }
+fn json_ld(scripts: &[NodeRef<'_>], meta: &mut Metadata) {
+    for script in scripts {
         let text = script.text();
         let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
         let Ok(value) = serde_json::from_str::<Value>(text) else { continue };
@@ -228,9 +292,9 @@ fn names_in<'a>(
     }
 }
 
-fn meta_tags(document: &Document, meta: &mut Metadata) {
+fn meta_tags(metas: &[NodeRef<'_>], meta: &mut Metadata) {
     let mut found: Vec<(String, String)> = Vec::new();
-    for node in document.select("meta").nodes() {
+    for node in metas {
         let Some(content) = node.attr("content").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
         else {
             continue;
@@ -306,8 +370,8 @@ fn meta_tags(document: &Document, meta: &mut Metadata) {
     }
 }
 
-fn links(document: &Document, meta: &mut Metadata) {
-    for link in document.select("link[rel]").nodes() {
+fn links(links: &[NodeRef<'_>], meta: &mut Metadata) {
+    for link in links {
         let rel = link.attr("rel").map(|r| r.to_ascii_lowercase()).unwrap_or_default();
         if rel.split_whitespace().any(|r| r == "canonical")
             && let Some(href) = link.attr("href")
@@ -320,7 +384,7 @@ fn links(document: &Document, meta: &mut Metadata) {
 /// Bylines the page shows: `rel="author"` links, `itemprop="author"` and
 /// elements whose class or id says byline or author, outside sidebars
 /// and "related" boxes.
-fn bylines(document: &Document, meta: &mut Metadata) {
+fn bylines(found: &Found<'_>, meta: &mut Metadata) {
     let push = |node: &NodeRef<'_>, meta: &mut Metadata| {
         if is_elsewhere(node) {
             return;
@@ -336,10 +400,12 @@ fn bylines(document: &Document, meta: &mut Metadata) {
             meta.byline_authors.extend(names);
         }
     };
-    for node in
-        document.select("[itemprop~=author] [itemprop~=name], a[rel~=author], [itemprop~=author]").nodes()
-    {
-        push(node, meta);
+    for node in &found.marked_authors {
+        // The name inside an author element, when it marks one.
+        let name = node.descendants_it().find(|d| {
+            d.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("name")))
+        });
+        push(name.as_ref().unwrap_or(node), meta);
         // The date often sits beside the name, in the same element.
         if let Some(parent) = node.parent().filter(|p| !is_elsewhere(p)) {
             let text = squeeze(&parent.text());
@@ -352,7 +418,7 @@ fn bylines(document: &Document, meta: &mut Metadata) {
         }
     }
     if meta.byline_authors.is_empty() {
-        for node in document.select("[class*=byline], [id*=byline], [class*=author-name], [class*=authorName], [class*=article-author], [rel=author]").nodes() {
+        for node in &found.bylines {
             push(node, meta);
             if meta.byline_authors.len() >= 4 {
                 break;
@@ -378,13 +444,9 @@ fn without_dates(text: &str) -> String {
 
 /// Short lines whose class says they hold the date ("date", "meta",
 /// "info", "published"): where a page writes its date as text.
-fn dated_lines(document: &Document, meta: &mut Metadata) {
-    let selector =
-        "[class*=date], [class*=time], [class*=meta], [class*=publish], [class*=info], [class*=dateline]";
-    for node in document.select(selector).nodes().iter().take(40) {
-        if node.node_name().is_some_and(|n| matches!(n.as_ref(), "html" | "body" | "article" | "main"))
-            || is_elsewhere(node)
-        {
+fn dated_lines(nodes: &[NodeRef<'_>], meta: &mut Metadata) {
+    for node in nodes.iter().take(40) {
+        if is_elsewhere(node) {
             continue;
         }
         let text = squeeze(&node.text());
@@ -394,9 +456,7 @@ fn dated_lines(document: &Document, meta: &mut Metadata) {
     }
 }
 
-fn times(document: &Document, meta: &mut Metadata) {
-    let nodes = document.select("time");
-    let nodes = nodes.nodes();
+fn times(nodes: &[NodeRef<'_>], meta: &mut Metadata) {
     // A time marked as the publication's first, then any outside sidebars.
     let marked = nodes.iter().filter(|t| {
         t.has_attr("pubdate")
