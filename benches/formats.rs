@@ -66,7 +66,7 @@ fn heavy_page() -> String {
     }
     page.push_str("<style>");
     for i in 0..600 {
-        let _ = write!(page, ".c{i} {{ margin: {i}px; padding: 0 {i}px; color: #333; }}\n");
+        let _ = writeln!(page, ".c{i} {{ margin: {i}px; padding: 0 {i}px; color: #333; }}");
     }
     page.push_str("</style></head><body><header><nav><ul>");
     for i in 0..300 {
@@ -111,14 +111,14 @@ fn feed(items: usize) -> String {
          <link>https://bench.example/</link>\n",
     );
     for i in 0..items {
-        let _ = write!(
+        let _ = writeln!(
             xml,
             "<item><title>Harbour report number {i} &amp; more</title><link>/r/{i}</link>\
              <dc:creator>Mara Quist and Ivo Brandt</dc:creator><pubDate>Tue, 05 Mar 2024 10:{:02}:00 +0100</pubDate>\
              <category>Coast</category><content:encoded><![CDATA[<p>The harbour board met on Tuesday to \
              discuss report {i}. <a href=\"/x\">Members</a> asked for <em>more</em> time.</p>\
              <p>“We need the figures first,” said the chair, Petra Lindqvist.</p><ul><li>One</li><li>Two</li></ul>\
-             <p>The next meeting is in April.</p>]]></content:encoded></item>\n",
+             <p>The next meeting is in April.</p>]]></content:encoded></item>",
             i % 60
         );
     }

@@ -18,7 +18,7 @@ use super::charset::{Markup, decode_markup};
 use super::decode::{Decoded, decode, human_bytes};
 use super::diagnostic::Diagnostic;
 use super::formats::{self, ParseError, authors_file, authors_file::AuthorInfo, dataset};
-use super::sanitize::{clean, clean_line};
+use super::sanitize::{clean, clean_line, clean_markup};
 
 /// Files larger than this are read only up to it (with a warning).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -383,7 +383,10 @@ pub fn parse_bytes(path: &Path, kind: FileKind, bytes: &[u8], truncated: bool) -
     for warning in &decoded.warnings {
         outcome.diagnostics.push(Diagnostic::warning(path, None, warning));
     }
-    let text = clean(&decoded.text);
+    let text = match kind {
+        FileKind::Articles(FileType::Html | FileType::Feed) => clean_markup(&decoded.text),
+        _ => clean(&decoded.text),
+    };
     match kind {
         FileKind::Authors => match authors_file::parse(&text) {
             Ok(authors) => outcome.authors = authors,

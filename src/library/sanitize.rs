@@ -77,6 +77,59 @@ fn is_mark_like(c: char) -> bool {
     c >= '\u{300}' && (is_combining_mark(c) || c == '\u{200d}' || ('\u{fe00}'..='\u{fe0f}').contains(&c))
 }
 
+/// Like [`clean`], for pages and feeds, whose parsers read tabs and
+/// carriage returns as the whitespace they are (every field taken from
+/// them is cleaned again): markup with nothing else to strip, the usual
+/// case, is passed through after one fast scan of its bytes.
+pub fn clean_markup(text: &str) -> Cow<'_, str> {
+    if has_nothing_to_strip(text.as_bytes()) { Cow::Borrowed(text) } else { clean(text) }
+}
+
+/// No control character but tab, line feed and carriage return, none of
+/// the invisible characters [`clean`] removes (C1 controls, bidi
+/// controls, line and paragraph separators, the BOM), and no run of
+/// non-ASCII characters long enough to hide a pile of combining marks.
+fn has_nothing_to_strip(bytes: &[u8]) -> bool {
+    let safe_ascii = |b: &u8| (0x20..0x7f).contains(b) || matches!(b, b'\t' | b'\n' | b'\r');
+    let mut i = 0;
+    // Non-ASCII characters since the last ASCII byte.
+    let mut run = 0;
+    while i < bytes.len() {
+        // Plain ASCII goes by quickly.
+        let ascii = bytes[i..].iter().take_while(|b| safe_ascii(b)).count();
+        if ascii > 0 {
+            i += ascii;
+            run = 0;
+            continue;
+        }
+        let b = bytes[i];
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let invisible = match b {
+            0x00..=0x7f => true,
+            // U+0080-U+009F: C1 controls.
+            0xc2 => (0x80..=0x9f).contains(&next(1)),
+            // U+061C, the Arabic letter mark.
+            0xd8 => next(1) == 0x9c,
+            // U+200E/F, U+2028-202E, U+2066-2069.
+            0xe2 => matches!((next(1), next(2)), (0x80, 0x8e | 0x8f | 0xa8..=0xae) | (0x81, 0xa6..=0xa9)),
+            // U+FEFF, the BOM.
+            0xef => next(1) == 0xbb && next(2) == 0xbf,
+            _ => false,
+        };
+        if invisible {
+            return false;
+        }
+        if b >= 0xc0 {
+            run += 1;
+            if run >= MAX_GRAPHEME_CHARS {
+                return false;
+            }
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Like [`clean`], for text that must stay on one line (titles, names): line
 /// breaks become spaces and runs of whitespace collapse to one.
 pub fn clean_line(text: &str) -> String {
@@ -224,6 +277,27 @@ pub fn is_clean(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_with_nothing_to_strip_passes_through() {
+        let page = "<p>\tCafé «quoted» 日本 👩‍👩‍👧</p>\r\n";
+        assert!(matches!(clean_markup(page), Cow::Borrowed(_)));
+        for hostile in [
+            "a\x1b[2Jb",
+            "a\u{9b}b",
+            "a\u{202e}b",
+            "a\u{feff}b",
+            "a\u{2028}b",
+            "a\0b",
+            "a\u{61c}b",
+            "a\u{200f}b",
+        ] {
+            assert!(matches!(clean_markup(hostile), Cow::Owned(_)), "{hostile:?}");
+            assert!(is_clean(&clean_markup(hostile)), "{hostile:?}");
+        }
+        let zalgo = format!("Z{}", "\u{301}".repeat(40));
+        assert_eq!(clean_markup(&zalgo), clean(&zalgo));
+    }
 
     fn check(input: &str, expected: &str) {
         let out = clean(input);
