@@ -119,40 +119,29 @@ fn unescape_leftovers(blocks: Vec<Converted>, options: Options, depth: usize) ->
 /// Tags a browser would have read, or entities it would have decoded.
 pub fn has_markup(text: &str) -> bool {
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'<' => {
-                let rest = &text[i + 1..];
-                let rest = rest.strip_prefix('/').unwrap_or(rest);
-                let name: String = rest
-                    .chars()
-                    .take_while(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect();
-                let after = rest[name.len()..].chars().next();
-                if is_known_tag(&name) && after.is_none_or(|c| c == '>' || c == '/' || c.is_whitespace()) {
-                    return true;
-                }
-            }
-            b'&' => {
-                let rest = &text[i + 1..];
-                let end = rest.find(';').filter(|&e| e > 0 && e <= 10);
-                if let Some(end) = end {
-                    let entity = &rest[..end];
-                    let numeric = entity.strip_prefix('#').is_some_and(|n| {
-                        n.strip_prefix(['x', 'X']).map_or(n.bytes().all(|b| b.is_ascii_digit()), |h| {
-                            h.bytes().all(|b| b.is_ascii_hexdigit())
-                        }) && !n.is_empty()
-                    });
-                    if numeric || is_common_entity(entity) {
-                        return true;
-                    }
-                }
-            }
-            _ => {}
+    memchr::memchr2_iter(b'<', b'&', bytes).any(|i| {
+        let rest = &text[i + 1..];
+        if bytes[i] == b'<' {
+            let rest = rest.strip_prefix('/').unwrap_or(rest);
+            let name: String = rest
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            let after = rest[name.len()..].chars().next();
+            is_known_tag(&name) && after.is_none_or(|c| c == '>' || c == '/' || c.is_whitespace())
+        } else {
+            let Some(end) = rest.find(';').filter(|&e| e > 0 && e <= 10) else { return false };
+            let entity = &rest[..end];
+            let numeric = entity.strip_prefix('#').is_some_and(|n| {
+                !n.is_empty()
+                    && n.strip_prefix(['x', 'X']).map_or(n.bytes().all(|b| b.is_ascii_digit()), |h| {
+                        h.bytes().all(|b| b.is_ascii_hexdigit())
+                    })
+            });
+            numeric || is_common_entity(entity)
         }
-    }
-    false
+    })
 }
 
 fn is_known_tag(name: &str) -> bool {

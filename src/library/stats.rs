@@ -11,6 +11,24 @@ pub fn word_count(body: &[Block]) -> usize {
     body.iter().map(|b| words_in(&b.text)).sum()
 }
 
+/// How an ASCII byte counts: 1 whitespace, 2 a letter or digit, 0 else.
+const ASCII_CLASS: [u8; 128] = {
+    let mut classes = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_whitespace() || c == 0x0b {
+            1
+        } else if c.is_ascii_alphanumeric() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// One pass, no allocation: a word ends at whitespace (or the end) and
 /// counts if a letter or digit was seen since the last whitespace.
 fn words_in(text: &str) -> usize {
@@ -18,19 +36,20 @@ fn words_in(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII without decoding; anything else as the char it starts.
-        let (space, alnum, len) = match bytes[at] {
-            b if b.is_ascii() => (b.is_ascii_whitespace() || b == 0x0b, b.is_ascii_alphanumeric(), 1),
-            _ => {
-                let c = text[at..].chars().next().expect("at a char boundary");
-                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
-            }
+        let b = bytes[at];
+        // ASCII by table; anything else as the char it starts.
+        let (space, alnum, len) = if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            (class == 1, class == 2, 1)
+        } else {
+            let c = text[at..].chars().next().expect("at a char boundary");
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
         };
         if space {
             words += usize::from(wordy);
             wordy = false;
-        } else if !wordy {
-            wordy = alnum;
+        } else {
+            wordy |= alnum;
         }
         at += len;
     }

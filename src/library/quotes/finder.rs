@@ -71,13 +71,24 @@ struct Mark {
     glyph: Glyph,
 }
 
-/// The quotation marks of a paragraph, in order.
+/// The quotation marks of a paragraph, in order. Only the bytes that can
+/// start a mark are looked at: `"`, `'`, `` ` `` and the lead bytes of
+/// « » (U+00AB, U+00BB) and of the typographic marks (U+2018-U+203A).
 fn marks(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
     let mut marks: Vec<Mark> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let Some(skip) = bytes[at..].iter().position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xc2 | 0xe2))
+        else {
+            break;
+        };
+        let start = at + skip;
+        let c = text[start..].chars().next().expect("a mark starts at a char boundary");
+        at = start + c.len_utf8();
         let single = |glyph| Some((glyph, c.len_utf8()));
-        let (glyph, len) = match c {
+        let next = text[at..].chars().next();
+        let found = match c {
             '“' => single(Glyph::DoubleLeft),
             '”' => single(Glyph::DoubleRight),
             '„' => single(Glyph::DoubleLow),
@@ -87,29 +98,17 @@ fn marks(text: &str) -> Vec<Mark> {
             '‹' => single(Glyph::SingleGuillemetLeft),
             '›' => single(Glyph::SingleGuillemetRight),
             '‚' => single(Glyph::SingleLow),
-            '’' | '\'' | '‘' | '`' => {
-                // Two single marks together stand for a double one.
-                let next = chars.peek().map(|&(_, n)| n);
-                match (c, next) {
-                    ('’', Some('’')) | ('\'', Some('\'')) => {
-                        chars.next();
-                        Some((Glyph::DoubleFromSingles, 2 * c.len_utf8()))
-                    }
-                    ('‘', Some('‘')) | ('`', Some('`')) => {
-                        chars.next();
-                        Some((Glyph::DoubleOpenFromSingles, 2 * c.len_utf8()))
-                    }
-                    ('’', _) => single(Glyph::SingleRight),
-                    ('‘', _) => single(Glyph::SingleLeft),
-                    ('\'', _) => single(Glyph::SingleStraight),
-                    _ => None,
-                }
-            }
+            // Two single marks together stand for a double one.
+            '’' | '\'' if next == Some(c) => Some((Glyph::DoubleFromSingles, 2 * c.len_utf8())),
+            '‘' | '`' if next == Some(c) => Some((Glyph::DoubleOpenFromSingles, 2 * c.len_utf8())),
+            '’' => single(Glyph::SingleRight),
+            '‘' => single(Glyph::SingleLeft),
+            '\'' => single(Glyph::SingleStraight),
             _ => None,
-        }
-        .map_or((None, 0), |(g, l)| (Some(g), l));
-        if let Some(glyph) = glyph {
+        };
+        if let Some((glyph, len)) = found {
             marks.push(Mark { start, end: start + len, glyph });
+            at = start + len;
         }
     }
     marks

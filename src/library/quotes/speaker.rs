@@ -9,7 +9,7 @@
 //! fullest name the article uses. Where nothing names a speaker, none is
 //! given.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Quote;
 use super::vocabulary::{PRONOUNS, QUOTE_EDGES, is_not_name, is_role, is_speech_verb};
@@ -77,7 +77,18 @@ impl Word<'_> {
     }
 
     fn lower(&self) -> String {
-        self.bare().to_lowercase()
+        let bare = self.bare();
+        if bare.is_ascii() { bare.to_ascii_lowercase() } else { bare.to_lowercase() }
+    }
+
+    /// The word lowercased, without copying one that already is.
+    fn lower_cow(&self) -> std::borrow::Cow<'_, str> {
+        let bare = self.bare();
+        if bare.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
+            std::borrow::Cow::Borrowed(bare)
+        } else {
+            std::borrow::Cow::Owned(self.lower())
+        }
     }
 
     fn is_capitalised(&self) -> bool {
@@ -85,7 +96,7 @@ impl Word<'_> {
     }
 
     fn is_verb(&self) -> bool {
-        is_speech_verb(&self.lower())
+        is_speech_verb(&self.lower_cow())
     }
 
     fn ends_clause(&self) -> bool {
@@ -469,8 +480,8 @@ struct FullNames {
 
 impl FullNames {
     fn collect(paragraphs: &[&str]) -> Self {
-        let mut by_surname: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
-        let mut seen: HashSet<Vec<String>> = HashSet::new();
+        let mut by_surname: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::default();
+        let mut seen: HashSet<Vec<String>> = HashSet::default();
         for (p, text) in paragraphs.iter().enumerate() {
             let mut run: Vec<String> = Vec::new();
             let mut flush = |run: &mut Vec<String>| {

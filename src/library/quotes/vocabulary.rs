@@ -58,7 +58,7 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
 /// A word list as a set, built on first use, for lookups per word.
 struct Lookup {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
 
 impl Lookup {
