@@ -1,17 +1,17 @@
 //! The library index: parsing a file, building the index, refreshing it
-//! when nothing changed, reading the summaries back, the first page, and
+//! when nothing changed, the pages and counts the lists read, and
 //! full-text queries, on a generated library of 2,000 articles.
-//! (`scripts/bench.sh` gives the same figures at 100,000.)
+//! (`scripts/bench.sh` gives the same figures at 100,000 and 1,000,000.)
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 
-use broadsheet::library::index::{FtsIndex, Index};
+use broadsheet::library::index::Index;
+use broadsheet::library::index::catalog::{Anchor, Catalog, ListSpec, SortOrder};
 use broadsheet::library::load::{FileEntry, classify, read_file};
-use broadsheet::library::search::{Query, SearchBackend};
+use broadsheet::library::search::Query;
 use broadsheet::library::{Detail, LoadOptions, identity};
 
 const ARTICLES: usize = 2000;
@@ -131,19 +131,44 @@ fn index(c: &mut Criterion, fixture: &Fixture) {
     group.bench_function("refresh_unchanged", |b| {
         b.iter(|| index.refresh(&roots, &options, |_, _, _| {}).unwrap())
     });
-    group.bench_function("load_summaries", |b| b.iter(|| index.load().unwrap()));
-    group.bench_function("newest_200", |b| b.iter(|| index.newest(200).unwrap()));
     group.finish();
 }
 
+/// What the lists ask of the index: a page, the next one, a list placed
+/// on an article deep in it, counts; in each order.
+fn lists(c: &mut Criterion, fixture: &Fixture) {
+    let catalog = Catalog::open(&fixture.index, None).unwrap();
+    let mut group = c.benchmark_group("lists_2000");
+    for order in SortOrder::ALL {
+        let spec = ListSpec { order, ..ListSpec::default() };
+        let first = catalog.page_after(&spec, None, 60).unwrap();
+        let cursor = first.rows.last().unwrap().cursor.clone();
+        let deep = catalog.page_at(&spec, 1500, 1).unwrap()[0].id;
+        let label = order.label().replace(' ', "_");
+        group.bench_function(BenchmarkId::new("first_page", &label), |b| {
+            b.iter(|| catalog.page_after(black_box(&spec), None, 60).unwrap())
+        });
+        group.bench_function(BenchmarkId::new("next_page", &label), |b| {
+            b.iter(|| catalog.page_after(black_box(&spec), Some(&cursor), 60).unwrap())
+        });
+        group.bench_function(BenchmarkId::new("window_on_deep_article", &label), |b| {
+            let anchor = Anchor { id: Some(deep), ..Anchor::default() };
+            b.iter(|| catalog.window(black_box(&spec), &anchor, 50).unwrap())
+        });
+    }
+    group.bench_function("counts", |b| b.iter(|| catalog.counts().unwrap()));
+    group.finish();
+}
+
+/// A search as the query worker answers it: its length and first rows.
 fn query(c: &mut Criterion, fixture: &Fixture) {
-    let (index, _) = Index::open(&fixture.index).unwrap();
-    let library = Arc::new(index.load().unwrap());
-    let fts = FtsIndex::open(&fixture.index, library).unwrap();
+    let catalog = Catalog::open(&fixture.index, None).unwrap();
     let mut group = c.benchmark_group("fts_2000");
     for query in ["h", "harb", "harbour", "\"the ferry\"", "harbour -ferry", "author:writer", "zzz"] {
-        let parsed = Query::parse(query);
-        group.bench_function(BenchmarkId::new("query", query), |b| b.iter(|| fts.search(black_box(&parsed))));
+        let spec = ListSpec { query: Query::parse(query), ..ListSpec::default() };
+        group.bench_function(BenchmarkId::new("query", query), |b| {
+            b.iter(|| catalog.window(black_box(&spec), &Anchor::default(), 50).unwrap())
+        });
     }
     group.finish();
 }
@@ -152,6 +177,7 @@ fn benches(c: &mut Criterion) {
     let fixture = fixture();
     parse(c, &fixture);
     index(c, &fixture);
+    lists(c, &fixture);
     query(c, &fixture);
 }
 

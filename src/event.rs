@@ -1,17 +1,14 @@
 //! Everything the app reacts to, merged into one channel: terminal input
 //! (read on its own thread), signals, messages from the library worker
-//! (`loader`) and search results.
+//! (`loader`), answers from the query worker (`queries`) and article
+//! bodies read from their files.
 
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Instant;
 
-use std::sync::Arc;
-
-use crate::library::Library;
-use crate::library::index::FtsIndex;
-use crate::library::search::{Query, ScanIndex, SearchBackend};
 pub use crate::loader::LibraryMsg;
+pub use crate::queries::{Answer, Query};
 
 #[derive(Debug)]
 pub enum Event {
@@ -26,11 +23,8 @@ pub enum Event {
         article: Box<crate::library::Article>,
         stamp: Option<crate::library::index::FileStamp>,
     },
-    /// The answer to search number `generation`: matching library indexes.
-    SearchResults {
-        generation: u64,
-        hits: Vec<usize>,
-    },
+    /// The query worker's answer to a question about the index.
+    Answer(Answer),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,57 +119,6 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<signal_hook::iterator
     Ok(handle)
 }
 
-/// What the search worker is asked to do.
-#[derive(Debug)]
-pub enum SearchJob {
-    /// Search this library from now on (its index is built on first use).
-    Library(Arc<Library>),
-    Query {
-        generation: u64,
-        query: Query,
-    },
-}
-
-/// Runs searches off the input path. Only the newest query waiting is
-/// answered: typing faster than searching never queues work.
-pub fn spawn_searcher(tx: Sender<Event>) -> Sender<SearchJob> {
-    let (jobs, inbox) = mpsc::channel::<SearchJob>();
-    thread::Builder::new()
-        .name("search".into())
-        .spawn(move || {
-            let mut library: Option<Arc<Library>> = None;
-            let mut backend: Option<Box<dyn SearchBackend>> = None;
-            while let Ok(job) = inbox.recv() {
-                let mut latest = job;
-                while let Ok(next) = inbox.try_recv() {
-                    match next {
-                        SearchJob::Library(new) => {
-                            library = Some(new);
-                            backend = None;
-                        }
-                        query => latest = query,
-                    }
-                }
-                match latest {
-                    SearchJob::Library(new) => {
-                        library = Some(new);
-                        backend = None;
-                    }
-                    SearchJob::Query { generation, query } => {
-                        let Some(library) = &library else { continue };
-                        let backend = backend.get_or_insert_with(|| backend_for(library));
-                        let hits = backend.search(&query);
-                        if tx.send(Event::SearchResults { generation, hits }).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        })
-        .expect("spawn the search thread");
-    jobs
-}
-
 /// Reads big article files off the input path: each job is an article's
 /// summary, answered with the article read from its file. A job with a
 /// newer one waiting is skipped (the user has moved on).
@@ -201,15 +144,4 @@ pub fn spawn_body_reader(
         })
         .expect("spawn the body reader thread");
     jobs
-}
-
-/// FTS5 over the library's index when it has one (and it opens), else a
-/// scan of the bodies in memory.
-fn backend_for(library: &Arc<Library>) -> Box<dyn SearchBackend> {
-    if let Some(path) = &library.index
-        && let Ok(index) = FtsIndex::open(path, Arc::clone(library))
-    {
-        return Box::new(index);
-    }
-    Box::new(ScanIndex::new(library))
 }

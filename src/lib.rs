@@ -1,10 +1,13 @@
 //! broadsheet: a terminal reader for a library of stored news articles.
 //!
-//! The flow, in module names: `library` turns files into articles (no
-//! terminal code); `event` merges input, signals and loader messages;
-//! `keymap` turns keys into `action`s; `app` updates the `state`; `ui`
-//! draws it, using `layout` and `theme`; `terminal` sets the terminal up and
-//! always restores it. `cli` holds the scripting commands.
+//! The flow, in module names: `library` turns files into articles and
+//! keeps them in an index (no terminal code); `loader` keeps the index up
+//! to date and `queries` answers the slower questions about it; `event`
+//! merges input, signals and the workers' messages; `keymap` turns keys
+//! into `action`s; `app` updates the `state`, reading its lists from the
+//! index a page at a time; `ui` draws it, using `layout` and `theme`;
+//! `terminal` sets the terminal up and always restores it. `cli` holds the
+//! scripting commands.
 
 pub mod action;
 pub mod app;
@@ -16,6 +19,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod loader;
+pub mod queries;
 pub mod state;
 pub mod store;
 pub mod terminal;

@@ -1,36 +1,41 @@
-//! The library worker: loads the library off the input path and keeps it
-//! up to date. With an index it shows the newest page at once, then every
-//! summary, then refreshes the index from the files (stat only, parsing
-//! just what changed) and sends the library again as changes are stored
-//! (every few seconds while they last, and when they end). Without an
-//! index it reads every file.
+//! The library worker: keeps the index up to date with the files and tells
+//! the app when there is something new to read in it. The app never gets
+//! the articles from here, only news of the index: it reads what it shows
+//! from the index itself, a page at a time.
+//!
+//! One process refreshes an index at a time (see [`WriteLock`]). Another
+//! broadsheet doing it makes this one a follower: it says so, reads what
+//! the other stores as it is committed, and refreshes itself once the
+//! other is done (quickly: the files are then found unchanged).
+//!
+//! The sample library, and a library read without a kept index, get an
+//! index of their own for the session (see [`ScratchIndex`]).
 
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::event::Event;
-use crate::library::index::{Index, Opened};
-use crate::library::{Article, Library, LoadOptions, Progress};
+use crate::library::files::Files;
+use crate::library::index::{Index, IndexError, Opened, ScratchIndex, WriteLock, file_identity, files_done};
+use crate::library::{LoadOptions, Progress};
 
 /// What the worker tells the app.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LibraryMsg {
+    /// The index to read the library from, now readable (perhaps still
+    /// empty, or filling); sent again if the file is replaced.
+    Ready(PathBuf),
+    /// Articles were stored or removed: what is shown may have changed.
+    Changed,
     Progress(Progress),
-    /// The newest articles, to draw while the whole library loads, and how
-    /// many articles the index holds.
-    Preview {
-        articles: Vec<Article>,
-        total: usize,
-    },
-    /// The whole library, new or changed.
-    Loaded(Box<Library>),
-    /// A refresh finished (with or without changes).
+    /// A refresh ended (the whole library is in the index).
     Refreshed,
     /// Something the user should know, such as a rebuilt index.
     Notice(String),
+    /// Another broadsheet is updating the index (or no longer is).
+    Elsewhere(bool),
 }
 
 /// Where the library comes from.
@@ -39,23 +44,26 @@ pub enum LibrarySource {
     Sample,
     Paths {
         paths: Vec<PathBuf>,
-        /// The index file; `None` reads every file at start instead.
+        /// The index file kept between sessions; `None` makes one for this
+        /// session only.
         index: Option<PathBuf>,
     },
 }
 
-/// How many articles the first frame needs at most.
-const PREVIEW_ARTICLES: usize = 200;
 /// How often (at most) progress is reported.
 const PROGRESS_PERIOD: Duration = Duration::from_millis(50);
-/// The least time between two libraries sent during a refresh (each is
-/// read back on a thread of its own, one at a time, beside the writer).
-const RESEND_PERIOD: Duration = Duration::from_secs(2);
+/// The least time between two "changed" messages while storing (each
+/// makes the app read its lists again).
+const CHANGE_PERIOD: Duration = Duration::from_millis(400);
+/// How often the index is looked at for changes made by another process.
+const FOLLOW_PERIOD: Duration = Duration::from_millis(250);
 
-/// Asks the worker to look at the files again.
-#[derive(Debug, Clone)]
+/// Asks the worker to look at the files again; owns the session's index
+/// (deleted when the handle goes).
+#[derive(Debug)]
 pub struct LoaderHandle {
     jobs: Sender<()>,
+    _scratch: ScratchIndex,
 }
 
 impl LoaderHandle {
@@ -66,182 +74,275 @@ impl LoaderHandle {
     }
 }
 
-/// Starts the worker. It loads at once, then refreshes on request and,
-/// for an indexed library, every `every` (if given).
+/// Starts the worker. It refreshes at once, then on request and, for a
+/// kept index, every `every` (if given).
 pub fn spawn(
     tx: Sender<Event>,
     source: LibrarySource,
-    options: LoadOptions,
+    mut options: LoadOptions,
     every: Option<Duration>,
 ) -> LoaderHandle {
     let (jobs, inbox) = mpsc::channel();
+    let (paths, kept) = match source {
+        LibrarySource::Sample => {
+            options.read.files = Files::Sample;
+            (Files::Sample.default_roots(), None)
+        }
+        LibrarySource::Paths { paths, index } => (paths, index),
+    };
+    // Also where a kept index falls back to when it cannot be used.
+    let scratch = ScratchIndex::new();
+    let fallback = kept.is_some().then(|| scratch.path().to_path_buf());
+    let every = every.filter(|_| kept.is_some());
+    let path = kept.unwrap_or_else(|| scratch.path().to_path_buf());
     thread::Builder::new()
         .name("loader".into())
-        .spawn(move || {
-            let send = |msg: LibraryMsg| tx.send(Event::Library(msg)).is_ok();
-            match source {
-                LibrarySource::Sample => {
-                    send(LibraryMsg::Loaded(Box::new(Library::sample())));
-                    while inbox.recv().is_ok() {
-                        send(LibraryMsg::Loaded(Box::new(Library::sample())));
-                    }
-                }
-                LibrarySource::Paths { paths, index: None } => loop {
-                    send_files(&paths, &options, &tx);
-                    if inbox.recv().is_err() {
-                        break;
-                    }
-                },
-                LibrarySource::Paths { paths, index: Some(index) } => {
-                    indexed(&paths, &index, &options, every, &inbox, &tx);
-                }
-            }
-        })
+        .spawn(move || Keeper::new(path, fallback, paths, options, tx).run(every, &inbox))
         .expect("spawn the loader thread");
-    LoaderHandle { jobs }
+    LoaderHandle { jobs, _scratch: scratch }
 }
 
-/// Reads every file and sends the library, then says the load is over
-/// (which ends the progress shown).
-fn send_files(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Event>) {
-    let library = load_files(paths, options, tx);
-    let _ = tx.send(Event::Library(LibraryMsg::Loaded(Box::new(library))));
-    let _ = tx.send(Event::Library(LibraryMsg::Refreshed));
+/// The worker's state.
+struct Keeper {
+    path: PathBuf,
+    /// The session index to use instead when `path` cannot be.
+    fallback: Option<PathBuf>,
+    paths: Vec<PathBuf>,
+    options: LoadOptions,
+    tx: Sender<Event>,
+    /// The index file last announced, to see it replaced.
+    announced: Option<(u64, u64)>,
+    /// A read connection whose data version shows commits by others.
+    follower: Option<(rusqlite::Connection, i64)>,
+    elsewhere: bool,
+    /// Whether this process is storing articles now.
+    refreshing: bool,
 }
 
-/// Reads every file, reporting progress as it goes.
-fn load_files(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<Event>) -> Library {
-    let last_report = Mutex::new(None::<Instant>);
-    Library::load_with_progress(paths, options.clone(), |progress| {
-        let Ok(mut last) = last_report.try_lock() else { return };
-        let due = last.is_none_or(|at| at.elapsed() >= PROGRESS_PERIOD) || progress.done == progress.total;
-        if due {
-            *last = Some(Instant::now());
-            let _ = tx.send(Event::Library(LibraryMsg::Progress(progress)));
-        }
-    })
-}
-
-fn indexed(
-    paths: &[PathBuf],
-    path: &Path,
-    options: &LoadOptions,
-    every: Option<Duration>,
-    inbox: &Receiver<()>,
-    tx: &Sender<Event>,
-) {
-    let send = |msg: LibraryMsg| tx.send(Event::Library(msg)).is_ok();
-    let mut index = match Index::open(path) {
-        Ok((index, opened)) => {
-            if opened == Opened::Rebuilt {
-                send(LibraryMsg::Notice("The library index could not be used; building it again".into()));
-            }
-            index
-        }
-        Err(error) => {
-            send(LibraryMsg::Notice(format!("Reading every file instead of the index: {error}")));
-            send_files(paths, options, tx);
-            while inbox.recv().is_ok() {
-                send_files(paths, options, tx);
-            }
-            return;
-        }
-    };
-    let total = index.article_count().unwrap_or(0);
-    // An empty index (new, or rebuilt) sends its first chunk at once.
-    let mut empty = total == 0;
-    if total > 0 {
-        if let Ok(articles) = index.newest(PREVIEW_ARTICLES) {
-            send(LibraryMsg::Preview { articles, total });
-        }
-        match index.load() {
-            Ok(library) => {
-                send(LibraryMsg::Loaded(Box::new(library)));
-            }
-            Err(error) => match index.rebuild() {
-                Ok(rebuilt) => {
-                    send(LibraryMsg::Notice(format!("Building the library index again: {error}")));
-                    index = rebuilt;
-                    empty = true;
-                }
-                Err(error) => {
-                    send(LibraryMsg::Notice(format!("Reading every file instead of the index: {error}")));
-                    send_files(paths, options, tx);
-                    return;
-                }
-            },
+impl Keeper {
+    fn new(
+        path: PathBuf,
+        fallback: Option<PathBuf>,
+        paths: Vec<PathBuf>,
+        options: LoadOptions,
+        tx: Sender<Event>,
+    ) -> Self {
+        Self {
+            path,
+            fallback,
+            paths,
+            options,
+            tx,
+            announced: None,
+            follower: None,
+            elsewhere: false,
+            refreshing: false,
         }
     }
-    loop {
-        if let Err(error) = refresh(&mut index, paths, options, empty, tx) {
-            send(LibraryMsg::Notice(format!("Could not update the library index: {error}")));
+
+    fn send(&self, message: LibraryMsg) -> bool {
+        self.tx.send(Event::Library(message)).is_ok()
+    }
+
+    fn run(mut self, every: Option<Duration>, inbox: &Receiver<()>) {
+        let mut due = Some(Instant::now());
+        loop {
+            if due.is_some_and(|at| at <= Instant::now()) {
+                match WriteLock::try_take(&self.path) {
+                    Ok(Some(lock)) => {
+                        self.set_elsewhere(false);
+                        self.refresh_now();
+                        drop(lock);
+                        due = every.map(|period| Instant::now() + period);
+                    }
+                    // Someone else is at it: follow, and try again later.
+                    Ok(None) => self.set_elsewhere(true),
+                    Err(error) => match self.fallback.take() {
+                        Some(fallback) => self.fall_back(fallback, &error),
+                        None => {
+                            self.send(LibraryMsg::Notice(format!(
+                                "Could not update the library index: {error}"
+                            )));
+                            due = None;
+                        }
+                    },
+                }
+            }
+            if !self.follow() {
+                return;
+            }
+            let wait = match due {
+                Some(at) => at.saturating_duration_since(Instant::now()).clamp(Duration::ZERO, FOLLOW_PERIOD),
+                None => FOLLOW_PERIOD,
+            };
+            match inbox.recv_timeout(wait) {
+                Ok(()) => {
+                    // Requests made meanwhile are answered by the same refresh.
+                    while inbox.try_recv().is_ok() {}
+                    due = Some(Instant::now());
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
         }
-        send(LibraryMsg::Refreshed);
-        empty = false;
-        let request = match every {
-            Some(period) => inbox.recv_timeout(period),
-            None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
+    }
+
+    /// The kept index cannot be used (no cache directory, no room): this
+    /// session reads every file into an index of its own.
+    fn fall_back(&mut self, fallback: PathBuf, error: &IndexError) {
+        self.send(LibraryMsg::Notice(format!("Reading every file instead of the index: {error}")));
+        self.path = fallback;
+        self.announced = None;
+        self.follower = None;
+    }
+
+    fn set_elsewhere(&mut self, elsewhere: bool) {
+        if self.elsewhere != elsewhere {
+            self.elsewhere = elsewhere;
+            self.send(LibraryMsg::Elsewhere(elsewhere));
+        }
+    }
+
+    /// Announces the index once it can be read (again, if it was
+    /// replaced) and passes on commits made by others. While it is being
+    /// filled, it is announced once it has articles, so the first list
+    /// shown is not an empty one. False once the app is gone.
+    fn follow(&mut self) -> bool {
+        let identity = file_identity(&self.path);
+        if identity.is_some() && identity != self.announced {
+            let Ok(catalog) = crate::library::index::catalog::Catalog::open(&self.path, None) else {
+                return true;
+            };
+            if (self.refreshing || self.elsewhere) && catalog.is_empty() {
+                return true;
+            }
+            self.announced = identity;
+            self.follower = crate::library::index::open_read_only(&self.path).ok().map(|c| (c, 0));
+            if let Some((conn, version)) = &mut self.follower {
+                *version = data_version(conn);
+            }
+            return self.send(LibraryMsg::Ready(self.path.clone()));
+        }
+        if let Some((conn, seen)) = &mut self.follower {
+            let now = data_version(conn);
+            if now != *seen {
+                *seen = now;
+                return self.send(LibraryMsg::Changed);
+            }
+        }
+        true
+    }
+
+    /// Opens the index (making it, or making it again) and refreshes it;
+    /// says when it is done, whatever happened.
+    fn refresh_now(&mut self) {
+        let opened = match (Index::open(&self.path), self.fallback.take()) {
+            (Err(error), Some(fallback)) => {
+                self.fall_back(fallback, &error);
+                Index::open(&self.path)
+            }
+            (opened, _) => opened,
         };
-        if request == Err(RecvTimeoutError::Disconnected) {
-            break;
+        match opened {
+            Ok((mut index, opened)) => {
+                if opened == Opened::Rebuilt {
+                    self.send(LibraryMsg::Notice(
+                        "The library index could not be used; building it again".into(),
+                    ));
+                }
+                self.refreshing = true;
+                self.follow();
+                if let Err(error) = self.store_changes(&mut index) {
+                    self.send(LibraryMsg::Notice(format!("Could not update the library index: {error}")));
+                }
+                self.refreshing = false;
+                self.follow();
+            }
+            Err(error) => {
+                self.send(LibraryMsg::Notice(format!("Could not open the library index: {error}")));
+            }
         }
-        // Requests made during the refresh are answered by the next one.
-        while inbox.try_recv().is_ok() {}
+        self.send(LibraryMsg::Refreshed);
+    }
+
+    /// One refresh: forget what went, store what changed chunk by chunk,
+    /// and say that the index changed every so often while it does.
+    fn store_changes(&mut self, index: &mut Index) -> Result<(), IndexError> {
+        let plan = index.plan_refresh(&self.paths, &self.options)?;
+        let mut changed = index.forget(&plan.removed, &plan.discovery)? > 0;
+        let total = plan.to_parse;
+        let mut done = 0;
+        let mut last_progress = Instant::now();
+        let mut last_change: Option<Instant> = None;
+        if total > 0 {
+            self.send(LibraryMsg::Progress(Progress { done, total }));
+        }
+        while let Some(chunk) = plan.next_chunk() {
+            done += files_done(&chunk);
+            changed |= index.store(chunk)? > 0;
+            if self.announced.is_none() {
+                self.follow();
+            }
+            if last_progress.elapsed() >= PROGRESS_PERIOD || done == total {
+                last_progress = Instant::now();
+                self.send(LibraryMsg::Progress(Progress { done, total }));
+            }
+            if changed && last_change.is_none_or(|at| at.elapsed() >= CHANGE_PERIOD) {
+                self.announce_change();
+                last_change = Some(Instant::now());
+                changed = false;
+            }
+        }
+        index.finish_refresh()?;
+        if changed {
+            self.announce_change();
+        }
+        Ok(())
+    }
+
+    /// Tells the app the index changed (the follower then has nothing to add).
+    fn announce_change(&mut self) {
+        if let Some((conn, seen)) = &mut self.follower {
+            *seen = data_version(conn);
+        }
+        self.send(LibraryMsg::Changed);
     }
 }
 
-/// One refresh: forget what went, store what changed chunk by chunk, and
-/// send the library again when it changed: at once after the first chunk
-/// of an empty index, so the list starts filling, then every few seconds,
-/// read back beside the writer so storing does not wait for it.
-fn refresh(
-    index: &mut Index,
-    paths: &[PathBuf],
-    options: &LoadOptions,
-    empty: bool,
-    tx: &Sender<Event>,
-) -> Result<(), crate::library::index::IndexError> {
-    let send = |msg: LibraryMsg| tx.send(Event::Library(msg)).is_ok();
-    let mut reading: Option<thread::JoinHandle<()>> = None;
-    let plan = index.plan_refresh(paths, options)?;
-    let mut changed = index.forget(&plan.removed, &plan.discovery)? > 0;
-    let total = plan.to_parse;
-    let mut done = 0;
-    let mut last_progress = Instant::now();
-    let mut last_sent: Option<Instant> = None;
-    if total > 0 {
-        send(LibraryMsg::Progress(Progress { done, total }));
-    }
-    while let Some(chunk) = plan.next_chunk() {
-        done += crate::library::index::files_done(&chunk);
-        changed |= index.store(chunk)? > 0;
-        if last_progress.elapsed() >= PROGRESS_PERIOD || done == total {
-            last_progress = Instant::now();
-            send(LibraryMsg::Progress(Progress { done, total }));
+fn data_version(conn: &rusqlite::Connection) -> i64 {
+    conn.pragma_query_value(None, "data_version", |r| r.get(0)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The worker's messages until a refresh ends (or 10 s pass).
+    fn messages(rx: &mpsc::Receiver<Event>) -> Vec<LibraryMsg> {
+        let mut seen = Vec::new();
+        while let Ok(Event::Library(message)) = rx.recv_timeout(Duration::from_secs(10)) {
+            let done = message == LibraryMsg::Refreshed;
+            seen.push(message);
+            if done {
+                break;
+            }
         }
-        let due = match last_sent {
-            None => empty,
-            Some(at) => at.elapsed() >= RESEND_PERIOD,
-        };
-        if changed && due && done < total && reading.as_ref().is_none_or(thread::JoinHandle::is_finished) {
-            let (tx, path) = (tx.clone(), index.path().to_path_buf());
-            reading = Some(thread::spawn(move || {
-                if let Ok(library) = crate::library::index::load_snapshot(&path) {
-                    let _ = tx.send(Event::Library(LibraryMsg::Loaded(Box::new(library))));
-                }
-            }));
-            last_sent = Some(Instant::now());
-            changed = false;
-        }
+        seen
     }
-    index.finish_refresh()?;
-    // The last library sent must be the one read after the last chunk.
-    if let Some(reading) = reading {
-        let _ = reading.join();
+
+    #[test]
+    fn the_sample_gets_an_index_of_its_own_for_the_session() {
+        let (tx, rx) = mpsc::channel();
+        let handle = spawn(tx, LibrarySource::Sample, LoadOptions::default(), None);
+        let seen = messages(&rx);
+        let ready = seen.iter().find_map(|m| if let LibraryMsg::Ready(path) = m { Some(path) } else { None });
+        let Some(path) = ready else { panic!("{seen:?}") };
+        assert!(seen.contains(&LibraryMsg::Changed), "{seen:?}");
+        assert_eq!(seen.last(), Some(&LibraryMsg::Refreshed));
+        let catalog = crate::library::index::catalog::Catalog::open(path, None).unwrap();
+        assert_eq!(catalog.counts().unwrap().articles, crate::library::Library::sample().articles.len());
+        let path = path.clone();
+        drop(handle);
+        assert!(!path.exists(), "the session's index goes with it");
     }
-    // Walk problems are few and cheap to send; an empty library must arrive too.
-    if changed || !plan.discovery.is_empty() || (empty && last_sent.is_none()) {
-        send(LibraryMsg::Loaded(Box::new(index.load()?)));
-    }
-    Ok(())
 }

@@ -17,20 +17,66 @@ use rusqlite::{Connection, OpenFlags, params};
 use crate::library::ArticleId;
 
 /// The schema this code writes; `PRAGMA user_version` records it.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
-/// Migrations from version n-1 to n, in order.
-const MIGRATIONS: [&str; 1] = ["
-    CREATE TABLE article_state (
-        id TEXT PRIMARY KEY,
+/// The marks of version 2: keyed by the article id's 64 bits as an
+/// integer, so that the library index can join them (`is:unread`, unread
+/// counts, "unread first") without a set of read articles in memory.
+const MARKS: &str = "
+    CREATE TABLE marks (
+        id INTEGER PRIMARY KEY,
         read INTEGER NOT NULL DEFAULT 0,
         bookmarked INTEGER NOT NULL DEFAULT 0,
         position_block INTEGER,
         position_offset INTEGER,
         updated INTEGER NOT NULL
-    ) WITHOUT ROWID;
-    CREATE TABLE session (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-"];
+    );
+    CREATE INDEX marks_read ON marks (id) WHERE read;
+    CREATE INDEX marks_bookmarked ON marks (id) WHERE bookmarked;
+";
+
+/// Migrations from version n-1 to n, in order, each in its transaction.
+const MIGRATIONS: [fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>; 2] = [
+    |tx| {
+        tx.execute_batch(
+            "CREATE TABLE article_state (
+                id TEXT PRIMARY KEY,
+                read INTEGER NOT NULL DEFAULT 0,
+                bookmarked INTEGER NOT NULL DEFAULT 0,
+                position_block INTEGER,
+                position_offset INTEGER,
+                updated INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE session (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+        )
+    },
+    // Version 1 kept ids as hex text: copy the marks over as integers.
+    |tx| {
+        tx.execute_batch(MARKS)?;
+        let mut old = tx.prepare(
+            "SELECT id, read, bookmarked, position_block, position_offset, updated FROM article_state",
+        )?;
+        let mut rows = old.query([])?;
+        while let Some(row) = rows.next()? {
+            let Some(id) = parse_id(&row.get::<_, String>(0)?) else { continue };
+            tx.execute(
+                "INSERT OR REPLACE INTO marks (id, read, bookmarked, position_block, position_offset, updated)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    id.0 as i64,
+                    row.get::<_, bool>(1)?,
+                    row.get::<_, bool>(2)?,
+                    row.get::<_, Option<i64>>(3)?,
+                    row.get::<_, Option<i64>>(4)?,
+                    row.get::<_, i64>(5)?
+                ],
+            )?;
+        }
+        drop(rows);
+        drop(old);
+        tx.execute_batch("DROP TABLE article_state")
+    },
+];
 
 /// Where a reader left an article: the block and byte at the top of the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +120,9 @@ impl std::error::Error for StoreError {}
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// How another connection of this process attaches the same database
+    /// to read it (the library index joins the marks this way).
+    uri: String,
 }
 
 /// The default state file: `$XDG_STATE_HOME/broadsheet/state.db`.
@@ -103,7 +152,41 @@ impl Store {
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
             .map_err(|e| error(e.to_string()))?;
         migrate(&mut conn).map_err(|e| error(e.to_string()))?;
-        Ok(Self { conn, path: path.to_path_buf() })
+        Ok(Self { conn, path: path.to_path_buf(), uri: format!("file:{}?mode=ro", uri_path(path)) })
+    }
+
+    /// A state kept in memory for this session only (when the state file
+    /// cannot be used), shared with the index's connections by name.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name =
+            format!("/broadsheet-state-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+        let uri = format!("file:{name}?vfs=memdb");
+        let error = |message: String| StoreError { path: PathBuf::from("(memory)"), message };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&uri, flags).map_err(|e| error(e.to_string()))?;
+        migrate(&mut conn).map_err(|e| error(e.to_string()))?;
+        Ok(Self { conn, path: PathBuf::from("(memory)"), uri })
+    }
+
+    /// The URI another connection attaches to read this state.
+    pub fn uri(&self) -> &str {
+        &self.uri
+    }
+
+    /// The view the last session left (sort, search, selection...).
+    pub fn session(&self) -> Result<HashMap<String, String>, StoreError> {
+        let run = || -> rusqlite::Result<HashMap<String, String>> {
+            let mut statement = self.conn.prepare("SELECT key, value FROM session")?;
+            let rows =
+                statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.error(e))
     }
 
     /// Reads a state file without writing to it (for `export` and
@@ -118,15 +201,13 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| error(e.to_string()))?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(|e| error(e.to_string()))?;
         let has_tables: bool = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'article_state'", [], |r| {
-                r.get::<_, i64>(0)
-            })
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'marks'", [], |r| r.get::<_, i64>(0))
             .map(|n| n > 0)
             .map_err(|e| error(e.to_string()))?;
         if !has_tables {
             return Ok(Some(Saved::default()));
         }
-        let store = Self { conn, path: path.to_path_buf() };
+        let store = Self { conn, path: path.to_path_buf(), uri: String::new() };
         store.load().map(Some)
     }
 
@@ -140,12 +221,11 @@ impl Store {
 
     fn load_inner(&self) -> rusqlite::Result<Saved> {
         let mut saved = Saved::default();
-        let mut statement = self
-            .conn
-            .prepare("SELECT id, read, bookmarked, position_block, position_offset FROM article_state")?;
+        let mut statement =
+            self.conn.prepare("SELECT id, read, bookmarked, position_block, position_offset FROM marks")?;
         let rows = statement.query_map([], |row| {
             Ok((
-                row.get::<_, String>(0)?,
+                row.get::<_, i64>(0)?,
                 row.get::<_, bool>(1)?,
                 row.get::<_, bool>(2)?,
                 row.get::<_, Option<i64>>(3)?,
@@ -154,7 +234,7 @@ impl Store {
         })?;
         for row in rows {
             let (id, read, bookmarked, block, offset) = row?;
-            let Some(id) = parse_id(&id) else { continue };
+            let id = ArticleId(id as u64);
             if read {
                 saved.read.insert(id);
             }
@@ -178,20 +258,25 @@ impl Store {
         let now = unix_now();
         let result = match change {
             Change::Read(id, read) => self.conn.execute(
-                "INSERT INTO article_state (id, read, updated) VALUES (?1, ?2, ?3)
+                "INSERT INTO marks (id, read, updated) VALUES (?1, ?2, ?3)
                  ON CONFLICT (id) DO UPDATE SET read = excluded.read, updated = excluded.updated",
-                params![id.to_string(), read, now],
+                params![id.0 as i64, read, now],
             ),
             Change::Bookmark(id, bookmarked) => self.conn.execute(
-                "INSERT INTO article_state (id, bookmarked, updated) VALUES (?1, ?2, ?3)
+                "INSERT INTO marks (id, bookmarked, updated) VALUES (?1, ?2, ?3)
                  ON CONFLICT (id) DO UPDATE SET bookmarked = excluded.bookmarked, updated = excluded.updated",
-                params![id.to_string(), bookmarked, now],
+                params![id.0 as i64, bookmarked, now],
             ),
             Change::Position(id, position) => self.conn.execute(
-                "INSERT INTO article_state (id, position_block, position_offset, updated) VALUES (?1, ?2, ?3, ?4)
+                "INSERT INTO marks (id, position_block, position_offset, updated) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (id) DO UPDATE SET position_block = excluded.position_block,
                      position_offset = excluded.position_offset, updated = excluded.updated",
-                params![id.to_string(), position.map(|p| p.block as i64), position.map(|p| p.offset as i64), now],
+                params![
+                    id.0 as i64,
+                    position.map(|p| p.block as i64),
+                    position.map(|p| p.offset as i64),
+                    now
+                ],
             ),
             Change::Session(key, value) => self.conn.execute(
                 "INSERT INTO session (key, value) VALUES (?1, ?2)
@@ -233,10 +318,23 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         let Some(migration) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) else {
             return tx.commit();
         };
-        tx.execute_batch(migration)?;
+        migration(&tx)?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", version + 1))?;
         tx.commit()?;
     }
+}
+
+/// A path as a `file:` URI's path part.
+pub fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '?' | '#' | '%' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn parse_id(text: &str) -> Option<ArticleId> {
@@ -344,6 +442,44 @@ mod tests {
         drop(store);
         let saved = Store::read_only(&path).unwrap().unwrap();
         assert!(saved.read.contains(&ArticleId(5)));
+    }
+
+    #[test]
+    fn version_one_marks_move_to_integer_ids() {
+        let (_dir, path) = temp();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE article_state (id TEXT PRIMARY KEY, read INTEGER NOT NULL DEFAULT 0,
+                 bookmarked INTEGER NOT NULL DEFAULT 0, position_block INTEGER, position_offset INTEGER,
+                 updated INTEGER NOT NULL) WITHOUT ROWID;
+             CREATE TABLE session (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+             INSERT INTO article_state VALUES ('ffffffffffffffff', 1, 0, 2, 5, 1), ('00000000000000aa', 0, 1, NULL, NULL, 1);
+             INSERT INTO session VALUES ('sort', 'title');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        drop(conn);
+        let saved = Store::open(&path).unwrap().load().unwrap();
+        assert!(saved.read.contains(&ArticleId(u64::MAX)));
+        assert!(saved.bookmarked.contains(&ArticleId(0xaa)));
+        assert_eq!(saved.positions[&ArticleId(u64::MAX)], Position { block: 2, offset: 5 });
+        assert_eq!(saved.session["sort"], "title");
+    }
+
+    #[test]
+    fn a_state_in_memory_is_shared_by_name_in_this_process() {
+        let store = Store::in_memory().unwrap();
+        store.apply(&Change::Read(ArticleId(7), true)).unwrap();
+        store.apply(&Change::Session("sort".into(), "title".into())).unwrap();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+        let reader = Connection::open_with_flags(":memory:", flags).unwrap();
+        reader.execute("ATTACH DATABASE ?1 AS st", [store.uri()]).unwrap();
+        let read: i64 =
+            reader.query_row("SELECT count(*) FROM st.marks WHERE read", [], |r| r.get(0)).unwrap();
+        assert_eq!(read, 1);
+        assert_eq!(store.session().unwrap()["sort"], "title");
+        assert_ne!(Store::in_memory().unwrap().uri(), store.uri());
     }
 
     #[test]

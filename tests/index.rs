@@ -1,18 +1,18 @@
 //! The library index stays what reading every file would give: after
 //! files are added, changed, renamed and deleted, an index refreshed from
-//! the files loads the same articles, authors and problems as a full read,
-//! its full-text search agrees with the scan, and a damaged index is
-//! rebuilt.
+//! the files lists the same articles, authors and problems as a full
+//! read, its full-text search agrees with the same search done in memory,
+//! and a damaged index is rebuilt.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use broadsheet::library::index::{FtsIndex, Index, Opened};
-use broadsheet::library::search::{Query, ScanIndex, SearchBackend};
-use broadsheet::library::{Library, LoadOptions};
+use broadsheet::library::index::catalog::{AuthorSort, Catalog, ListSpec, Scope};
+use broadsheet::library::index::{Index, Opened};
+use broadsheet::library::search::{Query, folded};
+use broadsheet::library::{Article, ArticleId, Library, LoadOptions};
 
 /// Writes `text` to `root/name` and moves its modification time on, so the
 /// change shows even on file systems with coarse timestamps.
@@ -70,60 +70,104 @@ fn library(root: &Path) {
 /// article's bios, quote speakers and link are left out: summaries do not
 /// hold them (the reader reads them from the file); the authors built from
 /// them, compared below, keep all of it.
-fn summary(library: &Library) -> BTreeSet<String> {
-    let articles = library.articles.iter().map(|a| {
-        format!(
-            "{} {} {:?} {:?} {:?} {:?} {:?} {} {} {} {:?}",
-            a.id,
-            a.path.display(),
-            a.title,
-            a.author_names().collect::<Vec<_>>(),
-            a.date.map(|d| d.to_string()),
-            a.source,
-            a.tags,
-            a.line,
-            a.words,
-            a.quote_count,
-            a.warnings,
-        )
-    });
+fn article_line(a: &Article) -> String {
+    format!(
+        "{} {} {:?} {:?} {:?} {:?} {:?} {} {} {} {:?}",
+        a.id,
+        a.path.display(),
+        a.title,
+        a.author_names().collect::<Vec<_>>(),
+        a.date.map(|d| d.to_string()),
+        a.source,
+        a.tags,
+        a.line,
+        a.words,
+        a.quote_count,
+        a.warnings,
+    )
+}
+
+/// An author, with their articles' ids (in any order: articles of the
+/// same date may come in either) and dates (newest first).
+fn author_line(
+    name: &str,
+    bio: &Option<String>,
+    url: &Option<String>,
+    quoted: &[(String, usize)],
+    articles: &[&Article],
+) -> String {
+    let ids: BTreeSet<String> = articles.iter().map(|a| a.id.to_string()).collect();
+    let dates: Vec<Option<String>> = articles.iter().map(|a| a.date.map(|d| d.to_string())).collect();
+    format!("author {name} {bio:?} {url:?} {quoted:?} {ids:?} {dates:?}")
+}
+
+/// A full read, summed up.
+fn summary_of_read(library: &Library) -> BTreeSet<String> {
+    let articles = library.articles.iter().map(article_line);
     let authors = library.authors.iter().map(|a| {
-        let ids: Vec<String> = a.articles.iter().map(|&i| library.articles[i].id.to_string()).collect();
-        format!("author {} {:?} {:?} {:?} {:?}", a.name, a.bio, a.url, a.most_quoted, ids)
+        let articles: Vec<&Article> = a.articles.iter().map(|&i| &library.articles[i]).collect();
+        author_line(&a.name, &a.bio, &a.url, &a.most_quoted, &articles)
     });
     let problems = library.diagnostics.iter().map(|d| format!("problem {d}"));
     articles.chain(authors).chain(problems).collect()
 }
 
-fn refreshed(index: &mut Index, root: &Path) -> Library {
+/// Every id of a list, in order.
+fn ids(catalog: &Catalog, spec: &ListSpec) -> Vec<ArticleId> {
+    catalog.page_after(spec, None, usize::MAX >> 4).unwrap().rows.into_iter().map(|r| r.id).collect()
+}
+
+/// The index, summed up the same way through its query layer.
+fn summary_of_index(catalog: &Catalog) -> BTreeSet<String> {
+    let mut lines = BTreeSet::new();
+    for id in ids(catalog, &ListSpec::default()) {
+        lines.insert(article_line(&catalog.summary(id).unwrap().unwrap()));
+    }
+    for row in catalog.authors_page(AuthorSort::Name, "", 0, 100_000).unwrap() {
+        let page = catalog.author(&row.key).unwrap().unwrap();
+        let spec = ListSpec { scope: Scope::Author(row.key.clone()), ..ListSpec::default() };
+        let articles: Vec<Article> =
+            ids(catalog, &spec).into_iter().map(|id| catalog.summary(id).unwrap().unwrap()).collect();
+        assert_eq!(articles.len(), page.articles, "{} counts their articles", page.name);
+        let articles: Vec<&Article> = articles.iter().collect();
+        lines.insert(author_line(&page.name, &page.bio, &page.url, &page.most_quoted, &articles));
+    }
+    for problem in catalog.diagnostics(0, 100_000).unwrap() {
+        lines.insert(format!("problem {problem}"));
+    }
+    lines
+}
+
+fn refreshed(index: &mut Index, root: &Path) -> Catalog {
     index.refresh(&[root.to_path_buf()], &LoadOptions::default(), |_, _, _| {}).unwrap();
-    index.load().unwrap()
+    Catalog::open(index.path(), None).unwrap()
 }
 
 fn assert_same(index: &mut Index, root: &Path, when: &str) {
-    let indexed = refreshed(index, root);
+    let catalog = refreshed(index, root);
     let read = Library::load(&[root.to_path_buf()], LoadOptions::default());
-    let (indexed_summary, read_summary) = (summary(&indexed), summary(&read));
+    let (indexed_summary, read_summary) = (summary_of_index(&catalog), summary_of_read(&read));
     let only_indexed: Vec<_> = indexed_summary.difference(&read_summary).collect();
     let only_read: Vec<_> = read_summary.difference(&indexed_summary).collect();
     assert!(
         only_indexed.is_empty() && only_read.is_empty(),
         "{when}:\nonly in the index: {only_indexed:#?}\nonly read: {only_read:#?}"
     );
-    assert_eq!(indexed.failed, read.failed, "{when}");
-    assert!(indexed.articles.iter().all(|a| !a.has_body), "the index keeps no bodies in memory");
+    let counts = catalog.counts().unwrap();
+    assert_eq!(counts.articles, read.articles.len(), "{when}");
+    assert_eq!(counts.errors, read.errors().count(), "{when}");
+    assert_eq!(counts.named_authors, read.named_authors(), "{when}");
 }
 
 fn index_file(dir: &Path) -> PathBuf {
     dir.join("cache").join("library.db")
 }
 
-/// The sample library of [`library`], indexed, with its search.
+/// The library of [`library`], indexed.
 struct Indexed {
     _dir: tempfile::TempDir,
     root: PathBuf,
-    library: Arc<Library>,
-    fts: FtsIndex,
+    catalog: Catalog,
 }
 
 fn indexed() -> Indexed {
@@ -131,9 +175,14 @@ fn indexed() -> Indexed {
     let root = dir.path().join("library");
     library(&root);
     let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
-    let library = Arc::new(refreshed(&mut index, &root));
-    let fts = FtsIndex::open(&index_file(dir.path()), Arc::clone(&library)).unwrap();
-    Indexed { _dir: dir, root, library, fts }
+    let catalog = refreshed(&mut index, &root);
+    Indexed { _dir: dir, root, catalog }
+}
+
+/// The titles of the articles matching `query` in the index.
+fn found(catalog: &Catalog, query: &str) -> BTreeSet<String> {
+    let spec = ListSpec { query: Query::parse(query), ..ListSpec::default() };
+    catalog.page_after(&spec, None, 1000).unwrap().rows.into_iter().map(|r| r.title).collect()
 }
 
 #[test]
@@ -179,12 +228,19 @@ fn the_index_matches_a_full_read_through_adds_changes_renames_and_deletes() {
 
     // Renamed and moved: the same article under another path keeps its id.
     let before = refreshed(&mut index, &root);
-    let id_of =
-        |library: &Library, title: &str| library.articles.iter().find(|a| a.title == title).map(|a| a.id);
+    let id_of = |catalog: &Catalog, title: &str| {
+        catalog
+            .page_after(&ListSpec::default(), None, 100)
+            .unwrap()
+            .rows
+            .into_iter()
+            .find(|r| r.title == title)
+            .map(|r| r.id)
+    };
     fs::create_dir_all(root.join("archive")).unwrap();
     fs::rename(root.join("harbour/dredging.md"), root.join("archive/dredging-2024.md")).unwrap();
     assert_same(&mut index, &root, "after renaming");
-    let after = index.load().unwrap();
+    let after = Catalog::open(index.path(), None).unwrap();
     let title = "Dredging starts in the outer basin";
     assert_eq!(
         id_of(&after, title),
@@ -211,18 +267,16 @@ fn duplicates_are_shown_once_and_come_back_when_the_original_goes() {
     write(&root, "a.txt", text);
     write(&root, "b.txt", text);
     let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
-    let library = refreshed(&mut index, &root);
-    assert_eq!(library.articles.len(), 1);
-    assert!(
-        library.diagnostics.iter().any(|d| d.message.contains("duplicate of")),
-        "{:?}",
-        library.diagnostics
-    );
+    let catalog = refreshed(&mut index, &root);
+    assert_eq!(catalog.counts().unwrap().articles, 1);
+    let problems = catalog.diagnostics(0, 10).unwrap();
+    assert!(problems.iter().any(|d| d.message.contains("duplicate of")), "{problems:?}");
     fs::remove_file(root.join("a.txt")).unwrap();
-    let library = refreshed(&mut index, &root);
-    assert_eq!(library.articles.len(), 1, "the copy is the article now");
-    assert!(library.articles[0].path.ends_with("b.txt"));
-    assert!(library.diagnostics.is_empty(), "{:?}", library.diagnostics);
+    let catalog = refreshed(&mut index, &root);
+    let left = ids(&catalog, &ListSpec::default());
+    assert_eq!(left.len(), 1, "the copy is the article now");
+    assert!(catalog.summary(left[0]).unwrap().unwrap().path.ends_with("b.txt"));
+    assert!(catalog.diagnostics(0, 10).unwrap().is_empty());
 }
 
 #[test]
@@ -251,12 +305,11 @@ fn a_damaged_index_is_rebuilt() {
 }
 
 #[test]
-fn full_text_search_agrees_with_the_scan() {
-    let Indexed { _dir, root, library: indexed, fts, .. } = indexed();
+fn full_text_search_agrees_with_the_same_search_in_memory() {
+    let Indexed { _dir, root, catalog } = indexed();
     let read = Library::load(std::slice::from_ref(&root), LoadOptions::default());
-    let scan = ScanIndex::new(&read);
-    let titles = |library: &Library, hits: Vec<usize>| -> BTreeSet<String> {
-        hits.into_iter().map(|i| library.articles[i].title.clone()).collect()
+    let in_memory = |query: &Query| -> BTreeSet<String> {
+        read.articles.iter().filter(|a| query.matches_text(&folded(a))).map(|a| a.title.clone()).collect()
     };
     for query in [
         "ferry",
@@ -277,32 +330,35 @@ fn full_text_search_agrees_with_the_scan() {
         "zebra",
         "",
     ] {
-        let parsed = Query::parse(query);
-        assert_eq!(
-            titles(&indexed, fts.search(&parsed)),
-            titles(&read, scan.search(&parsed)),
-            "query {query:?}"
-        );
+        assert_eq!(found(&catalog, query), in_memory(&Query::parse(query)), "query {query:?}");
     }
     // Words match from their start, as one types them.
-    assert_eq!(
-        titles(&indexed, fts.search(&Query::parse("dredg"))),
-        BTreeSet::from(["Dredging starts in the outer basin".to_owned()])
-    );
+    assert_eq!(found(&catalog, "dredg"), BTreeSet::from(["Dredging starts in the outer basin".to_owned()]));
+    assert!(found(&catalog, "redging").is_empty(), "not from their middle");
 }
 
 #[test]
 fn an_indexed_article_is_read_again_from_its_file() {
-    let Indexed { _dir, root, library: indexed, .. } = indexed();
-    let at = indexed.articles.iter().position(|a| a.title == "Ferry fares rise again").unwrap();
-    let full = indexed.full_article(at, &LoadOptions::default().read);
+    let Indexed { _dir, root, catalog } = indexed();
+    let id_of = |title: &str| {
+        ids(&catalog, &ListSpec::default())
+            .into_iter()
+            .find(|&id| catalog.summary(id).unwrap().unwrap().title == title)
+            .unwrap()
+    };
+    let read = |title: &str| {
+        let summary = catalog.summary(id_of(title)).unwrap().unwrap();
+        broadsheet::library::load::reload_article(&summary, &LoadOptions::default().read)
+    };
+    let full = read("Ferry fares rise again");
     assert!(full.has_body && full.body[0].text.starts_with("The ferry company raised"));
     assert_eq!(full.quotes.len(), 1);
-    assert_eq!(full.id, indexed.articles[at].id);
+    assert_eq!(full.id, id_of("Ferry fares rise again"));
     // authors.toml's bio wins over none at all, as in a full read.
-    let bus = indexed.articles.iter().position(|a| a.title == "Night bus returns").unwrap();
-    let full_bus = indexed.full_article(bus, &LoadOptions::default().read);
-    assert_eq!(full_bus.bylines[0].bio.as_deref(), Some("Oskar Holm writes about the town."));
+    assert_eq!(
+        read("Night bus returns").bylines[0].bio.as_deref(),
+        Some("Oskar Holm writes about the town.")
+    );
 
     // The file changed after it was indexed: the new text shows.
     write(
@@ -310,12 +366,11 @@ fn an_indexed_article_is_read_again_from_its_file() {
         "harbour/ferry.txt",
         "Ferry fares rise again\n\nBy Ines Vasquez\n\nFares rose by a tenth.\n",
     );
-    let full = indexed.full_article(at, &LoadOptions::default().read);
-    assert_eq!(full.body[0].text, "Fares rose by a tenth.");
+    assert_eq!(read("Ferry fares rise again").body[0].text, "Fares rose by a tenth.");
 
     // Gone: the summary stays, with the problem as its text.
     fs::remove_file(root.join("harbour/ferry.txt")).unwrap();
-    let full = indexed.full_article(at, &LoadOptions::default().read);
+    let full = read("Ferry fares rise again");
     assert_eq!(full.title, "Ferry fares rise again");
     assert!(full.body[0].text.contains("could not be read"), "{:?}", full.body);
 }
@@ -330,22 +385,24 @@ fn paths_that_are_not_utf8_round_trip() {
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9 menu.txt");
     fs::write(root.join(name), "The cafe menu\n\nBy Ana Lind\n\nSoup on Fridays.\n").unwrap();
     let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
-    let library = refreshed(&mut index, &root);
-    assert_eq!(library.articles.len(), 1);
-    assert_eq!(library.articles[0].path, root.join(name));
-    let full = library.full_article(0, &LoadOptions::default().read);
+    let catalog = refreshed(&mut index, &root);
+    let all = ids(&catalog, &ListSpec::default());
+    assert_eq!(all.len(), 1);
+    let summary = catalog.summary(all[0]).unwrap().unwrap();
+    assert_eq!(summary.path, root.join(name));
+    let full = broadsheet::library::load::reload_article(&summary, &LoadOptions::default().read);
     assert_eq!(full.body[0].text, "Soup on Fridays.");
     // Unchanged on the next look; gone when deleted.
     let report = index.refresh(std::slice::from_ref(&root), &LoadOptions::default(), |_, _, _| {}).unwrap();
     assert_eq!((report.parsed, report.unchanged), (0, 1));
     fs::remove_file(root.join(name)).unwrap();
-    assert!(refreshed(&mut index, &root).articles.is_empty());
+    assert_eq!(refreshed(&mut index, &root).counts().unwrap().articles, 0);
 }
 
 #[test]
 fn queries_full_of_fts5_syntax_are_just_words() {
-    let Indexed { _dir, library: indexed, fts, .. } = indexed();
-    let all = indexed.articles.len();
+    let Indexed { _dir, catalog, .. } = indexed();
+    let all = catalog.counts().unwrap().articles;
     for query in [
         "AND",
         "OR",
@@ -371,9 +428,11 @@ fn queries_full_of_fts5_syntax_are_just_words() {
         "ﬁsh",
         "ΣΑΣ",
     ] {
-        let hits = fts.search(&Query::parse(query));
-        assert!(hits.len() <= all && hits.windows(2).all(|w| w[0] < w[1]), "query {query:?}");
+        let spec = ListSpec { query: Query::parse(query), ..ListSpec::default() };
+        let count = catalog.count(&spec).unwrap_or_else(|e| panic!("query {query:?}: {e}"));
+        let hits = catalog.page_after(&spec, None, 100).unwrap().rows;
+        assert!(count <= all && hits.len() == count, "query {query:?}");
     }
     // Operators are words like any other, not operators.
-    assert!(fts.search(&Query::parse("ferry OR zebra")).is_empty(), "OR is a word that must match too");
+    assert!(found(&catalog, "ferry OR zebra").is_empty(), "OR is a word that must match too");
 }

@@ -131,9 +131,8 @@ fn kill_dash_nine_loses_at_most_the_last_action() {
         let conn = rusqlite::Connection::open(&state).unwrap();
         let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok", "round {round}");
-        let bookmarks: i64 = conn
-            .query_row("SELECT count(*) FROM article_state WHERE bookmarked = 1", [], |r| r.get(0))
-            .unwrap();
+        let bookmarks: i64 =
+            conn.query_row("SELECT count(*) FROM marks WHERE bookmarked = 1", [], |r| r.get(0)).unwrap();
         let bookmarks = bookmarks as usize;
         assert!(
             (confirmed..=confirmed + 3).contains(&bookmarks),

@@ -67,7 +67,7 @@ impl App {
             && index.editing
         {
             index.filter.push_str(text);
-            index.refresh(&self.library.library);
+            self.reload_authors_index();
         }
         self.dirty = true;
     }
@@ -104,7 +104,6 @@ impl App {
     /// typed, characters, Backspace, Enter and Esc edit it. Returns whether
     /// the key was taken.
     fn type_into_filter(&mut self, key: KeyEvent) -> bool {
-        let library = &self.library.library;
         let Some(Screen::Authors(index)) = self.screens.last_mut() else { return false };
         if !index.editing || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
             return false;
@@ -122,7 +121,7 @@ impl App {
             // Arrows still move through what the filter leaves.
             _ => return false,
         }
-        index.refresh(library);
+        self.reload_authors_index();
         self.dirty = true;
         true
     }
@@ -150,8 +149,8 @@ impl App {
                     return;
                 }
             }
-            Screen::Authors(index) => index.selection.apply(step(1)),
-            Screen::Diagnostics(selection) => selection.apply(step(1)),
+            Screen::Authors(index) => index.list.apply(step(1)),
+            Screen::Diagnostics(problems) => problems.apply(step(1)),
         }
         self.dirty = true;
     }
@@ -162,7 +161,7 @@ impl App {
         let layout = self.layout;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
         if let Some(position) = layout.list_position_at(at.x, at.y, browser.list.selection().offset()) {
-            if position >= browser.list.order().len() {
+            if position >= browser.list.len() {
                 return;
             }
             if position == browser.list.selection().selected() && browser.focus == Focus::List {

@@ -6,15 +6,20 @@
 //!
 //! The screens the user visits form a history stack (`screens`), each
 //! keeping its own selection and scroll; overlays (help, quotes, the author
-//! chooser) sit on top and take the keys while open.
+//! chooser) sit on top and take the keys while open. Every list is a
+//! window over the library index (see `lists`): the app holds the rows on
+//! screen and a few more, never the library.
 
+mod headless;
 mod input;
+mod lists;
 mod navigation;
 mod outside;
 mod overlays;
 mod run;
 mod search;
 
+pub use headless::Headless;
 pub use run::{Runtime, run};
 
 pub use outside::{CLIPBOARD_LIMIT, Commands, Outside};
@@ -22,19 +27,20 @@ pub use outside::{CLIPBOARD_LIMIT, Commands, Outside};
 mod tests;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::event::{Event, LibraryMsg, SearchJob, Signal};
-use crate::keymap::{Context, Key, Keymap};
+use crate::event::{Event, LibraryMsg, Query, Signal};
+use crate::keymap::{Context, Keymap};
 use crate::layout::{AppLayout, Focus, LayoutInput, QUOTE_ROW_HEIGHT, quotes_area};
-use crate::library::index::{FileStamp, stamp_of};
-use crate::library::{Article, ArticleId, Library, Progress, Severity};
-use crate::state::{Browser, Level, ReadMarks, Screen, SearchState, Selection, StatusLine};
-use crate::store::{Change, Position, Saved};
+use crate::library::index::FileStamp;
+use crate::library::index::catalog::{Catalog, Counts};
+use crate::library::{Article, ArticleId, Progress};
+use crate::state::{Browser, Level, Screen, SearchState, Selection, StatusLine};
+use crate::store::Change;
 use crate::theme::Theme;
 
 /// Article files up to this size are read as they are selected (a few
@@ -44,28 +50,44 @@ const READ_NOW_LIMIT: u64 = 256 * 1024;
 /// How long a problem with the state file stays in the status line.
 const STORE_PROBLEM_DURATION: std::time::Duration = std::time::Duration::from_secs(15);
 
-/// The library and what is known about loading it.
-#[derive(Debug, Default)]
+/// The library: the index it is read from, and what is known about it.
+#[derive(Default)]
 pub struct LibraryState {
-    /// Shared with the search worker; articles never change once loaded.
-    pub library: Arc<Library>,
     /// How the header names the library ("sample library", a path...).
     pub label: String,
+    /// This thread's connection to the index, once it can be read.
+    pub catalog: Option<Catalog>,
+    /// The counts the header shows, once the query worker gave them.
+    pub counts: Option<Counts>,
     pub progress: Option<Progress>,
-    pub loaded: bool,
-    /// How many articles the index holds, while only the newest are shown.
-    pub expected: Option<usize>,
-    /// A newer library that arrived while the user was away from the main
-    /// list: installed on the way back, so no screen changes under them.
-    pub pending: Option<Box<Library>>,
+    /// Whether a refresh finished: every file is in the index.
+    pub refreshed: bool,
+    /// Whether another broadsheet is updating the index.
+    pub elsewhere: bool,
     /// How an article's file is read when it is opened.
     pub read: crate::library::load::ReadOptions,
+    /// The reading state, as the index attaches it (see `Store::uri`).
+    pub state_uri: Option<String>,
+    /// How many problems the user was last told of.
+    problems_told: usize,
+}
+
+impl std::fmt::Debug for LibraryState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LibraryState")
+            .field("label", &self.label)
+            .field("index", &self.catalog.as_ref().map(Catalog::path))
+            .field("counts", &self.counts)
+            .field("progress", &self.progress)
+            .field("refreshed", &self.refreshed)
+            .finish_non_exhaustive()
+    }
 }
 
 impl LibraryState {
-    /// The article count for the header: the index's while previewing.
+    /// The article count for the header (0 until known).
     pub fn article_count(&self) -> usize {
-        self.expected.unwrap_or(self.library.articles.len())
+        self.counts.map_or(0, |c| c.articles)
     }
 }
 
@@ -109,9 +131,9 @@ pub enum Overlay {
         quotes: Vec<usize>,
         selection: Selection,
     },
-    /// An article with several authors: whose page to open.
+    /// An article with several authors: whose page to open, as (key, name).
     ChooseAuthor {
-        authors: Vec<usize>,
+        authors: Vec<(String, String)>,
         selection: Selection,
     },
 }
@@ -124,16 +146,17 @@ pub enum Mode {
 }
 
 /// Work outside the state, done by the loop after an update: the terminal,
-/// the search worker, the state file.
+/// the workers, the state file.
 #[derive(Debug)]
 pub enum Effect {
     Suspend,
     /// Clear the screen and draw everything again.
     Redraw,
-    Search(SearchJob),
+    /// A question for the query worker.
+    Query(Query),
     Persist(Change),
     Outside(Outside),
-    /// Read the library again (after editing a file).
+    /// Look at the library's files again (after editing a file).
     Reload,
     /// Read this article's (big) file on the body worker.
     LoadBody(Box<Article>),
@@ -144,21 +167,18 @@ pub struct App {
     /// The history: the main article list first, the current screen last.
     screens: Vec<Screen>,
     pub overlay: Option<Overlay>,
-    pub marks: ReadMarks,
-    /// How many of this library's articles are read (the marks may hold
-    /// ids of articles from other libraries).
-    read_here: usize,
-    /// Where the user left each article they scrolled.
-    positions: HashMap<ArticleId, Position>,
-    /// The last session's view, applied when the library arrives.
+    /// The last session's view, applied when the index can first be read.
     session: HashMap<String, String>,
-    /// Whether the session's view was applied (to the first whole library).
+    /// Whether the session's view was applied.
     session_applied: bool,
-    /// Bodies of the articles lately opened (for a library of summaries).
+    /// Open the selected article once the main list arrives (the last
+    /// session ended in the reader).
+    open_when_listed: bool,
+    /// Articles lately shown, read from their files.
     bodies: crate::state::Bodies,
     pub search: SearchState,
-    /// The library in the current sort order, before filtering.
-    sorted: Vec<usize>,
+    /// Numbers the questions about lists, so late answers are known.
+    next_ticket: u64,
     pub status: StatusLine,
     pub prefs: Prefs,
     pub layout: AppLayout,
@@ -174,18 +194,17 @@ pub struct App {
 
 impl App {
     pub fn new(label: impl Into<String>, keymap: Keymap, theme: Theme, prefs: Prefs) -> Self {
+        let search = SearchState::default();
         Self {
             library: LibraryState { label: label.into(), ..LibraryState::default() },
-            screens: vec![Screen::Articles(Browser::default())],
+            screens: vec![Screen::Articles(Browser::new(search.spec()))],
             overlay: None,
-            marks: ReadMarks::default(),
-            read_here: 0,
-            positions: HashMap::new(),
             session: HashMap::new(),
             session_applied: false,
+            open_when_listed: false,
             bodies: crate::state::Bodies::default(),
-            search: SearchState::default(),
-            sorted: Vec::new(),
+            search,
+            next_ticket: 0,
             status: StatusLine::default(),
             prefs,
             layout: AppLayout::default(),
@@ -202,21 +221,14 @@ impl App {
         self.mode
     }
 
-    /// Starts from what the state file remembers.
-    pub fn restore(&mut self, saved: Saved) {
-        self.marks = ReadMarks::from_saved(saved.read, saved.bookmarked);
-        self.positions = saved.positions;
-        self.session = saved.session;
-    }
-
-    /// How many articles the main list shows (after search and filters).
-    pub fn screens_root_len(&self) -> Option<usize> {
-        self.screens.first().and_then(Screen::browser).map(|b| b.list.order().len())
+    /// Starts from the view the state file remembers.
+    pub fn restore(&mut self, session: HashMap<String, String>) {
+        self.session = session;
     }
 
     /// Unread articles in the library.
     pub fn unread_count(&self) -> usize {
-        self.library.article_count().saturating_sub(self.read_here)
+        self.library.counts.map_or(0, |c| c.unread)
     }
 
     /// Says in the status line that something did not work.
@@ -235,6 +247,11 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
+    /// Whether something changed since the last frame.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
     /// The screen on top of the history.
     pub fn screen(&self) -> &Screen {
         self.screens.last().expect("the main screen is never popped")
@@ -242,6 +259,11 @@ impl App {
 
     fn screen_mut(&mut self) -> &mut Screen {
         self.screens.last_mut().expect("the main screen is never popped")
+    }
+
+    /// The main list's screen.
+    pub fn root(&self) -> &Browser {
+        self.screens.first().and_then(Screen::browser).expect("the main screen is a list")
     }
 
     /// How many screens deep the user is (1 on the main list).
@@ -264,33 +286,45 @@ impl App {
         self.browser().map_or(Focus::List, |b| b.focus)
     }
 
-    /// The article the reader shows, if any (with its body).
+    /// The article the reader shows, if any (with its body once read).
     pub fn current_article(&self) -> Option<&Article> {
-        self.browser().and_then(|b| b.reader.article()).and_then(|i| self.article(i))
+        self.browser().and_then(|b| b.reader.article()).and_then(|id| self.article(id))
     }
 
-    /// Library article `index`, with its body if it was loaded.
-    pub fn article(&self, index: usize) -> Option<&Article> {
-        self.bodies.article(&self.library.library, index)
+    /// Article `id` as read from its file (or its summary while a big file
+    /// is read), if it was shown lately.
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.bodies.article(id)
     }
 
-    /// Reads article `index`'s file if the library keeps only its summary
-    /// and the copy here is missing or older than the file: at once for a
-    /// file of ordinary size, on the body worker for a big one (the reader
-    /// shows the summary until it arrives).
-    fn load_body(&mut self, index: usize) {
-        let library = &self.library.library;
-        let Some(summary) = library.articles.get(index).filter(|a| !a.has_body) else { return };
-        let stamp = std::fs::metadata(&summary.path).ok().map(|m| stamp_of(&m));
-        if stamp.is_some() && self.bodies.has(summary.id, stamp) {
+    /// Makes sure article `id` can be shown: read from its file at once for
+    /// a file of ordinary size, on the body worker for a big one (its
+    /// summary from the index stands in meanwhile). A file changed since
+    /// it was read is read again.
+    fn load_body(&mut self, id: ArticleId) {
+        let Some(catalog) = &self.library.catalog else { return };
+        let summary = match self.bodies.article(id) {
+            Some(known) => known.clone(),
+            None => match catalog.summary(id) {
+                Ok(Some(summary)) => summary,
+                _ => return,
+            },
+        };
+        let files = self.library.read.files;
+        let stamp = files.stamp(&summary.path).ok();
+        if stamp.is_some() && self.bodies.has(id, stamp) {
             return;
         }
         if stamp.is_some_and(|s| s.size > READ_NOW_LIMIT) {
-            if self.bodies.start_loading(summary.id) {
-                self.effects.push(Effect::LoadBody(Box::new(summary.clone())));
+            if self.bodies.start_loading(id) {
+                let mut standing_in = summary.clone();
+                standing_in.has_body = false;
+                self.bodies.insert(standing_in, None);
+                self.effects.push(Effect::LoadBody(Box::new(summary)));
             }
         } else {
-            self.bodies.insert(library.full_article(index, &self.library.read), stamp);
+            let article = crate::library::load::reload_article(&summary, &self.library.read);
+            self.bodies.insert(article, stamp);
         }
     }
 
@@ -298,13 +332,12 @@ impl App {
     fn body_arrived(&mut self, article: Article, stamp: Option<FileStamp>) {
         let id = article.id;
         self.bodies.insert(article, stamp);
-        let Some(index) = self.browser().and_then(|b| b.reader.article()) else { return };
-        if self.library.library.articles.get(index).map(|a| a.id) != Some(id) {
+        if self.browser().and_then(|b| b.reader.article()) != Some(id) {
             return;
         }
-        let (library, bodies) = (&self.library.library, &self.bodies);
+        let bodies = &self.bodies;
         if let (Some(browser), Some(article)) =
-            (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(library, index))
+            (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(id))
         {
             browser.reader.reload(article);
         }
@@ -316,19 +349,36 @@ impl App {
     /// Makes sure the reader of the current screen has its article's body
     /// (coming back to a screen whose article left the cache).
     fn ensure_body(&mut self) {
-        let Some(index) = self.browser().and_then(|b| b.reader.article()) else { return };
-        let Some(id) = self.library.library.articles.get(index).filter(|a| !a.has_body).map(|a| a.id) else {
+        let Some(id) = self.browser().and_then(|b| b.reader.article()) else { return };
+        if self.bodies.has(id, None) {
             return;
-        };
-        if !self.bodies.has(id, None) {
-            self.load_body(index);
-            let (library, bodies) = (&self.library.library, &self.bodies);
-            if let (Some(browser), Some(article)) =
-                (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(library, index))
-            {
-                browser.reader.reload(article);
-            }
         }
+        self.load_body(id);
+        let bodies = &self.bodies;
+        if let (Some(browser), Some(article)) =
+            (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(id))
+        {
+            browser.reader.reload(article);
+        }
+    }
+
+    /// Reads the article the reader shows again if its file changed, and
+    /// shows the new text where the reader is.
+    fn reread_shown(&mut self) {
+        let Some(id) = self.browser().and_then(|b| b.reader.article()) else { return };
+        let files = self.library.read.files;
+        let stamp = self.bodies.article(id).and_then(|a| files.stamp(&a.path).ok());
+        if stamp.is_some() && self.bodies.has(id, stamp) {
+            return;
+        }
+        self.load_body(id);
+        let bodies = &self.bodies;
+        if let (Some(browser), Some(article)) =
+            (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(id))
+        {
+            browser.reader.reload(article);
+        }
+        self.highlight_matches();
     }
 
     /// Where keys are looked up now.
@@ -345,7 +395,8 @@ impl App {
         }
     }
 
-    /// Handles one event from the channel.
+    /// Handles one event from the channel, then reads the rows the
+    /// screen now needs.
     pub fn handle_event(&mut self, event: Event) {
         match event {
             Event::Term(event) => self.handle_terminal(event),
@@ -355,11 +406,13 @@ impl App {
             Event::Signal(Signal::Terminate(signal)) => self.quit(128u8.saturating_add(signal as u8)),
             Event::Signal(Signal::Stop) => self.effects.push(Effect::Suspend),
             Event::Signal(Signal::Continue) => self.effects.push(Effect::Redraw),
-            Event::SearchResults { generation, hits } => self.take_search_results(generation, &hits),
+            Event::Answer(answer) => self.take_answer(answer),
         }
+        self.fill();
     }
 
-    /// Drops an expired status message.
+    /// Drops an expired status message; runs a search that waited for a
+    /// pause in typing.
     pub fn tick(&mut self, now: Instant) {
         if self.status.expire(now) {
             self.dirty = true;
@@ -433,6 +486,7 @@ impl App {
     pub fn resize(&mut self, area: Rect) {
         self.layout.area = area;
         self.relayout();
+        self.fill();
     }
 
     fn layout_input(&self) -> LayoutInput {
@@ -451,17 +505,17 @@ impl App {
         self.layout = AppLayout::compute(self.layout.area, self.layout_input());
         self.dirty = true;
         let layout = self.layout;
-        let (library, bodies) = (&self.library.library, &self.bodies);
+        let bodies = &self.bodies;
         match self.screens.last_mut().expect("the main screen is never popped") {
             Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
                 browser.list.set_visible_rows(layout.list_capacity());
                 let text = layout.reader_text;
-                let article = browser.reader.article().and_then(|i| bodies.article(library, i));
+                let article = browser.reader.article().and_then(|id| bodies.article(id));
                 browser.reader.set_style(self.prefs.style, article);
                 browser.reader.set_viewport(text.width, usize::from(text.height), article);
             }
-            Screen::Authors(index) => index.selection.set_visible_rows(layout.panel_capacity()),
-            Screen::Diagnostics(selection) => selection.set_visible_rows(layout.panel_capacity()),
+            Screen::Authors(index) => index.list.set_visible_rows(layout.panel_capacity()),
+            Screen::Diagnostics(problems) => problems.set_visible_rows(layout.panel_capacity()),
         }
         let area = self.layout.area;
         match &mut self.overlay {
@@ -475,99 +529,40 @@ impl App {
 
     fn library_message(&mut self, message: LibraryMsg) {
         match message {
+            LibraryMsg::Ready(index) => self.open_index(index),
+            LibraryMsg::Changed => self.library_changed(),
             LibraryMsg::Progress(progress) => self.library.progress = Some(progress),
-            LibraryMsg::Preview { articles, total } => self.show_preview(articles, total),
-            LibraryMsg::Loaded(library) => self.install_library(*library),
-            LibraryMsg::Refreshed => self.library.progress = None,
+            LibraryMsg::Refreshed => {
+                self.library.progress = None;
+                self.library.refreshed = true;
+                self.effects.push(Effect::Query(Query::Counts));
+            }
             LibraryMsg::Notice(text) => self.status.show(text, Level::Info, Instant::now()),
+            LibraryMsg::Elsewhere(elsewhere) => {
+                self.library.elsewhere = elsewhere;
+                if elsewhere {
+                    self.status_message(
+                        "Another broadsheet is updating the index; showing what it has stored",
+                    );
+                }
+            }
         }
         self.dirty = true;
     }
 
-    /// The newest articles from the index, drawn while the rest loads.
-    fn show_preview(&mut self, articles: Vec<Article>, total: usize) {
-        if self.library.loaded {
-            return;
+    /// The index can be read: reads every list from it, the first time
+    /// with the last session's view.
+    fn open_index(&mut self, index: PathBuf) {
+        let state = self.library.state_uri.clone();
+        match Catalog::open(&index, state.as_deref()) {
+            Ok(catalog) => self.library.catalog = Some(catalog),
+            Err(error) => return self.report_problem(format!("Cannot read the library index: {error}")),
         }
-        let extras = crate::library::authors::Extras::default();
-        let library = Library::from_summaries(articles, &HashMap::new(), &extras, Vec::new(), 0, None);
-        self.install(library, true);
-        self.library.expected = Some(total);
-    }
-
-    /// Takes a library: the first whole one comes with the last session's
-    /// view; a newer one (after a refresh) keeps the user's view: the same
-    /// article selected and open, the same search. Away from the main
-    /// list, it waits until the user is back there.
-    pub fn install_library(&mut self, library: Library) {
-        self.install(library, false);
-    }
-
-    fn install(&mut self, library: Library, preview: bool) {
-        let replacing = self.session_applied;
-        if replacing && self.depth() > 1 {
-            self.library.pending = Some(Box::new(library));
-            return;
-        }
-        let problems_before = self.library.library.diagnostics.len();
-        let errors = library.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        let problems = library.diagnostics.len();
-        // The view to keep: the selected article, the one open, and the focus.
-        if replacing {
-            self.remember_position();
-        }
-        let selected = self
-            .browser()
-            .and_then(|b| b.list.selected_article())
-            .map(|i| self.library.library.articles[i].id);
-        let focus = self.focus();
-        let library = Arc::new(library);
-        self.effects.push(Effect::Search(SearchJob::Library(Arc::clone(&library))));
-        self.read_here = library.articles.iter().filter(|a| self.marks.is_read(a.id)).count();
-        self.library.library = library;
-        self.library.loaded = true;
-        self.library.expected = None;
-        self.library.pending = None;
-        if self.overlay.as_ref().is_some_and(|o| !matches!(o, Overlay::Help(_))) {
-            self.overlay = None;
-        }
-        self.sorted = self.search.sort.sorted(&self.library.library, &self.marks);
-        self.screens = vec![Screen::Articles(Browser::new(self.sorted.clone()))];
-        self.relayout();
-        if !replacing && !preview {
+        self.effects.push(Effect::Query(Query::Open { index, state }));
+        if !self.session_applied {
             self.session_applied = true;
             self.apply_session();
-        } else {
-            self.search_input_changed(self.search.input.clone());
-            let position = selected.and_then(|id| {
-                let articles = &self.library.library.articles;
-                self.browser().and_then(|b| b.list.order().iter().position(|&i| articles[i].id == id))
-            });
-            if let Some(position) = position {
-                self.select_and_follow(position);
-            }
-            if focus == Focus::Reader {
-                self.open();
-            }
         }
-        self.follow_selection();
-        if problems > 0 && problems != problems_before {
-            let key =
-                self.keymap.keys_for(Context::Global, Action::ShowDiagnostics).first().map(Key::to_string);
-            let hint = key.map(|k| format!(" (press {k} to see them)")).unwrap_or_default();
-            let level = if errors > 0 { Level::Error } else { Level::Info };
-            let noun = if problems == 1 { "problem" } else { "problems" };
-            self.status.show(format!("{problems} {noun} while loading{hint}"), level, Instant::now());
-        }
-        self.dirty = true;
-    }
-
-    /// Back on the main list: take the library that arrived meanwhile.
-    fn install_pending(&mut self) {
-        if self.depth() == 1
-            && let Some(library) = self.library.pending.take()
-        {
-            self.install_library(*library);
-        }
+        self.library_changed();
     }
 }

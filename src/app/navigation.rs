@@ -5,6 +5,7 @@ use super::{App, Overlay};
 use crate::action::Action;
 use crate::layout::Focus;
 use crate::library::Article;
+use crate::library::index::catalog::{ListSpec, Scope};
 use crate::state::{AuthorsIndex, Browser, Motion, Screen, Selection};
 
 impl App {
@@ -18,7 +19,6 @@ impl App {
     pub(super) fn back(&mut self) {
         let depth = self.depth();
         let full_width = self.prefs.full_width;
-        let library = &self.library.library;
         match self.screens.last_mut().expect("the main screen is never popped") {
             Screen::Articles(browser) | Screen::AuthorPage { browser, .. }
                 if browser.focus == Focus::Reader || full_width =>
@@ -30,11 +30,10 @@ impl App {
             Screen::Authors(index) if index.editing || !index.filter.is_empty() => {
                 index.editing = false;
                 index.filter.clear();
-                index.refresh(library);
+                self.reload_authors_index();
             }
             _ if depth > 1 => {
                 self.screens.pop();
-                self.install_pending();
                 self.ensure_body();
             }
             // On the main list, Esc drops the search and the filters.
@@ -58,14 +57,15 @@ impl App {
 
     pub(super) fn show_diagnostics(&mut self) {
         if !matches!(self.screen(), Screen::Diagnostics(_)) {
-            let problems = self.library.library.diagnostics.len();
-            self.push(Screen::Diagnostics(Selection::new(problems)));
+            let problems = self.problems();
+            self.push(Screen::Diagnostics(problems));
         }
     }
 
     pub(super) fn open_authors_index(&mut self) {
         if !matches!(self.screen(), Screen::Authors(_)) {
-            self.push(Screen::Authors(AuthorsIndex::new(&self.library.library)));
+            self.push(Screen::Authors(AuthorsIndex::default()));
+            self.reload_authors_index();
         }
     }
 
@@ -74,17 +74,21 @@ impl App {
     pub(super) fn open_author_of_current(&mut self) {
         let article = match self.screen() {
             Screen::Authors(index) => {
-                if let Some(author) = index.selected_author() {
-                    self.open_author_page(author);
+                if let Some(author) = index.selected_author().map(str::to_owned) {
+                    self.open_author_page(&author);
                 }
                 return;
             }
             screen => screen.browser().and_then(Browser::focused_article),
         };
         let Some(article) = article else { return };
-        match self.library.library.authors_of(article).as_slice() {
+        let Some(catalog) = &self.library.catalog else { return };
+        match catalog.authors_of(article).unwrap_or_default().as_slice() {
             [] => {}
-            [one] => self.open_author_page(*one),
+            [(key, _)] => {
+                let key = key.clone();
+                self.open_author_page(&key);
+            }
             several => {
                 let authors = several.to_vec();
                 let selection = Selection::new(authors.len());
@@ -94,10 +98,13 @@ impl App {
         }
     }
 
-    pub(super) fn open_author_page(&mut self, author: usize) {
-        let Some(entry) = self.library.library.authors.get(author) else { return };
-        let browser = Browser::new(entry.articles.clone());
-        self.push(Screen::AuthorPage { author, browser });
+    /// The page of the author with `key`, their articles newest first.
+    pub(super) fn open_author_page(&mut self, key: &str) {
+        let Some(catalog) = &self.library.catalog else { return };
+        let Ok(Some(page)) = catalog.author(key) else { return };
+        let spec = ListSpec { scope: Scope::Author(key.to_owned()), ..ListSpec::default() };
+        self.push(Screen::AuthorPage { page: Box::new(page), browser: Browser::new(spec) });
+        self.request_list(self.screens.len() - 1);
     }
 
     pub(super) fn switch_focus(&mut self) {
@@ -123,8 +130,8 @@ impl App {
     pub(super) fn open(&mut self) {
         match self.screen() {
             Screen::Authors(index) => {
-                if let Some(author) = index.selected_author() {
-                    self.open_author_page(author);
+                if let Some(author) = index.selected_author().map(str::to_owned) {
+                    self.open_author_page(&author);
                 }
             }
             Screen::Articles(_) | Screen::AuthorPage { .. } => self.open_selected_article(),
@@ -136,11 +143,10 @@ impl App {
     /// once opened; a longer one once the user scrolls in it.
     fn open_selected_article(&mut self) {
         self.follow_selection();
-        let articles = std::sync::Arc::clone(&self.library.library);
         let Some(browser) = self.browser_mut() else { return };
         browser.focus = Focus::Reader;
         let fits = browser.reader.max_scroll() == 0;
-        let opened = browser.reader.article().and_then(|i| articles.articles.get(i)).map(|a| a.id);
+        let opened = browser.reader.article();
         self.relayout();
         if let Some(id) = opened.filter(|_| fits) {
             self.set_read(id, true);
@@ -148,14 +154,14 @@ impl App {
     }
 
     /// The article the user is looking at.
-    fn focused_article(&self) -> Option<&Article> {
-        self.browser().and_then(Browser::focused_article).and_then(|i| self.article(i))
+    pub(super) fn focused_article(&self) -> Option<&Article> {
+        self.browser().and_then(Browser::focused_article).and_then(|id| self.article(id))
     }
 
     pub(super) fn toggle_read(&mut self) {
         let Some(article) = self.focused_article() else { return };
         let (id, title) = (article.id, article.title.clone());
-        let now_read = !self.marks.is_read(id);
+        let now_read = !self.is_read(id);
         self.set_read(id, now_read);
         let verb = if now_read { "Marked read" } else { "Marked unread" };
         self.status_message(format!("{verb}: {title}"));
@@ -164,7 +170,7 @@ impl App {
     pub(super) fn toggle_bookmark(&mut self) {
         let Some(article) = self.focused_article() else { return };
         let (id, title) = (article.id, article.title.clone());
-        let now_marked = !self.marks.is_bookmarked(id);
+        let now_marked = !self.is_bookmarked(id);
         self.set_bookmark(id, now_marked);
         let verb = if now_marked { "Bookmarked" } else { "Bookmark removed" };
         self.status_message(format!("{verb}: {title}"));
@@ -172,9 +178,9 @@ impl App {
 
     /// `]` and `[`: the next or previous quotation of the open article.
     pub(super) fn step_quote(&mut self, forward: bool) {
-        let (library, bodies) = (&self.library.library, &self.bodies);
+        let bodies = &self.bodies;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        let Some(article) = browser.reader.article().and_then(|i| bodies.article(library, i)) else { return };
+        let Some(article) = browser.reader.article().and_then(|id| bodies.article(id)) else { return };
         let moved =
             if forward { browser.reader.next_quote(article) } else { browser.reader.previous_quote(article) };
         if moved {
@@ -212,8 +218,7 @@ impl App {
                         browser.reader.apply(motion);
                         // Scrolling through an article reads it.
                         let scrolled = browser.reader.scroll() > 0;
-                        let id = browser.reader.article().map(|i| self.library.library.articles[i].id);
-                        if let Some(id) = id.filter(|_| scrolled) {
+                        if let Some(id) = browser.reader.article().filter(|_| scrolled) {
                             self.set_read(id, true);
                         }
                     }
@@ -221,12 +226,12 @@ impl App {
             },
             Screen::Authors(index) => {
                 if let Some(motion) = motion(action, layout.panel_capacity()) {
-                    index.selection.apply(motion);
+                    index.list.apply(motion);
                 }
             }
-            Screen::Diagnostics(selection) => {
-                if let Some(motion) = motion(action, selection.visible_rows()) {
-                    selection.apply(motion);
+            Screen::Diagnostics(problems) => {
+                if let Some(motion) = motion(action, problems.selection().visible_rows()) {
+                    problems.apply(motion);
                 }
             }
         }
@@ -235,21 +240,23 @@ impl App {
     /// The reader previews the list's selection, where it was left, with
     /// the search's words marked.
     pub(super) fn follow_selection(&mut self) {
+        // The selected row may be one the window has yet to read.
+        self.fill();
         let (selected, shown) = match self.browser() {
-            Some(browser) => (browser.list.selected_article(), browser.reader.article()),
+            Some(browser) => (browser.list.selected_id(), browser.reader.article()),
             None => return,
         };
         if selected == shown && selected.is_some() {
             return self.highlight_matches();
         }
         self.remember_position();
-        if let Some(index) = selected {
-            self.load_body(index);
+        if let Some(id) = selected {
+            self.load_body(id);
         }
-        let (library, bodies) = (&self.library.library, &self.bodies);
+        let bodies = &self.bodies;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        match selected.and_then(|i| bodies.article(library, i).map(|a| (i, a))) {
-            Some((index, article)) => browser.reader.show(index, article),
+        match selected.and_then(|id| bodies.article(id)) {
+            Some(article) => browser.reader.show(article),
             None => browser.reader.clear(),
         }
         self.highlight_matches();

@@ -74,7 +74,7 @@ pub fn plain_text(article: &Article) -> String {
 
 impl App {
     fn article_in_front(&self) -> Option<&Article> {
-        self.browser().and_then(crate::state::Browser::focused_article).and_then(|i| self.article(i))
+        self.focused_article()
     }
 
     pub(super) fn open_link(&mut self) {
@@ -113,7 +113,7 @@ impl App {
     /// afterwards so the change shows.
     pub(super) fn edit_article(&mut self) {
         let Some(path) = self.article_in_front().map(|a| a.path.clone()) else { return };
-        if !PathBuf::from(&path).is_file() {
+        if self.library.read.files != crate::library::files::Files::Disk || !PathBuf::from(&path).is_file() {
             return self.status_message("This article is built in; there is no file to edit");
         }
         let mut argv = self.commands.editor.clone();

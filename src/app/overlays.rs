@@ -40,10 +40,10 @@ impl App {
             },
             Some(Overlay::ChooseAuthor { authors, selection }) => match action {
                 Action::Open | Action::AuthorPage => {
-                    let chosen = authors.get(selection.selected()).copied();
+                    let chosen = authors.get(selection.selected()).map(|(key, _)| key.clone());
                     self.overlay = None;
                     if let Some(author) = chosen {
-                        self.open_author_page(author);
+                        self.open_author_page(&author);
                     }
                 }
                 _ => move_selection(selection, action),
@@ -71,9 +71,9 @@ impl App {
     }
 
     fn jump_to_quote(&mut self, quote: Option<usize>) {
-        let (library, bodies) = (&self.library.library, &self.bodies);
+        let bodies = &self.bodies;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        if let Some(article) = browser.reader.article().and_then(|i| bodies.article(library, i)) {
+        if let Some(article) = browser.reader.article().and_then(|id| bodies.article(id)) {
             browser.reader.focus_quote(quote, article);
             browser.focus = Focus::Reader;
         }

@@ -27,12 +27,12 @@ pub struct Runtime {
 /// Runs the TUI until the user quits or a signal ends it; returns the exit
 /// status (0, or 128+n after signal n).
 pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -> std::io::Result<ExitCode> {
-    let searcher = event::spawn_searcher(events.sender());
+    let queries = crate::queries::spawn(events.sender());
     let body_reader = event::spawn_body_reader(events.sender(), app.library.read.clone());
     let size = tui.terminal.size()?;
     app.resize(Rect::new(0, 0, size.width, size.height));
     loop {
-        if app.dirty {
+        if app.is_dirty() {
             tui.terminal.draw(|frame| crate::ui::render(&app, frame))?;
             app.dirty = false;
             assert!(!runtime.panic_after_first_frame, "panic requested for testing");
@@ -55,8 +55,8 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
                 #[cfg(not(unix))]
                 Effect::Suspend => {}
                 Effect::Redraw => tui.resume()?,
-                Effect::Search(job) => {
-                    let _ = searcher.send(job);
+                Effect::Query(query) => {
+                    let _ = queries.send(query);
                 }
                 Effect::Persist(change) => {
                     if let Some(error) = runtime.store.as_ref().and_then(|s| s.apply(&change).err()) {
@@ -78,7 +78,7 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
             app.dirty = true;
         }
         if let Mode::Quit(code) = app.mode {
-            drop(searcher);
+            drop(queries);
             return Ok(ExitCode::from(code));
         }
     }

@@ -4,14 +4,15 @@
 use std::time::{Duration, Instant};
 
 use super::{App, Effect};
-use crate::event::SearchJob;
 use crate::layout::Focus;
 use crate::library::ArticleId;
-use crate::state::{Screen, SortOrder};
-use crate::store::Change;
+use crate::library::index::catalog::{Anchor, SortOrder};
+use crate::state::Screen;
+use crate::store::{Change, Position};
 
-/// How long typing must pause before a one-letter word is searched for.
-const ONE_LETTER_PAUSE: Duration = Duration::from_millis(300);
+/// How long typing must pause before a one- or two-letter word is
+/// searched for.
+const SHORT_WORD_PAUSE: Duration = Duration::from_millis(300);
 
 /// Session keys in the state file.
 const SELECTED: &str = "selected";
@@ -37,77 +38,61 @@ impl App {
         self.relayout();
     }
 
-    /// The prompt's text changed: search again (off the input path when
-    /// the query has words) and narrow the list with what is known now.
+    /// The prompt's text changed: the main list follows (after a pause in
+    /// typing when a word is still one or two letters long).
     pub(super) fn search_input_changed(&mut self, input: String) {
-        if self.search.set_input(input) {
-            if self.search.editing && self.search.query.has_one_letter_word() {
-                // Most likely more letters are coming: wait for a pause.
-                self.search.due = Some(Instant::now() + ONE_LETTER_PAUSE);
-            } else {
-                self.send_search();
-            }
+        self.search.set_input(input);
+        if self.search.editing && self.search.query.has_short_word() {
+            // Most likely more letters are coming: wait for a pause.
+            self.search.due = Some(Instant::now() + SHORT_WORD_PAUSE);
+        } else {
+            self.apply_search();
         }
-        self.refresh_list();
+        self.dirty = true;
     }
 
-    fn send_search(&mut self) {
-        let job = SearchJob::Query { generation: self.search.generation, query: self.search.query.clone() };
-        self.effects.push(Effect::Search(job));
+    /// Shows the main list the search and filters ask for.
+    fn apply_search(&mut self) {
+        self.search.due = None;
+        self.set_root_spec(self.search.spec());
     }
 
     /// Runs a search put off for a pause in typing, once it is due.
     pub(super) fn search_if_due(&mut self, now: Instant) {
         if self.search.due.is_some_and(|due| due <= now) {
-            self.search.due = None;
-            self.send_search();
+            self.apply_search();
+            self.fill();
+            self.dirty = true;
         }
     }
 
-    pub(super) fn take_search_results(&mut self, generation: u64, hits: &[usize]) {
-        if self.search.accept(generation, hits, self.library.library.articles.len()) {
-            self.refresh_list();
-        }
-    }
-
-    /// Rebuilds the main list from the sort order and the filters, keeping
-    /// the selected article when it is still there.
-    pub(super) fn refresh_list(&mut self) {
-        let order = self.search.filter(&self.sorted, &self.library.library, &self.marks);
-        if let Some(Screen::Articles(browser)) = self.screens.first_mut() {
-            browser.list.set_order(order);
-        }
-        self.follow_selection();
-        self.dirty = true;
+    /// Whether the main list is waiting for a search's answer.
+    pub fn searching(&self) -> bool {
+        self.search.due.is_some() || (self.search.query.has_text() && self.root().list.is_waiting())
     }
 
     /// `S`: the next sort order (of the authors index where it is open).
     pub(super) fn cycle_sort(&mut self) {
         if let Some(Screen::Authors(index)) = self.screens.last_mut() {
             index.sort = index.sort.next();
-            index.refresh(&self.library.library);
             let label = index.sort.label();
+            self.reload_authors_index();
             return self.status_message(format!("Authors by {label}"));
         }
         self.search.sort = self.search.sort.next();
-        self.resort();
+        self.apply_search();
         self.status_message(format!("Sorted by {}", self.search.sort.label()));
-    }
-
-    fn resort(&mut self) {
-        self.sorted = self.search.sort.sorted(&self.library.library, &self.marks);
-        self.refresh_list();
     }
 
     pub(super) fn toggle_unread_only(&mut self) {
         self.search.unread_only = !self.search.unread_only;
-        self.refresh_list();
+        self.apply_search();
         self.status_message(if self.search.unread_only { "Unread articles only" } else { "All articles" });
     }
 
     pub(super) fn toggle_bookmarked_only(&mut self) {
         self.search.bookmarked_only = !self.search.bookmarked_only;
-        self.refresh_list();
+        self.apply_search();
         self.status_message(if self.search.bookmarked_only {
             "Bookmarked articles only"
         } else {
@@ -121,9 +106,9 @@ impl App {
         if self.search.query.highlights().is_empty() {
             return self.status_message("No search to step through: press / to search");
         }
-        let (library, bodies) = (&self.library.library, &self.bodies);
+        let bodies = &self.bodies;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        let moved = match browser.reader.article().and_then(|i| bodies.article(library, i)) {
+        let moved = match browser.reader.article().and_then(|id| bodies.article(id)) {
             Some(article) if forward => browser.reader.next_match(article),
             Some(article) => browser.reader.previous_match(article),
             None => false,
@@ -145,9 +130,9 @@ impl App {
             });
         };
         self.select_and_follow(next);
-        let (library, bodies) = (&self.library.library, &self.bodies);
+        let bodies = &self.bodies;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        if let Some(article) = browser.reader.article().and_then(|i| bodies.article(library, i)) {
+        if let Some(article) = browser.reader.article().and_then(|id| bodies.article(id)) {
             let count = browser.reader.match_count();
             let target = if forward { 0 } else { count.saturating_sub(1) };
             browser.reader.focus_match(Some(target), article);
@@ -156,47 +141,65 @@ impl App {
         self.relayout();
     }
 
+    /// Whether an article is read, from the rows on screen or the index.
+    pub(super) fn is_read(&self, id: ArticleId) -> bool {
+        self.marks_of(id).0
+    }
+
+    /// Whether an article is read and whether it is bookmarked.
+    fn marks_of(&self, id: ArticleId) -> (bool, bool) {
+        let shown = self.screens.iter().filter_map(Screen::browser).find_map(|b| {
+            let position = b.list.position_of(id)?;
+            b.list.row(position).map(|r| (r.read, r.bookmarked))
+        });
+        shown.or_else(|| self.library.catalog.as_ref().map(|c| c.marks(id))).unwrap_or((false, false))
+    }
+
     /// Sets an article read or unread, and remembers it. The list is not
-    /// re-filtered (under "unread only" the row stays until the filter is
-    /// applied again): rows jumping away while reading would be confusing.
+    /// filtered again (under "unread only" the row stays until the filter
+    /// is applied again): rows jumping away while reading would confuse.
     pub(super) fn set_read(&mut self, id: ArticleId, read: bool) {
-        if self.marks.set_read(id, read) {
-            self.read_here = if read { self.read_here + 1 } else { self.read_here.saturating_sub(1) };
+        if self.is_read(id) != read {
             self.effects.push(Effect::Persist(Change::Read(id, read)));
+            self.patch_marks(id, Some(read), None);
+            if let Some(counts) = &mut self.library.counts {
+                counts.unread = if read { counts.unread.saturating_sub(1) } else { counts.unread + 1 };
+            }
         }
     }
 
+    pub(super) fn is_bookmarked(&self, id: ArticleId) -> bool {
+        self.marks_of(id).1
+    }
+
     pub(super) fn set_bookmark(&mut self, id: ArticleId, bookmarked: bool) {
-        if self.marks.is_bookmarked(id) != bookmarked {
-            self.marks.toggle_bookmark(id);
+        if self.is_bookmarked(id) != bookmarked {
             self.effects.push(Effect::Persist(Change::Bookmark(id, bookmarked)));
+            self.patch_marks(id, None, Some(bookmarked));
         }
     }
 
     /// Remembers where the reader of the current screen is in its article.
     pub(super) fn remember_position(&mut self) {
         let Some(browser) = self.browser() else { return };
-        let Some(index) = browser.reader.article() else { return };
-        let id = self.library.library.articles[index].id;
+        let Some(id) = browser.reader.article() else { return };
         let position = browser.reader.position();
-        if self.positions.get(&id).copied() != position {
-            match position {
-                Some(position) => self.positions.insert(id, position),
-                None => self.positions.remove(&id),
-            };
+        if self.saved_position(id) != position {
             self.effects.push(Effect::Persist(Change::Position(id, position)));
         }
     }
 
+    fn saved_position(&self, id: ArticleId) -> Option<Position> {
+        let (block, offset) = self.library.catalog.as_ref()?.position(id)?;
+        Some(Position { block, offset })
+    }
+
     /// Puts the reader where the user left the article it now shows.
     pub(super) fn restore_position(&mut self) {
-        let articles = &self.library.library.articles;
-        let positions = &self.positions;
+        let Some(id) = self.browser().and_then(|b| b.reader.article()) else { return };
+        let Some(position) = self.saved_position(id) else { return };
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        let Some(index) = browser.reader.article() else { return };
-        if browser.reader.scroll() == 0
-            && let Some(&position) = positions.get(&articles[index].id)
-        {
+        if browser.reader.scroll() == 0 {
             browser.reader.restore(position);
         }
     }
@@ -205,7 +208,7 @@ impl App {
     pub(super) fn save_session(&mut self) {
         self.remember_position();
         let Some(Screen::Articles(root)) = self.screens.first() else { return };
-        let selected = root.list.selected_article().map(|i| self.library.library.articles[i].id.to_string());
+        let selected = root.list.selected_id().map(|id| id.to_string());
         let focus = if root.focus == Focus::Reader { "reader" } else { "list" };
         let entries = [
             (SELECTED, selected.unwrap_or_default()),
@@ -223,27 +226,22 @@ impl App {
         }
     }
 
-    /// Brings back the last session's sort, filters, search and selection.
+    /// Brings back the last session's sort, filters, search and selection
+    /// (the main list is then read placed on the selected article).
     pub(super) fn apply_session(&mut self) {
-        let session = self.session.clone();
-        let get = |key: &str| session.get(key).cloned().unwrap_or_default();
-        if let Some(sort) = SortOrder::from_label(&get(SORT)).filter(|&s| s != self.search.sort) {
+        let get = |key: &str| self.session.get(key).cloned().unwrap_or_default();
+        if let Some(sort) = SortOrder::from_label(&get(SORT)) {
             self.search.sort = sort;
-            self.sorted = sort.sorted(&self.library.library, &self.marks);
         }
         self.search.unread_only = get(UNREAD_ONLY) == "true";
         self.search.bookmarked_only = get(BOOKMARKED_ONLY) == "true";
-        let query = get(QUERY);
-        self.search_input_changed(query);
-        let selected = get(SELECTED);
-        let position = self.browser().and_then(|b| {
-            b.list.order().iter().position(|&i| self.library.library.articles[i].id.to_string() == selected)
-        });
-        if let Some(position) = position {
-            self.select_and_follow(position);
-            if get(FOCUS) == "reader" {
-                self.open();
-            }
+        self.search.set_input(get(QUERY));
+        let selected = u64::from_str_radix(&get(SELECTED), 16).ok().map(ArticleId);
+        self.open_when_listed = selected.is_some() && get(FOCUS) == "reader";
+        let spec = self.search.spec();
+        if let Some(Screen::Articles(browser)) = self.screens.first_mut() {
+            browser.list.set_spec(spec);
+            browser.list.place(Anchor { id: selected, near: None, position: 0 });
         }
     }
 
@@ -257,9 +255,9 @@ impl App {
     /// Marks the search's words in the article the reader shows.
     pub(super) fn highlight_matches(&mut self) {
         let needles = self.search.query.highlights();
-        let (library, bodies) = (&self.library.library, &self.bodies);
+        let bodies = &self.bodies;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        if let Some(article) = browser.reader.article().and_then(|i| bodies.article(library, i)) {
+        if let Some(article) = browser.reader.article().and_then(|id| bodies.article(id)) {
             browser.reader.highlight(&needles, article);
         }
     }

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use crate::config::Config;
 use crate::library::decode::human_bytes;
-use crate::library::index::{Index, Opened};
+use crate::library::index::{Index, Opened, WriteLock};
 
 pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
     let paths = if paths.is_empty() { config.library.paths.clone() } else { paths.to_vec() };
@@ -19,6 +19,14 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
     super::check_paths_exist(&paths)?;
     let path = super::read::index_path(&paths, config).ok_or("no cache directory for the index")?;
     let started = Instant::now();
+    // One process updates an index at a time; a reader doing it now is waited for.
+    let _lock = match WriteLock::try_take(&path).map_err(|e| e.to_string())? {
+        Some(lock) => lock,
+        None => {
+            eprintln!("broadsheet: another broadsheet is updating the index; waiting for it");
+            WriteLock::take(&path).map_err(|e| e.to_string())?
+        }
+    };
     let (mut index, opened) = Index::open(&path).map_err(|e| e.to_string())?;
     if opened == Opened::Rebuilt {
         eprintln!("broadsheet: {}: could not be used; building it again", path.display());

@@ -209,7 +209,9 @@ fn script(paths: &[PathBuf], options: LoadOptions, mut command: impl Script) -> 
         }
     };
     let totals = if paths.is_empty() {
-        stream::stream_sample(&mut each)
+        let mut options = options;
+        options.read.files = crate::library::files::Files::Sample;
+        stream::stream(&options.read.files.default_roots(), &options, &mut each)
     } else {
         stream::stream(paths, &options, &mut each)
     };

@@ -48,6 +48,9 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
     };
     let mut app = App::new(label, config.keymap(), Theme::from_config(&config.theme), prefs);
     app.library.read = load_options(config).read;
+    if matches!(source, LibrarySource::Sample) {
+        app.library.read.files = crate::library::files::Files::Sample;
+    }
     app.commands = Commands::resolve(&config.commands.pipe, &config.commands.editor);
     let store = open_store(state.as_deref(), &mut app);
 
@@ -85,6 +88,7 @@ pub fn index_path(paths: &[PathBuf], config: &Config) -> Option<PathBuf> {
 pub fn load_options(config: &Config) -> LoadOptions {
     LoadOptions {
         read: ReadOptions {
+            files: crate::library::files::Files::Disk,
             max_file_bytes: config.library.max_file_size,
             columns: config.library.columns.mapping(),
         },
@@ -93,21 +97,27 @@ pub fn load_options(config: &Config) -> LoadOptions {
     }
 }
 
-/// Opens the state file and loads what it remembers. A file that cannot be
-/// used leaves the reader working without saving, and says so.
+/// Opens the state file and takes the view it remembers. A file that
+/// cannot be used leaves the reader working with a state kept in memory
+/// for the session, and says so.
 fn open_store(path: Option<&Path>, app: &mut App) -> Option<Store> {
-    let Some(path) = path else {
-        app.report_store_problem("no state directory could be found; nothing will be saved");
-        return None;
+    let opened = match path {
+        Some(path) => Store::open(path).and_then(|store| store.session().map(|session| (store, session))),
+        None => Err(crate::store::StoreError {
+            path: std::path::PathBuf::from("state"),
+            message: "no state directory could be found".to_owned(),
+        }),
     };
-    match Store::open(path).and_then(|store| store.load().map(|saved| (store, saved))) {
-        Ok((store, saved)) => {
-            app.restore(saved);
+    let store = match opened {
+        Ok((store, session)) => {
+            app.restore(session);
             Some(store)
         }
         Err(error) => {
             app.report_store_problem(format!("Reading without saving: {error}"));
-            None
+            Store::in_memory().ok()
         }
-    }
+    };
+    app.library.state_uri = store.as_ref().map(|s| s.uri().to_owned());
+    store
 }

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 /// A stable identifier derived from an article's title, authors and date,
 /// never from its path, so that moving or renaming a file keeps its id (and
 /// with it read state and bookmarks).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct ArticleId(pub u64);
 
 impl fmt::Display for ArticleId {
@@ -85,8 +85,9 @@ impl FileType {
 }
 
 /// What an article came from, as `export` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Format {
+    #[default]
     Text,
     Toml,
     Markdown,
@@ -264,7 +265,7 @@ pub struct ParsedArticle {
 }
 
 /// A fully loaded article, as the rest of the program sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
     pub id: ArticleId,
     /// Where the article was read from, as given (relative paths stay relative).

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::article::Article;
 use super::author::{self, AuthorKey, UNKNOWN_AUTHOR};
@@ -47,73 +47,10 @@ impl Author {
     }
 }
 
-/// The span of time one bar of an author's activity chart covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
-    Month,
-    Year,
-}
-
-/// Articles per month (for up to two years of writing) or per year, from
-/// the first dated article to the last, empty periods included.
-pub fn activity(author: &Author, articles: &[Article]) -> (Period, Vec<(NaiveDate, usize)>) {
-    let (Some(first), Some(last)) = (author.first_date, author.last_date) else {
-        return (Period::Month, Vec::new());
-    };
-    let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
-    let period = if months(last) - months(first) < 24 { Period::Month } else { Period::Year };
-    let bucket = |d: NaiveDate| match period {
-        Period::Month => months(d) - months(first),
-        Period::Year => d.year() - first.year(),
-    };
-    let mut counts = vec![0usize; bucket(last) as usize + 1];
-    for day in author.articles.iter().filter_map(|&i| articles[i].date.map(|d| d.day())) {
-        counts[bucket(day) as usize] += 1;
-    }
-    let start_of = |n: usize| match period {
-        Period::Month => {
-            let m = months(first) + n as i32;
-            NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
-        }
-        Period::Year => NaiveDate::from_ymd_opt(first.year() + n as i32, 1, 1),
-    };
-    let bars =
-        counts.into_iter().enumerate().filter_map(|(n, count)| start_of(n).map(|d| (d, count))).collect();
-    (period, bars)
-}
-
-/// Bios and quoted people gathered outside the articles (a library read
-/// from its index keeps them out of its summaries, to stay small).
-#[derive(Debug, Default)]
-pub struct Extras {
-    /// Each author's most complete bio, and the article that gave it.
-    pub bios: HashMap<AuthorKey, (String, usize)>,
-    /// For each author, how often their articles quote each person.
-    pub quoted: HashMap<AuthorKey, HashMap<String, usize>>,
-}
-
 /// Groups articles by author, settles each author's spelling and bio, and
 /// writes the settled spelling (and any `authors.toml` bio) back into the
 /// articles' bylines.
 pub fn index(articles: &mut [Article], info: &HashMap<AuthorKey, AuthorInfo>) -> Vec<Author> {
-    index_with(articles, info, None)
-}
-
-/// Like [`index`] for summaries: bios and quoted people come from
-/// `extras`, and only the settled spellings are written back.
-pub fn index_summaries(
-    articles: &mut [Article],
-    info: &HashMap<AuthorKey, AuthorInfo>,
-    extras: &Extras,
-) -> Vec<Author> {
-    index_with(articles, info, Some(extras))
-}
-
-fn index_with(
-    articles: &mut [Article],
-    info: &HashMap<AuthorKey, AuthorInfo>,
-    extras: Option<&Extras>,
-) -> Vec<Author> {
     let unknown = AuthorKey::of(UNKNOWN_AUTHOR);
     // Each byline's key, worked out once: folding names is most of the cost.
     let keys: Vec<Vec<AuthorKey>> =
@@ -133,14 +70,14 @@ fn index_with(
             }
         }
     }
-    let context = Context { articles, keys: &keys, info, extras };
+    let context = Context { articles, keys: &keys, info };
     let mut authors: Vec<Author> = groups
         .into_iter()
         .map(|(key, (spellings, indexes))| build(key.clone(), &spellings, indexes, &context))
         .collect();
     authors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     for author in &authors {
-        let given_bio = extras.is_none() && info.get(&author.key).is_some_and(|i| i.bio.is_some());
+        let given_bio = info.get(&author.key).is_some_and(|i| i.bio.is_some());
         for &index in &author.articles {
             for (byline, key) in articles[index].bylines.iter_mut().zip(&keys[index]) {
                 if *key == author.key {
@@ -162,7 +99,6 @@ struct Context<'a> {
     articles: &'a [Article],
     keys: &'a [Vec<AuthorKey>],
     info: &'a HashMap<AuthorKey, AuthorInfo>,
-    extras: Option<&'a Extras>,
 }
 
 fn build(
@@ -171,7 +107,7 @@ fn build(
     mut indexes: Vec<usize>,
     context: &Context<'_>,
 ) -> Author {
-    let Context { articles, keys, info, extras } = *context;
+    let Context { articles, keys, info } = *context;
     let name = author::preferred_spelling(
         spellings.iter().flat_map(|(&spelling, &n)| std::iter::repeat_n(spelling, n)),
     )
@@ -181,30 +117,15 @@ fn build(
     // Newest first; undated after dated, in library order.
     indexes.sort_by_key(|&i| std::cmp::Reverse(articles[i].date.map(|d| d.order_key())));
     let given = info.get(&key);
-    let from_articles = || match extras {
-        Some(extras) => extras.bios.get(&key).cloned(),
-        None => longest_bio(articles, &indexes, keys, &key),
-    };
     let (bio, bio_from) = match given.and_then(|i| i.bio.clone()) {
         Some(bio) => (Some(bio), None),
-        None => match from_articles() {
+        None => match longest_bio(articles, &indexes, keys, &key) {
             Some((bio, from)) => (Some(bio), Some(from)),
             None => (None, None),
         },
     };
     let days: Vec<NaiveDate> = indexes.iter().filter_map(|&i| articles[i].date.map(|d| d.day())).collect();
-    let mut most_quoted = match extras {
-        Some(extras) => {
-            let mut counted: Vec<(String, usize)> = extras
-                .quoted
-                .get(&key)
-                .map(|c| c.iter().map(|(s, &n)| (s.clone(), n)).collect())
-                .unwrap_or_default();
-            counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            counted
-        }
-        None => by_frequency(indexes.iter().flat_map(|&i| articles[i].speakers.iter().cloned())),
-    };
+    let mut most_quoted = by_frequency(indexes.iter().flat_map(|&i| articles[i].speakers.iter().cloned()));
     most_quoted.truncate(MOST_QUOTED);
     Author {
         name,
@@ -325,8 +246,8 @@ mod tests {
         let names: Vec<(&str, usize)> =
             library.authors.iter().map(|a| (a.name.as_str(), a.articles.len())).collect();
         assert_eq!(names, [("Ann Lee", 1), ("Bo Park", 1), ("Unknown author", 1)]);
-        assert_eq!(library.authors_of(0), [0, 1]);
-        assert_eq!(library.authors_of(1), [2]);
+        let articles: Vec<&[usize]> = library.authors.iter().map(|a| a.articles.as_slice()).collect();
+        assert_eq!(articles, [&[0][..], &[0], &[1]]);
     }
 
     #[test]
@@ -335,25 +256,6 @@ mod tests {
         let library = library_of(&[("a.txt", text)]);
         let author = library.authors.iter().find(|a| a.name == "Ann Lee").unwrap();
         assert_eq!(author.most_quoted, [("Kari Vold".to_owned(), 3), ("Odd Berg".to_owned(), 1)]);
-    }
-
-    #[test]
-    fn activity_by_month_or_year() {
-        use super::{Period, activity};
-        let a = toml("A", "Ann Lee", "2024-01-10");
-        let b = toml("B", "Ann Lee", "2024-01-20");
-        let c = toml("C", "Ann Lee", "2024-03-05");
-        let library = library_of(&[("a.toml", &a), ("b.toml", &b), ("c.toml", &c)]);
-        let (period, bars) = activity(&library.authors[0], &library.articles);
-        assert_eq!(period, Period::Month);
-        let counts: Vec<(String, usize)> =
-            bars.iter().map(|(d, n)| (d.format("%Y-%m").to_string(), *n)).collect();
-        assert_eq!(counts, [("2024-01".into(), 2), ("2024-02".into(), 0), ("2024-03".into(), 1)]);
-        let d = toml("D", "Ann Lee", "2027-06-01");
-        let library = library_of(&[("a.toml", &a), ("d.toml", &d)]);
-        let (period, bars) = activity(&library.authors[0], &library.articles);
-        assert_eq!(period, Period::Year);
-        assert_eq!(bars.iter().map(|b| b.1).collect::<Vec<_>>(), [1, 0, 0, 1]);
     }
 
     #[test]

@@ -6,8 +6,7 @@
 //! file; it is pure apart from the read itself, so files can be parsed in
 //! parallel.
 
-use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -17,23 +16,36 @@ use super::author::AuthorKey;
 use super::charset::{Markup, decode_markup};
 use super::decode::{Decoded, decode, human_bytes};
 use super::diagnostic::Diagnostic;
+use super::files::{Files, Source};
 use super::formats::{self, ParseError, authors_file, authors_file::AuthorInfo, dataset};
 use super::sanitize::{clean, clean_line, clean_markup};
 
 /// Files larger than this are read only up to it (with a warning).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// How files are read: the size limit, and the dataset columns the user
-/// mapped (`[library] columns`).
+/// How files are read: from where, the size limit, and the dataset
+/// columns the user mapped (`[library] columns`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadOptions {
+    pub files: Files,
     pub max_file_bytes: u64,
     pub columns: dataset::Columns,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES, columns: dataset::Columns::default() }
+        Self {
+            files: Files::Disk,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            columns: dataset::Columns::default(),
+        }
+    }
+}
+
+impl ReadOptions {
+    /// Reading the embedded sample library.
+    pub fn sample() -> Self {
+        Self { files: Files::Sample, ..Self::default() }
     }
 }
 
@@ -77,10 +89,10 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.') && name != "." && name != ".."
 }
 
-/// Walks `paths` and lists the files to load, in a stable order.
-pub fn discover(paths: &[PathBuf]) -> Discovery {
+/// Walks `paths` (in `files`) and lists the files to load, in a stable order.
+pub fn discover(paths: &[PathBuf], files: Files) -> Discovery {
     let mut discovery = Discovery::default();
-    for found in Walk::new(paths) {
+    for found in Walk::new(paths, files) {
         match found {
             Ok(entry) => discovery.files.push(entry),
             Err(diagnostic) => discovery.diagnostics.push(diagnostic),
@@ -95,11 +107,22 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
 pub struct Walk {
     roots: std::collections::VecDeque<PathBuf>,
     current: Option<(PathBuf, walkdir::IntoIter)>,
+    /// The embedded sample's files, listed at once (there are few).
+    embedded: Option<std::vec::IntoIter<FileEntry>>,
 }
 
 impl Walk {
-    pub fn new(paths: &[PathBuf]) -> Self {
-        Self { roots: paths.iter().cloned().collect(), current: None }
+    pub fn new(paths: &[PathBuf], files: Files) -> Self {
+        let embedded = (files == Files::Sample).then(|| {
+            let wanted = |path: &Path| paths.is_empty() || paths.iter().any(|root| path.starts_with(root));
+            let entries: Vec<FileEntry> = super::sample::paths()
+                .into_iter()
+                .filter(|path| wanted(path))
+                .filter_map(|path| Some(FileEntry { kind: classify(&path)?, path }))
+                .collect();
+            entries.into_iter()
+        });
+        Self { roots: paths.iter().cloned().collect(), current: None, embedded }
     }
 
     /// A root that is not a directory: the file itself, or why not.
@@ -123,6 +146,9 @@ impl Iterator for Walk {
     type Item = Result<FileEntry, Diagnostic>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(embedded) = &mut self.embedded {
+            return embedded.next().map(Ok);
+        }
         loop {
             let Some((root, walker)) = self.current.as_mut() else {
                 let root = self.roots.pop_front()?;
@@ -182,7 +208,7 @@ pub fn reload_article(summary: &Article, options: &ReadOptions) -> Article {
     let parsed = match kind {
         // One row of a dataset, read from where it starts: never the whole file.
         FileKind::Articles(file_type) if file_type.is_dataset() => {
-            match read_dataset_row(&summary.path, summary.offset, summary.line, file_type, &options.columns) {
+            match read_dataset_row(&summary.path, summary.offset, summary.line, file_type, options) {
                 Ok(parsed) => parsed,
                 Err(message) => return failure(message),
             }
@@ -238,18 +264,20 @@ fn read_dataset_row(
     offset: u64,
     line: usize,
     file_type: FileType,
-    columns: &dataset::Columns,
+    options: &ReadOptions,
 ) -> Result<ParsedArticle, String> {
-    let file = File::open(path).map_err(|e| io_message(&e))?;
-    let mut parsed = dataset::read_row(std::io::BufReader::new(file), offset, line, file_type, columns)
-        .map_err(|e| e.message)?;
+    let file = options.files.open(path).map_err(|e| io_message(&e))?;
+    let mut parsed =
+        dataset::read_row(std::io::BufReader::new(file), offset, line, file_type, &options.columns)
+            .map_err(|e| e.message)?;
     parsed.format.get_or_insert(file_type.default_format());
     clean_fields(&mut parsed);
     Ok(parsed)
 }
 
 /// A dataset file opened for reading row by row.
-pub type FileDataset = dataset::Dataset<std::io::BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, File>>>;
+pub type FileDataset =
+    dataset::Dataset<std::io::BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, Box<dyn Source>>>>;
 
 /// Opens a dataset to read it row by row: the file is never held whole,
 /// whatever its size. Fails for a file that cannot be read or has no text
@@ -257,11 +285,10 @@ pub type FileDataset = dataset::Dataset<std::io::BufReader<std::io::Chain<std::i
 pub fn open_dataset(
     path: &Path,
     file_type: FileType,
-    columns: &dataset::Columns,
+    options: &ReadOptions,
 ) -> Result<FileDataset, ParseError> {
-    use std::io::Read as _;
     let failure = |message: String| ParseError::new(None, message);
-    let mut file = File::open(path).map_err(|e| failure(io_message(&e)))?;
+    let mut file = options.files.open(path).map_err(|e| failure(io_message(&e)))?;
     let mut head = vec![0; 64 * 1024];
     let mut filled = 0;
     while filled < head.len() {
@@ -280,7 +307,7 @@ pub fn open_dataset(
     }
     let reader =
         std::io::BufReader::with_capacity(256 * 1024, std::io::Cursor::new(head.clone()).chain(file));
-    dataset::Dataset::open(reader, &head, file_type, columns)
+    dataset::Dataset::open(reader, &head, file_type, &options.columns)
 }
 
 /// Reads and parses one file from disk.
@@ -291,7 +318,7 @@ pub fn read_file(entry: &FileEntry, options: &ReadOptions) -> FileOutcome {
         // Whole, for callers that want every row at once (tests); the
         // library's readers go row by row through `scan`.
         let mut outcome = FileOutcome::default();
-        match open_dataset(&entry.path, file_type, &options.columns) {
+        match open_dataset(&entry.path, file_type, options) {
             Ok(mut dataset) => {
                 while let Some(row) = dataset.next() {
                     let parsed = row.and_then(|row| dataset.article(&row)).map(|mut parsed| {
@@ -306,7 +333,7 @@ pub fn read_file(entry: &FileEntry, options: &ReadOptions) -> FileOutcome {
         }
         return outcome;
     }
-    match read_limited(&entry.path, options.max_file_bytes) {
+    match read_limited(&entry.path, options) {
         Ok((bytes, truncated)) => parse_bytes(&entry.path, entry.kind, &bytes, truncated),
         Err(error) => FileOutcome {
             diagnostics: vec![Diagnostic::error(&entry.path, None, io_message(&error))],
@@ -316,10 +343,12 @@ pub fn read_file(entry: &FileEntry, options: &ReadOptions) -> FileOutcome {
     }
 }
 
-fn read_limited(path: &Path, max_bytes: u64) -> std::io::Result<(Vec<u8>, bool)> {
-    let file = File::open(path)?;
+fn read_limited(path: &Path, options: &ReadOptions) -> std::io::Result<(Vec<u8>, bool)> {
+    let max_bytes = options.max_file_bytes;
+    let mut file = options.files.open(path)?;
     // Sized up front: one read for the file, one to see its end.
-    let size = file.metadata().map_or(0, |m| m.len()).min(max_bytes);
+    let size = file.seek(std::io::SeekFrom::End(0))?.min(max_bytes);
+    file.rewind()?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)?;
     let truncated = bytes.len() as u64 > max_bytes;

@@ -9,6 +9,7 @@ pub mod charset;
 pub mod dates;
 pub mod decode;
 pub mod diagnostic;
+pub mod files;
 pub mod formats;
 pub mod html;
 pub mod identity;
@@ -75,7 +76,9 @@ fn finished(articles: Vec<Article>, detail: Detail) -> Vec<Finished> {
         .collect()
 }
 
-/// A loaded library.
+/// A library read whole into memory, bodies and all: what reading every
+/// file gives, against which the index is checked. The reader itself
+/// never holds one: it reads its lists from the index (see `index`).
 #[derive(Debug, Default)]
 pub struct Library {
     pub articles: Vec<Article>,
@@ -84,10 +87,6 @@ pub struct Library {
     pub diagnostics: Vec<Diagnostic>,
     /// Files (or `.jsonl` records) that could not be loaded.
     pub failed: usize,
-    /// The index this library was read from, for a library of summaries
-    /// (whose bodies are read from their files when opened, see
-    /// [`Library::full_article`]); `None` when everything is in memory.
-    pub index: Option<PathBuf>,
 }
 
 /// How far a load has got, in files.
@@ -129,7 +128,7 @@ impl Library {
         progress: impl FnMut(Progress),
     ) -> Self {
         let mut progress = progress;
-        let mut discovery = load::discover(paths);
+        let mut discovery = load::discover(paths, options.read.files);
         discovery.files.retain(|file| !load::is_ignored(&file.path, &options.ignore_extensions));
         let total = discovery.files.len();
         progress(Progress { done: 0, total });
@@ -198,47 +197,7 @@ impl Library {
             }
         }
         let authors = authors::index(&mut articles, &author_info);
-        Self { articles, authors, diagnostics, failed, index: None }
-    }
-
-    /// A library of summaries read from an index (no bodies, bios, quote
-    /// speakers or links: the reader gets them from the file when opened):
-    /// authors are worked out as for a library read from files, with their
-    /// bios and quoted people from `extras`.
-    pub fn from_summaries(
-        mut articles: Vec<Article>,
-        author_info: &HashMap<AuthorKey, AuthorInfo>,
-        extras: &authors::Extras,
-        diagnostics: Vec<Diagnostic>,
-        failed: usize,
-        index: Option<&std::path::Path>,
-    ) -> Self {
-        let authors = authors::index_summaries(&mut articles, author_info, extras);
-        Self { articles, authors, diagnostics, failed, index: index.map(std::path::Path::to_path_buf) }
-    }
-
-    /// The article at `index` with its body and quotations: itself when the
-    /// library holds bodies, else read and parsed again from its file (so a
-    /// file changed since it was indexed shows its new text). A file that
-    /// cannot be read gives the summary with the problem as its body.
-    pub fn full_article(&self, index: usize, options: &load::ReadOptions) -> Article {
-        let summary = &self.articles[index];
-        if summary.has_body {
-            return summary.clone();
-        }
-        let mut article = load::reload_article(summary, options);
-        // Bios from `authors.toml` win over the article's own, as when the
-        // library is read whole.
-        for byline in &mut article.bylines {
-            let key = AuthorKey::of(&byline.name);
-            if let Some(author) = self.author(&key).map(|i| &self.authors[i])
-                && author.bio_from.is_none()
-                && author.bio.is_some()
-            {
-                byline.bio.clone_from(&author.bio);
-            }
-        }
-        article
+        Self { articles, authors, diagnostics, failed }
     }
 
     /// Problems that stopped a file or record from loading.
@@ -249,21 +208,5 @@ impl Library {
     /// Named authors (without "Unknown author").
     pub fn named_authors(&self) -> usize {
         self.authors.iter().filter(|a| a.name != UNKNOWN_AUTHOR).count()
-    }
-
-    /// The authors of an article, as indexes into [`Library::authors`]
-    /// ("Unknown author" for an article without any).
-    pub fn authors_of(&self, article: usize) -> Vec<usize> {
-        let keys: Vec<AuthorKey> = match self.articles[article].bylines.as_slice() {
-            [] => vec![AuthorKey::of(UNKNOWN_AUTHOR)],
-            bylines => bylines.iter().map(|b| AuthorKey::of(&b.name)).collect(),
-        };
-        keys.iter().filter_map(|key| self.author(key)).collect()
-    }
-
-    /// The index in [`Library::authors`] of the author with `key`.
-    pub fn author(&self, key: &AuthorKey) -> Option<usize> {
-        let unknown = key == &AuthorKey::of(UNKNOWN_AUTHOR);
-        self.authors.binary_search_by(|a| a.sort_key().cmp(&(unknown, key.as_str()))).ok()
     }
 }

@@ -35,6 +35,21 @@ fn collect<'a>(dir: &'a Dir<'a>, files: &mut Vec<&'a include_dir::File<'a>>) {
     }
 }
 
+/// The bytes of the sample file at `path` ("sample/...").
+pub fn bytes(path: &Path) -> Option<&'static [u8]> {
+    let inner = path.strip_prefix(SAMPLE_ROOT).ok()?;
+    SAMPLE.get_file(inner).map(include_dir::File::contents)
+}
+
+/// Every sample file's path ("sample/..."), in path order.
+pub fn paths() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    collect(&SAMPLE, &mut files);
+    let mut paths: Vec<PathBuf> = files.iter().map(|f| Path::new(SAMPLE_ROOT).join(f.path())).collect();
+    paths.sort();
+    paths
+}
+
 /// The sample's files by path, for tests that copy it to disk.
 pub fn files() -> Vec<(PathBuf, &'static [u8])> {
     let mut files = Vec::new();

@@ -129,7 +129,7 @@ fn scan_dataset<T: Clone + Send + Sync>(
         articles,
         outcome,
     };
-    let mut dataset = match load::open_dataset(&entry.path, file_type, &options.read.columns) {
+    let mut dataset = match load::open_dataset(&entry.path, file_type, options.read) {
         Ok(dataset) => dataset,
         Err(error) => {
             let mut outcome = FileOutcome::default();

@@ -50,7 +50,9 @@ pub fn stream(
     let ignored = |entry: &FileEntry| load::is_ignored(&entry.path, &options.ignore_extensions);
     let mut streamer = Streamer::new(options.detail);
     // authors.toml files first: few and small, and their bios win.
-    for entry in Walk::new(paths).flatten().filter(|e| e.kind == FileKind::Authors && !ignored(e)) {
+    for entry in
+        Walk::new(paths, options.read.files).flatten().filter(|e| e.kind == FileKind::Authors && !ignored(e))
+    {
         let outcome = load::read_file(&entry, &options.read);
         if streamer.take_authors(outcome, &mut each).is_break() {
             return streamer.totals;
@@ -58,7 +60,7 @@ pub fn stream(
     }
     let mut walk_problems: Vec<Diagnostic> = Vec::new();
     let mut ordinal: u32 = 0;
-    let files = Walk::new(paths)
+    let files = Walk::new(paths, options.read.files)
         .filter_map(|found| match found {
             Ok(entry) => Some(entry),
             Err(diagnostic) => {
@@ -91,32 +93,6 @@ pub fn stream(
     if !streamer.duplicates.is_empty() && !stopped {
         let duplicates = std::mem::take(&mut streamer.duplicates);
         report_duplicates(paths, options, duplicates, &mut streamer.totals, &mut each);
-    }
-    streamer.totals
-}
-
-/// The embedded sample library as a stream, read the same way.
-pub fn stream_sample(each: &mut impl FnMut(Item<'_>) -> ControlFlow<()>) -> Totals {
-    let mut streamer = Streamer::new(super::Detail::Full);
-    let (authors, articles): (Vec<_>, Vec<_>) =
-        super::sample::outcomes().into_iter().partition(|(entry, _)| entry.kind == FileKind::Authors);
-    for (_, outcome) in authors {
-        if streamer.take_authors(outcome, each).is_break() {
-            return streamer.totals;
-        }
-    }
-    for (file, (entry, mut outcome)) in (1u32..).zip(articles) {
-        let parsed = std::mem::take(&mut outcome.articles);
-        let finished = parsed.into_iter().map(|p| identity::finish(&entry, p, super::Detail::Full)).collect();
-        if streamer.take(file, finished, &outcome, each).is_break() {
-            return streamer.totals;
-        }
-    }
-    for (diagnostic, _) in std::mem::take(&mut streamer.duplicates) {
-        streamer.totals.problems += 1;
-        if each(Item::Problem(&diagnostic)).is_break() {
-            break;
-        }
     }
     streamer.totals
 }
@@ -215,7 +191,7 @@ fn report_duplicates(
     wanted.sort_unstable();
     wanted.dedup();
     let mut names: HashMap<u32, PathBuf> = HashMap::new();
-    let files = Walk::new(paths)
+    let files = Walk::new(paths, options.read.files)
         .flatten()
         .filter(|e| e.kind != FileKind::Authors && !load::is_ignored(&e.path, &options.ignore_extensions));
     for (n, entry) in (1u32..).zip(files) {

@@ -1,11 +1,12 @@
-//! The bodies of the articles lately shown, for a library that keeps only
-//! summaries in memory: a few articles, most recent last, each with the
-//! stamp of the file it was read from so a changed file is read again.
+//! The articles lately shown, read from their files: a few, most recent
+//! last, each with the stamp of the file it was read from so a changed
+//! file is read again. While a big file is read on the body worker, its
+//! summary from the index stands in for it.
 
 use std::collections::VecDeque;
 
 use crate::library::index::FileStamp;
-use crate::library::{Article, ArticleId, Library};
+use crate::library::{Article, ArticleId};
 
 /// How many read articles stay in memory (one per screen of the history,
 /// and a few to spare).
@@ -20,20 +21,16 @@ pub struct Bodies {
 }
 
 impl Bodies {
-    /// The article at `index` with its body when the library holds it or
-    /// it was loaded here, else its summary.
-    pub fn article<'a>(&'a self, library: &'a Library, index: usize) -> Option<&'a Article> {
-        let summary = library.articles.get(index)?;
-        if summary.has_body {
-            return Some(summary);
-        }
-        Some(self.recent.iter().map(|(a, _)| a).find(|a| a.id == summary.id).unwrap_or(summary))
+    /// Article `id` as read from its file, or its summary while that is
+    /// being read.
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.recent.iter().map(|(a, _)| a).find(|a| a.id == id)
     }
 
     /// Whether the body of article `id` is here, read from the file as it
     /// is now (`stamp`), or in any state when `stamp` is `None`.
     pub fn has(&self, id: ArticleId, stamp: Option<FileStamp>) -> bool {
-        self.recent.iter().any(|(a, s)| a.id == id && (stamp.is_none() || *s == stamp))
+        self.recent.iter().any(|(a, s)| a.id == id && a.has_body && (stamp.is_none() || *s == stamp))
     }
 
     /// Notes that article `id` is being read on the worker; false if it
@@ -42,9 +39,10 @@ impl Bodies {
         self.pending.replace(id) != Some(id)
     }
 
-    /// Keeps a freshly read article, replacing an older copy.
+    /// Keeps a freshly read article (or a summary standing in for it),
+    /// replacing an older copy.
     pub fn insert(&mut self, article: Article, stamp: Option<FileStamp>) {
-        if self.pending == Some(article.id) {
+        if self.pending == Some(article.id) && article.has_body {
             self.pending = None;
         }
         self.recent.retain(|(a, _)| a.id != article.id);
@@ -58,31 +56,37 @@ impl Bodies {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::{ArticleDate, Block};
+
+    fn article(n: u64, body: bool) -> Article {
+        Article {
+            id: ArticleId(n),
+            title: format!("Story {n}"),
+            date: ArticleDate::parse("2024-01-02"),
+            body: if body { vec![Block::paragraph(format!("The ferry ran {n} times."))] } else { Vec::new() },
+            has_body: body,
+            ..Article::default()
+        }
+    }
 
     #[test]
-    fn keeps_the_latest_few_and_falls_back_to_the_summary() {
-        let dir = tempfile::tempdir().unwrap();
-        for n in 0..=KEPT {
-            let text = format!("Story {n}\n\nBy Ann Lee\n\nThe ferry ran {n} times.\n");
-            std::fs::write(dir.path().join(format!("{n}.txt")), text).unwrap();
-        }
-        let mut library = Library::load(&[dir.path().to_path_buf()], Default::default());
-        for article in &mut library.articles {
-            article.body.clear();
-            article.has_body = false;
-        }
+    fn keeps_the_latest_few_and_a_summary_until_the_body_comes() {
         let mut bodies = Bodies::default();
-        assert!(bodies.article(&library, 0).unwrap().body.is_empty());
         let stamp = Some(FileStamp { size: 1, mtime: 2 });
-        for index in 0..=KEPT {
-            bodies.insert(library.full_article(index, &Default::default()), stamp);
+        for n in 0..=KEPT as u64 {
+            bodies.insert(article(n, true), stamp);
         }
-        assert!(!bodies.has(library.articles[0].id, None), "the oldest went");
-        let id = library.articles[KEPT].id;
+        assert!(!bodies.has(ArticleId(0), None), "the oldest went");
+        let id = ArticleId(KEPT as u64);
         assert!(bodies.has(id, stamp) && bodies.has(id, None));
         assert!(!bodies.has(id, Some(FileStamp { size: 1, mtime: 3 })), "the file changed since");
-        let article = bodies.article(&library, KEPT).unwrap();
-        assert_eq!(article.body[0].text, format!("The ferry ran {} times.", article.title[6..].trim()));
-        assert_eq!(bodies.article(&library, 99_999), None);
+        assert!(bodies.start_loading(ArticleId(50)));
+        assert!(!bodies.start_loading(ArticleId(50)));
+        bodies.insert(article(50, false), None);
+        assert!(!bodies.has(ArticleId(50), None), "a summary is not a body");
+        assert_eq!(bodies.article(ArticleId(50)).unwrap().title, "Story 50");
+        bodies.insert(article(50, true), stamp);
+        assert!(bodies.has(ArticleId(50), stamp));
+        assert_eq!(bodies.article(ArticleId(99)), None);
     }
 }

@@ -19,8 +19,8 @@ const CACHE_LINES: usize = 200_000;
 
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
-    /// The library index of the article shown.
-    article: Option<usize>,
+    /// The article shown.
+    article: Option<ArticleId>,
     wrapped: Option<Arc<WrappedArticle>>,
     scroll: usize,
     /// Marks on top of the text: the focused quotation, search matches.
@@ -36,7 +36,7 @@ pub struct Reader {
 const CONTEXT_LINES: usize = 2;
 
 impl Reader {
-    pub fn article(&self) -> Option<usize> {
+    pub fn article(&self) -> Option<ArticleId> {
         self.article
     }
 
@@ -75,12 +75,12 @@ impl Reader {
         self.decorations.matches.len()
     }
 
-    /// Shows the article at library `index` from the top.
-    pub fn show(&mut self, index: usize, article: &Article) {
-        if self.article == Some(index) {
+    /// Shows `article` from the top.
+    pub fn show(&mut self, article: &Article) {
+        if self.article == Some(article.id) {
             return;
         }
-        self.article = Some(index);
+        self.article = Some(article.id);
         self.scroll = 0;
         self.decorations.focused_quote = None;
         self.decorations.current_match = None;
@@ -348,7 +348,7 @@ mod tests {
         let library = Library::sample();
         let mut reader = Reader::default();
         reader.set_viewport(width, height, None);
-        reader.show(0, &library.articles[0]);
+        reader.show(&library.articles[0]);
         (reader, library)
     }
 
@@ -382,19 +382,18 @@ mod tests {
     fn showing_another_article_starts_at_the_top() {
         let (mut reader, library) = reader_with(30, 10);
         reader.apply(Motion::Down(5));
-        reader.show(1, &library.articles[1]);
+        reader.show(&library.articles[1]);
         assert_eq!(reader.scroll(), 0);
-        assert_eq!(reader.article(), Some(1));
+        assert_eq!(reader.article(), Some(library.articles[1].id));
     }
 
     #[test]
     fn quote_navigation_marks_and_scrolls() {
         let library = Library::sample();
-        let (index, article) =
-            library.articles.iter().enumerate().find(|(_, a)| a.title.contains("seawall")).expect("sample");
+        let article = library.articles.iter().find(|a| a.title.contains("seawall")).expect("sample");
         let mut reader = Reader::default();
         reader.set_viewport(40, 8, None);
-        reader.show(index, article);
+        reader.show(article);
         assert!(reader.next_quote(article));
         assert_eq!(reader.focused_quote(), Some(0));
         assert!(reader.next_quote(article));
@@ -417,11 +416,10 @@ mod tests {
     #[test]
     fn search_matches_are_marked_and_walked() {
         let library = Library::sample();
-        let (index, article) =
-            library.articles.iter().enumerate().find(|(_, a)| a.title.contains("seawall")).expect("sample");
+        let article = library.articles.iter().find(|a| a.title.contains("seawall")).expect("sample");
         let mut reader = Reader::default();
         reader.set_viewport(40, 6, None);
-        reader.show(index, article);
+        reader.show(article);
         reader.highlight(&["lindqvist"], article);
         assert!(reader.match_count() >= 2);
         assert!(reader.next_match(article));
@@ -448,8 +446,8 @@ mod tests {
         reader.apply(Motion::Down(target));
         let position = reader.position().unwrap();
         let top = reader.scroll();
-        reader.show(1, &library.articles[1]);
-        reader.show(0, &library.articles[0]);
+        reader.show(&library.articles[1]);
+        reader.show(&library.articles[0]);
         assert_eq!(reader.scroll(), 0);
         reader.restore(position);
         assert_eq!(reader.scroll(), top);

@@ -9,25 +9,27 @@ use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Paragraph};
 use super::fit::truncate;
 use crate::app::App;
 use crate::layout::Focus;
-use crate::library::{Article, UNKNOWN_AUTHOR};
+use crate::library::UNKNOWN_AUTHOR;
+use crate::library::index::catalog::ListRow;
 use crate::state::Browser;
 
 pub fn render(app: &App, browser: &Browser, frame: &mut Frame, area: Rect) {
     let focused = browser.focus == Focus::List;
-    let block = pane_block(
-        app,
-        focused,
-        format!(" Articles {} ", super::header::grouped(browser.list.order().len())),
-    );
-    frame.render_widget(block, area);
+    let title = if browser.list.is_known() {
+        format!(" Articles {} ", super::header::grouped(browser.list.len()))
+    } else {
+        " Articles ".to_owned()
+    };
+    frame.render_widget(pane_block(app, focused, title), area);
     let rows = app.layout.list_rows;
     let theme = &app.theme.list;
 
-    if browser.list.order().is_empty() {
-        let text = if app.library.loaded {
-            "No articles here. Press ! for problems, ? for help."
-        } else {
+    if browser.list.is_empty() {
+        let text = if !browser.list.is_known() || (!app.library.refreshed && app.library.article_count() == 0)
+        {
             "Loading…"
+        } else {
+            "No articles here. Press ! for problems, ? for help."
         };
         frame.render_widget(Paragraph::new(text).style(theme.empty).alignment(Alignment::Center), rows);
         return;
@@ -37,7 +39,11 @@ pub fn render(app: &App, browser: &Browser, frame: &mut Frame, area: Rect) {
     let items: Vec<ListItem> = browser
         .list
         .visible()
-        .map(|(_, index)| ListItem::new(row(app, &app.library.library.articles[index], width)))
+        .map(|(_, found)| match found {
+            Some(found) => ListItem::new(row(app, found, width)),
+            // Not read yet (the index could not be read): a blank row.
+            None => ListItem::new(Text::from(vec![Line::from("   …"), Line::from("")])),
+        })
         .collect();
     let selected = browser.list.selection().selected() - browser.list.selection().offset();
     let highlight = if focused { theme.selected } else { theme.selected_unfocused };
@@ -58,24 +64,21 @@ pub fn pane_block(app: &App, focused: bool, title: String) -> Block<'static> {
         .title(Span::styled(title, title_style))
 }
 
-fn row(app: &App, article: &Article, width: usize) -> Text<'static> {
+fn row(app: &App, article: &ListRow, width: usize) -> Text<'static> {
     let theme = &app.theme.list;
-    let read = app.marks.is_read(article.id);
+    let read = article.read;
     let unread_marker = if read { Span::raw(" ") } else { Span::styled("●", theme.unread) };
-    let bookmark_marker = if app.marks.is_bookmarked(article.id) {
-        Span::styled("★", theme.bookmark)
-    } else {
-        Span::raw(" ")
-    };
+    let bookmark_marker =
+        if article.bookmarked { Span::styled("★", theme.bookmark) } else { Span::raw(" ") };
     let title_style = if read { theme.title_read } else { theme.title };
     let title = Span::styled(truncate(&article.title, width.saturating_sub(3)).into_owned(), title_style);
 
-    let names: Vec<&str> = article.author_names().collect();
-    let mut meta = if names.is_empty() { UNKNOWN_AUTHOR.to_owned() } else { names.join(", ") };
+    let mut meta =
+        if article.authors.is_empty() { UNKNOWN_AUTHOR.to_owned() } else { article.authors.join(", ") };
     if let Some(date) = article.date {
         meta.push_str(&format!(" · {}", date.day().format("%-d %b %Y")));
     }
-    meta.push_str(&format!(" · {} min", article.reading_minutes.max(1)));
+    meta.push_str(&format!(" · {} min", crate::library::stats::reading_minutes(article.words).max(1)));
     let meta = Span::styled(truncate(&meta, width.saturating_sub(3)).into_owned(), theme.meta);
     Text::from(vec![
         Line::from(vec![unread_marker, bookmark_marker, Span::raw(" "), title]),

@@ -10,18 +10,16 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 use super::fit::truncate;
 use super::header::count;
 use crate::app::App;
-use crate::library::authors::{Period, activity};
+use crate::library::index::catalog::{AuthorPage, Period};
 
 /// Lines of bio shown before it is cut.
 const BIO_LINES: u16 = 4;
 
-pub fn render(app: &App, author: usize, frame: &mut Frame, area: Rect) {
-    let library = &app.library.library;
-    let Some(author) = library.authors.get(author) else { return };
+pub fn render(app: &App, author: &AuthorPage, frame: &mut Frame, area: Rect) {
     let reader = &app.theme.reader;
     let width = usize::from(area.width);
 
-    let mut facts = count(author.articles.len(), "article");
+    let mut facts = count(author.articles, "article");
     match (author.first_date, author.last_date) {
         (Some(first), Some(last)) if first != last => {
             facts.push_str(&format!(" · {} – {}", first.format("%b %Y"), last.format("%b %Y")));
@@ -39,10 +37,10 @@ pub fn render(app: &App, author: usize, frame: &mut Frame, area: Rect) {
             author.most_quoted.iter().map(|(name, n)| format!("{name} ({n})")).collect();
         format!("Quotes most: {}", people.join(", "))
     };
-    let bio_source = match (author.bio.as_ref(), author.bio_from) {
+    let bio_source = match (author.bio.as_ref(), &author.bio_from) {
         (None, _) => None,
         (Some(_), None) => Some("from authors.toml".to_owned()),
-        (Some(_), Some(article)) => Some(format!("from “{}”", library.articles[article].title)),
+        (Some(_), Some(title)) => Some(format!("from “{title}”")),
     };
 
     let bio_height = if author.bio.is_some() { BIO_LINES.min(area.height.saturating_sub(4)) } else { 0 };
@@ -81,11 +79,11 @@ pub fn render(app: &App, author: usize, frame: &mut Frame, area: Rect) {
 }
 
 /// Articles per month or per year, as a bar chart.
-fn render_chart(app: &App, author: &crate::library::Author, frame: &mut Frame, area: Rect) {
+fn render_chart(app: &App, author: &AuthorPage, frame: &mut Frame, area: Rect) {
     if area.height < 4 || area.width < 8 {
         return;
     }
-    let (period, bars) = activity(author, &app.library.library.articles);
+    let (period, bars) = author.activity();
     if bars.is_empty() {
         let text = Span::styled("No dated articles to chart.", app.theme.list.meta);
         frame.render_widget(Paragraph::new(text), Rect { y: area.y + 1, height: 1, ..area });

@@ -15,8 +15,8 @@ use crate::state::AuthorsIndex;
 pub fn render(app: &App, index: &AuthorsIndex, frame: &mut Frame) {
     let layout = &app.layout;
     let Some(pane) = layout.panel else { return };
-    let library = &app.library.library;
-    frame.render_widget(pane_block(app, true, format!(" Authors {} ", index.rows().len())), pane);
+    let title = format!(" Authors {} ", super::header::grouped(index.list.len()));
+    frame.render_widget(pane_block(app, true, title), pane);
 
     let theme = &app.theme;
     let filter = if index.editing {
@@ -38,22 +38,24 @@ pub fn render(app: &App, index: &AuthorsIndex, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(Line::from(heading)), layout.panel_heading);
 
     let rows = layout.panel_rows;
-    if index.rows().is_empty() {
+    if index.list.is_empty() {
         let text = if index.filter.is_empty() { "No authors." } else { "No author matches the filter." };
         frame.render_widget(Paragraph::new(text).style(theme.list.empty).alignment(Alignment::Center), rows);
         return;
     }
     let width = usize::from(rows.width);
     let items: Vec<ListItem> = index
-        .selection
+        .list
         .visible()
-        .map(|position| {
-            let author = &library.authors[index.rows()[position]];
-            let mut meta = count(author.articles.len(), "article");
-            if let Some(last) = author.last_date {
+        .map(|(_, author)| {
+            let Some(author) = author else {
+                return ListItem::new(Text::from(vec![Line::from(" …"), Line::from("")]));
+            };
+            let mut meta = count(author.articles, "article");
+            if let Some(last) = author.latest {
                 meta.push_str(&format!(" · latest {}", last.format("%-d %b %Y")));
             }
-            if let Some(source) = author.sources.first() {
+            if let Some(source) = &author.source {
                 meta.push_str(&format!(" · {source}"));
             }
             ListItem::new(Text::from(vec![
@@ -68,7 +70,7 @@ pub fn render(app: &App, index: &AuthorsIndex, frame: &mut Frame) {
             ]))
         })
         .collect();
-    let mut state =
-        ListState::default().with_selected(Some(index.selection.selected() - index.selection.offset()));
+    let selection = index.list.selection();
+    let mut state = ListState::default().with_selected(Some(selection.selected() - selection.offset()));
     frame.render_stateful_widget(List::new(items).highlight_style(theme.list.selected), rows, &mut state);
 }

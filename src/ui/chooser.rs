@@ -11,20 +11,21 @@ use crate::app::App;
 use crate::layout::quotes_area;
 use crate::state::Selection;
 
-pub fn render(app: &App, authors: &[usize], selection: &Selection, frame: &mut Frame) {
+pub fn render(app: &App, authors: &[(String, String)], selection: &Selection, frame: &mut Frame) {
     let area = quotes_area(app.layout.area, authors.len());
     if area.width < 6 || area.height < 4 {
         return;
     }
     let width = usize::from(panel::inner(area).width);
-    let library = &app.library.library;
+    let catalog = app.library.catalog.as_ref();
     let items: Vec<ListItem> = selection
         .visible()
         .map(|position| {
-            let author = &library.authors[authors[position]];
-            let articles = format!("  {}", count(author.articles.len(), "article"));
+            let (key, name) = &authors[position];
+            let written = catalog.and_then(|c| c.author_articles(key).ok()).unwrap_or(0);
+            let articles = format!("  {}", count(written, "article"));
             ListItem::new(Text::from(vec![
-                Line::from(Span::styled(truncate(&author.name, width).into_owned(), app.theme.list.title)),
+                Line::from(Span::styled(truncate(name, width).into_owned(), app.theme.list.title)),
                 Line::from(Span::styled(articles, app.theme.list.meta)),
             ]))
         })

@@ -10,17 +10,16 @@ use super::articles::pane_block;
 use super::fit::truncate;
 use crate::app::App;
 use crate::library::{Diagnostic, Severity};
-use crate::state::Selection;
+use crate::state::Paged;
 
-pub fn render(app: &App, selection: &Selection, frame: &mut Frame) {
+pub fn render(app: &App, problems: &Paged<Diagnostic>, frame: &mut Frame) {
     let layout = &app.layout;
     let Some(pane) = layout.panel else { return };
-    let diagnostics = &app.library.library.diagnostics;
-    let block = pane_block(app, true, format!(" Problems {} ", diagnostics.len()));
+    let block = pane_block(app, true, format!(" Problems {} ", super::header::grouped(problems.len())));
     frame.render_widget(block, pane);
     let rows = layout.panel_rows;
     let theme = &app.theme.diagnostics;
-    if diagnostics.is_empty() {
+    if problems.is_empty() {
         let text = "No problems: every file loaded cleanly.";
         frame.render_widget(
             Paragraph::new(text).style(app.theme.list.empty).alignment(Alignment::Center),
@@ -29,10 +28,12 @@ pub fn render(app: &App, selection: &Selection, frame: &mut Frame) {
         return;
     }
     let width = usize::from(rows.width);
-    let items: Vec<ListItem> = selection
+    let items: Vec<ListItem> = problems
         .visible()
-        .map(|i| {
-            let d = &diagnostics[i];
+        .map(|(_, d)| {
+            let Some(d) = d else {
+                return ListItem::new(Text::from(vec![Line::from("…"), Line::from("")]));
+            };
             ListItem::new(Text::from(vec![
                 Line::from(vec![
                     severity(app, d),
@@ -48,10 +49,11 @@ pub fn render(app: &App, selection: &Selection, frame: &mut Frame) {
             ]))
         })
         .collect();
+    let selection = problems.selection();
     let mut state = ListState::default().with_selected(Some(selection.selected() - selection.offset()));
     frame.render_stateful_widget(List::new(items).highlight_style(app.theme.list.selected), rows, &mut state);
 
-    if let (Some(detail), Some(d)) = (layout.panel_detail, diagnostics.get(selection.selected())) {
+    if let (Some(detail), Some(d)) = (layout.panel_detail, problems.selected()) {
         let block =
             Block::bordered().border_type(BorderType::Rounded).border_style(app.theme.border.unfocused);
         let text = Text::from(vec![

@@ -12,46 +12,39 @@ use crate::state::Screen;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme.header;
-    let library = &app.library.library;
     let mut left =
         vec![Span::styled(" broadsheet ", theme.title), Span::raw(" "), Span::raw(app.library.label.clone())];
-    if app.library.expected.is_some() {
-        // Only the newest page is here yet: authors and unread would be its.
-        left.push(Span::raw(format!(" · {}", count(app.library.article_count(), "article"))));
-    } else if app.library.loaded {
-        let articles = app.library.article_count();
-        let unread = app.unread_count();
+    if let Some(counts) = app.library.counts {
         left.push(Span::raw(format!(
             " · {} · {} · {} unread",
-            count(articles, "article"),
-            count(library.named_authors(), "author"),
-            grouped(unread)
+            count(counts.articles, "article"),
+            count(counts.named_authors, "author"),
+            grouped(counts.unread)
         )));
         if app.search.is_filtering() {
-            let shown = match app.screens_root_len() {
-                Some(1) => "1 match".to_owned(),
-                Some(n) => format!("{} matches", grouped(n)),
-                None => String::new(),
+            let list = &app.root().list;
+            let shown = match (list.is_known(), list.len()) {
+                (false, _) => String::new(),
+                (true, 1) => "1 match".to_owned(),
+                (true, n) => format!("{} matches", grouped(n)),
             };
-            let searching = if app.search.waiting { " (searching…)" } else { "" };
+            let searching = if app.searching() { " (searching…)" } else { "" };
             left.push(Span::styled(format!(" · {} {shown}{searching}", app.search.describe()), theme.view));
         }
     }
-    // While a refresh parses files, or the whole library is still on its way.
+    // While a refresh parses files, or another broadsheet updates the index.
     match app.library.progress {
         Some(progress) => {
             left.push(Span::raw(format!(" · loading {}/{}", grouped(progress.done), grouped(progress.total))))
         }
-        None if !app.library.loaded || app.library.expected.is_some() => left.push(Span::raw(" · loading…")),
+        None if app.library.elsewhere => left.push(Span::raw(" · updated by another broadsheet…")),
+        None if !app.library.refreshed => left.push(Span::raw(" · loading…")),
         None => {}
     }
     let view = match app.screen() {
         Screen::Diagnostics(_) => "Problems".to_owned(),
         Screen::Authors(_) => "Authors".to_owned(),
-        Screen::AuthorPage { author, .. } => {
-            let name = library.authors.get(*author).map_or("", |a| a.name.as_str());
-            format!("Author: {}", truncate(name, 30))
-        }
+        Screen::AuthorPage { page, .. } => format!("Author: {}", truncate(&page.name, 30)),
         Screen::Articles(_) if app.prefs.full_width => "Reading (zen)".to_owned(),
         Screen::Articles(browser) => match browser.focus {
             Focus::List => "Articles".to_owned(),

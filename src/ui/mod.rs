@@ -36,14 +36,14 @@ pub fn render(app: &App, frame: &mut Frame) {
     status::render(app, frame, layout.status);
     match app.screen() {
         Screen::Articles(browser) => render_browser(app, browser, frame),
-        Screen::AuthorPage { author, browser } => {
+        Screen::AuthorPage { page, browser } => {
             render_browser(app, browser, frame);
             if let Some(area) = layout.page_info {
-                author_page::render(app, *author, frame, area);
+                author_page::render(app, page, frame, area);
             }
         }
         Screen::Authors(index) => authors::render(app, index, frame),
-        Screen::Diagnostics(selection) => diagnostics::render(app, selection, frame),
+        Screen::Diagnostics(problems) => diagnostics::render(app, problems, frame),
     }
     match &app.overlay {
         Some(Overlay::Help(help)) => help::render(app, help, frame),

@@ -27,7 +27,7 @@ pub fn render(app: &App, browser: &Browser, frame: &mut Frame, area: Rect) {
     }
     let text_area = layout.reader_text;
     let Some(wrapped) = reader.wrapped() else {
-        let message = if app.library.loaded { "No article selected." } else { "Loading…" };
+        let message = if app.root().list.is_known() { "No article selected." } else { "Loading…" };
         frame.render_widget(
             Paragraph::new(message).style(app.theme.list.empty).alignment(Alignment::Center),
             text_area,

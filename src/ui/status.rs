@@ -96,15 +96,15 @@ fn hints(app: &App) -> Line<'static> {
 
 /// "3/17" in the list, "42%" in the reader, progress while loading.
 fn position(app: &App) -> String {
-    if let (false, Some(progress)) = (app.library.loaded, app.library.progress) {
+    if let (false, Some(progress)) = (app.library.refreshed, app.library.progress) {
         return format!("loading {}/{}", progress.done, progress.total);
     }
     let of = |s: &Selection| {
         if s.is_empty() { String::new() } else { format!("{}/{}", s.selected() + 1, s.len()) }
     };
     match app.screen() {
-        Screen::Diagnostics(selection) => of(selection),
-        Screen::Authors(index) => of(&index.selection),
+        Screen::Diagnostics(problems) => of(problems.selection()),
+        Screen::Authors(index) => of(index.list.selection()),
         Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
             if browser.focus == Focus::Reader && browser.reader.article().is_some() {
                 format!("{}%", browser.reader.percent())

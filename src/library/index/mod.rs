@@ -7,20 +7,24 @@
 //! The index is a cache: a file that cannot be used (corrupt, another
 //! schema version, not a database) is deleted and built again.
 
+mod aggregates;
+pub mod catalog;
+mod lock;
+pub mod order;
 mod refresh;
 mod rows;
 mod schema;
+mod scratch;
 pub mod text_search;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use lock::{WriteLock, lock_path};
 pub use refresh::{Refresh, RefreshReport, files_done};
 pub use rows::{FileStamp, stamp_of};
-pub use text_search::FtsIndex;
-
-use super::Article;
+pub use scratch::ScratchIndex;
 
 /// Why the index could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -69,7 +73,10 @@ impl Index {
     }
 
     fn try_open(path: &Path) -> rusqlite::Result<Self> {
-        let conn = Connection::open(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
         schema::prepare(&conn)?;
         Ok(Self { conn, path: path.to_path_buf() })
     }
@@ -113,18 +120,6 @@ impl Index {
             .map(|n| usize::try_from(n).unwrap_or(0))
             .map_err(|source| sqlite(&self.path, source))
     }
-
-    /// The newest `limit` articles (summaries), for a first frame that
-    /// cannot wait for the whole library.
-    pub fn newest(&self, limit: usize) -> Result<Vec<Article>, IndexError> {
-        rows::newest(&self.conn, limit).map_err(|source| sqlite(&self.path, source))
-    }
-
-    /// Every article's summary, the authors files' entries and the stored
-    /// diagnostics: a library without bodies.
-    pub fn load(&self) -> Result<super::Library, IndexError> {
-        rows::load(&self.conn, &self.path).map_err(|source| sqlite(&self.path, source))
-    }
 }
 
 /// The index file's name for a library made of `paths` read with
@@ -134,6 +129,9 @@ impl Index {
 /// columns the user mapped (which change what the files hold).
 pub fn file_name_for(paths: &[PathBuf], columns: &super::formats::dataset::Columns) -> String {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    // Each schema its own file: two versions of broadsheet never fight
+    // over one index.
+    hasher.update(&schema::VERSION.to_le_bytes());
     for (role, name) in &columns.overrides {
         hasher.update(format!("{role:?}={name}\0").as_bytes());
     }
@@ -148,14 +146,7 @@ pub fn file_name_for(paths: &[PathBuf], columns: &super::formats::dataset::Colum
     format!("library-{:016x}.db", hasher.digest())
 }
 
-/// Reads the library from the index at `path` on a connection of its own,
-/// so it can be done on another thread while a refresh writes.
-pub fn load_snapshot(path: &Path) -> Result<super::Library, IndexError> {
-    let conn = open_read_only(path).map_err(|source| sqlite(path, source))?;
-    rows::load(&conn, path).map_err(|source| sqlite(path, source))
-}
-
-/// Opens an index read-only, for searching beside a writer.
+/// Opens an index read-only, to follow a writer's commits.
 pub fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
@@ -163,6 +154,22 @@ pub fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     )?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(conn)
+}
+
+/// What tells a file from another put in its place (device and inode),
+/// to notice an index deleted and built again by another process.
+pub fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let created = meta.created().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some((0, created.as_nanos() as u64))
+    }
 }
 
 fn remove(path: &Path) -> Result<(), IndexError> {

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
+use super::aggregates::Tally;
+use super::order;
 use super::rows::{self, FileStamp};
 use super::{Index, IndexError, sqlite};
 use crate::library::article::{Article, ArticleId};
@@ -21,8 +23,8 @@ use crate::library::{Detail, LoadOptions, identity};
 /// first articles show at once) and double up to the most; a chunk also
 /// ends at this many articles (a dataset's rows come in their own).
 const FIRST_CHUNK_FILES: usize = 64;
-const CHUNK_FILES: usize = 512;
-const CHUNK_ARTICLES: usize = 4096;
+const CHUNK_FILES: usize = 4096;
+const CHUNK_ARTICLES: usize = 16384;
 
 /// A file the walk met, and what the index knows of it.
 struct Seen {
@@ -84,7 +86,7 @@ impl Index {
     /// Walks `paths`, compares every file's size and modification time with
     /// the index, and starts parsing what is new or changed.
     pub fn plan_refresh(&self, paths: &[PathBuf], options: &LoadOptions) -> Result<Refresh, IndexError> {
-        let mut discovery = load::discover(paths);
+        let mut discovery = load::discover(paths, options.read.files);
         discovery.files.retain(|file| !load::is_ignored(&file.path, &options.ignore_extensions));
         // On this one thread: a stat is cheap (0.3 s for 100,000 files), and
         // the other core stays free for the keys of a reader just started.
@@ -93,8 +95,7 @@ impl Index {
             .into_iter()
             .map(|entry| {
                 // A file that cannot be stat-ed is parsed, so its error is reported.
-                let stamp = std::fs::metadata(&entry.path)
-                    .map_or(FileStamp { size: 0, mtime: 0 }, |m| rows::stamp_of(&m));
+                let stamp = options.read.files.stamp(&entry.path).unwrap_or(FileStamp { size: 0, mtime: 0 });
                 Seen { entry, stamp, changed: true, known: false }
             })
             .collect();
@@ -180,10 +181,12 @@ impl Index {
         let path = self.path.clone();
         let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
             let tx = conn.transaction()?;
+            let mut tally = Tally::default();
             let mut gone = 0;
             for file in removed {
-                gone += rows::delete_file(&tx, file)?;
+                gone += rows::delete_file(&tx, file, &mut tally)?;
             }
+            tally.apply(&tx)?;
             tx.execute("DELETE FROM diagnostics WHERE path NOT IN (SELECT path FROM files)", [])?;
             for diagnostic in discovery {
                 rows::insert_diagnostic(&tx, diagnostic)?;
@@ -201,9 +204,10 @@ impl Index {
         self.set_bulk(true).map_err(|e| sqlite(&path, e))?;
         let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
             let tx = conn.transaction()?;
+            let mut tally = Tally::default();
             // What a changed file gave before goes (a new file gave nothing).
             for file in chunk.iter().filter(|f| f.known && f.part.starts()) {
-                rows::delete_file(&tx, &file.entry.path)?;
+                rows::delete_file(&tx, &file.entry.path, &mut tally)?;
             }
             // Articles kept, by id, which also catches duplicates within the chunk.
             // With the hash of its text and its file's position in the chunk.
@@ -259,9 +263,16 @@ impl Index {
                 };
                 file_rows.push(row);
             }
-            for (article, hash, file) in kept.values() {
-                rows::insert_article(&tx, article, file_rows[*file], *hash)?;
+            // Articles of the same date take rows in reverse title order,
+            // so that the newest-first list shows them alphabetically.
+            let mut stored: Vec<&(Article, i64, usize)> = kept.values().collect();
+            stored.sort_by_cached_key(|(a, _, _)| {
+                (order::row_base(a.date), std::cmp::Reverse(order::title_order(&a.title, 0)))
+            });
+            for (article, hash, file) in stored {
+                rows::insert_article(&tx, article, file_rows[*file], *hash, &mut tally)?;
             }
+            tally.apply(&tx)?;
             tx.commit()?;
             Ok(kept.len())
         };

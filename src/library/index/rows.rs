@@ -1,35 +1,18 @@
 //! Articles, diagnostics and author entries to and from index rows.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Row, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
+use super::aggregates::{Counted, Tally};
+use super::order::{self, MAX_SEQUENCE};
 use super::schema::SEPARATOR;
-use crate::library::article::{Article, ArticleDate, ArticleId, Byline, Format};
-use crate::library::author::{AuthorKey, UNKNOWN_AUTHOR};
-use crate::library::authors::Extras;
+use crate::library::article::{Article, ArticleId};
+use crate::library::author::AuthorKey;
 use crate::library::diagnostic::{Diagnostic, Severity};
 use crate::library::formats::authors_file::AuthorInfo;
-use crate::library::{Library, stats};
 
-/// What the refresh compares to tell whether a file changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileStamp {
-    pub size: u64,
-    /// Modification time in nanoseconds since the epoch.
-    pub mtime: i64,
-}
-
-/// A file's stamp, from one `stat`.
-pub fn stamp_of(meta: &std::fs::Metadata) -> FileStamp {
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    FileStamp { size: meta.len(), mtime }
-}
+pub use crate::library::files::{Stamp as FileStamp, stamp_of};
 
 /// Paths are stored as their bytes, so names that are not UTF-8 survive.
 pub fn path_key(path: &Path) -> Vec<u8> {
@@ -80,7 +63,7 @@ fn join<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-fn split(text: &str) -> Vec<String> {
+pub fn split(text: &str) -> Vec<String> {
     if text.is_empty() { Vec::new() } else { text.split(SEPARATOR).map(str::to_owned).collect() }
 }
 
@@ -99,24 +82,55 @@ pub fn body_text(article: &Article) -> String {
     text
 }
 
-/// Stores an article's summary and text under its id, as from `file`.
-pub fn insert_article(tx: &Transaction<'_>, article: &Article, file: i64, hash: i64) -> rusqlite::Result<()> {
+/// The first free row for an article of this date (see `order`).
+fn next_row(tx: &Transaction<'_>, base: i64) -> rusqlite::Result<i64> {
+    let held: Option<i64> = tx
+        .prepare_cached("SELECT max(row) FROM articles WHERE row BETWEEN ?1 AND ?2")?
+        .query_row(params![base, base + MAX_SEQUENCE], |r| r.get(0))?;
+    Ok(match held {
+        None => base,
+        Some(row) if row < base + MAX_SEQUENCE => row + 1,
+        // Sixteen million articles of one second: share the last row's
+        // neighbours below (a full second never happens in practice).
+        Some(_) => {
+            let free: Option<i64> = tx
+                .prepare_cached("SELECT min(row) - 1 FROM articles WHERE row BETWEEN ?1 AND ?2")?
+                .query_row(params![base, base + MAX_SEQUENCE], |r| r.get(0))?;
+            free.filter(|&r| r >= 0).unwrap_or(0)
+        }
+    })
+}
+
+/// Stores an article's summary and text under its id, as from `file`,
+/// counting it in `tally` for the authors' tables. Returns its row.
+pub fn insert_article(
+    tx: &Transaction<'_>,
+    article: &Article,
+    file: i64,
+    hash: i64,
+    tally: &mut Tally,
+) -> rusqlite::Result<i64> {
     let id = article.id.0 as i64;
+    let row = next_row(tx, order::row_base(article.date))?;
     let authors = join(article.author_names());
     let bios = join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or("")));
+    let first_author = article.bylines.first().map(|b| AuthorKey::of(&b.name));
     tx.prepare_cached(
-        "INSERT INTO articles (id, file, line, byte_offset, format, title, authors, bios, date, source, url,
-                               tags, words, quotes, speakers, warnings, body_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        "INSERT INTO articles (row, id, file, line, byte_offset, format, title, title_order, authors, author_order,
+                               bios, date, source, url, tags, words, quotes, speakers, warnings, body_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
+        row,
         id,
         file,
         article.line as i64,
         article.offset as i64,
         article.format.name(),
         article.title,
+        order::title_order(&article.title, row),
         authors,
+        order::author_order(first_author.as_ref(), row),
         bios,
         article.date.map(|d| d.to_string()),
         article.source,
@@ -128,15 +142,40 @@ pub fn insert_article(tx: &Transaction<'_>, article: &Article, file: i64, hash: 
         join(article.warnings.iter().map(String::as_str)),
         hash,
     ])?;
-    let row = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO text (rowid, title, authors, body) VALUES (?1, ?2, ?3, ?4)")?.execute(
-        params![
-            row,
-            article.title,
-            article.author_names().collect::<Vec<_>>().join(", "),
-            body_text(article)
-        ],
-    )?;
+    tx.prepare_cached(
+        "INSERT INTO text (rowid, title, authors, body, tags, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        row,
+        article.title,
+        article.author_names().collect::<Vec<_>>().join(", "),
+        body_text(article),
+        article.tags.join(" "),
+        article.source.as_deref().unwrap_or(""),
+    ])?;
+    let counted = Counted {
+        row,
+        bylines: article.bylines.iter().map(|b| (b.name.as_str(), b.bio.as_deref())).collect(),
+        source: article.source.as_deref(),
+        speakers: article.speakers.iter().map(String::as_str).collect(),
+    };
+    link_authors(tx, &counted)?;
+    tally.add(&counted);
+    Ok(row)
+}
+
+/// The article's rows in `article_authors` (key '' for no author).
+fn link_authors(tx: &Transaction<'_>, article: &Counted<'_>) -> rusqlite::Result<()> {
+    let mut keys: Vec<String> =
+        article.bylines.iter().map(|(name, _)| AuthorKey::of(name).as_str().to_owned()).collect();
+    if keys.is_empty() {
+        keys.push(String::new());
+    }
+    keys.dedup();
+    for key in keys {
+        tx.prepare_cached("INSERT OR IGNORE INTO article_authors (key, row) VALUES (?1, ?2)")?
+            .execute(params![key, article.row])?;
+    }
     Ok(())
 }
 
@@ -152,21 +191,48 @@ pub fn holder_of(tx: &Transaction<'_>, id: ArticleId) -> rusqlite::Result<Option
     })
 }
 
-/// Forgets everything a file gave the index. Returns how many articles went.
-pub fn delete_file(tx: &Transaction<'_>, path: &Path) -> rusqlite::Result<usize> {
+/// Forgets everything a file gave the index, taking its articles out of
+/// `tally`. Returns how many articles went.
+pub fn delete_file(tx: &Transaction<'_>, path: &Path, tally: &mut Tally) -> rusqlite::Result<usize> {
     let key = path_key(path);
-    let ids: Vec<i64> = tx
-        .prepare_cached("SELECT a.row FROM articles a JOIN files f ON f.file = a.file WHERE f.path = ?1")?
-        .query_map([&key], |row| row.get(0))?
+    type Gone = (i64, String, String, Option<String>, String);
+    let gone: Vec<Gone> = tx
+        .prepare_cached(
+            "SELECT a.row, a.authors, a.bios, a.source, a.speakers FROM articles a JOIN files f ON f.file = a.file
+             WHERE f.path = ?1",
+        )?
+        .query_map([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for id in &ids {
-        tx.prepare_cached("DELETE FROM text WHERE rowid = ?1")?.execute([id])?;
-        tx.prepare_cached("DELETE FROM articles WHERE row = ?1")?.execute([id])?;
+    for (row, authors, bios, source, speakers) in &gone {
+        let names: Vec<&str> =
+            if authors.is_empty() { Vec::new() } else { authors.split(SEPARATOR).collect() };
+        let bios: Vec<&str> = bios.split(SEPARATOR).collect();
+        let counted = Counted {
+            row: *row,
+            bylines: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (*n, bios.get(i).copied().filter(|b| !b.is_empty())))
+                .collect(),
+            source: source.as_deref(),
+            speakers: if speakers.is_empty() { Vec::new() } else { speakers.split(SEPARATOR).collect() },
+        };
+        tx.prepare_cached("DELETE FROM text WHERE rowid = ?1")?.execute([row])?;
+        let mut keys: Vec<String> = names.iter().map(|n| AuthorKey::of(n).as_str().to_owned()).collect();
+        if keys.is_empty() {
+            keys.push(String::new());
+        }
+        for author in keys {
+            tx.prepare_cached("DELETE FROM article_authors WHERE key = ?1 AND row = ?2")?
+                .execute(params![author, row])?;
+        }
+        tx.prepare_cached("DELETE FROM articles WHERE row = ?1")?.execute([row])?;
+        tally.remove(&counted);
     }
     tx.prepare_cached("DELETE FROM diagnostics WHERE path = ?1")?.execute([&key])?;
     tx.prepare_cached("DELETE FROM author_info WHERE path = ?1")?.execute([&key])?;
     tx.prepare_cached("DELETE FROM files WHERE path = ?1")?.execute([&key])?;
-    Ok(ids.len())
+    Ok(gone.len())
 }
 
 pub fn insert_diagnostic(tx: &Transaction<'_>, diagnostic: &Diagnostic) -> rusqlite::Result<()> {
@@ -186,8 +252,8 @@ pub fn insert_author_info(
     name: &str,
     info: &AuthorInfo,
 ) -> rusqlite::Result<()> {
-    tx.prepare_cached("INSERT INTO author_info (path, name, bio, url) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![path_key(path), name, info.bio, info.url])?;
+    tx.prepare_cached("INSERT INTO author_info (path, key, name, bio, url) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![path_key(path), AuthorKey::of(name).as_str(), name, info.bio, info.url])?;
     Ok(())
 }
 
@@ -240,125 +306,4 @@ pub fn files_with_duplicates(conn: &Connection) -> rusqlite::Result<Vec<PathBuf>
     conn.prepare("SELECT path FROM files WHERE has_duplicates")?
         .query_map([], |row| Ok(path_from_key(row.get(0)?)))?
         .collect()
-}
-
-/// What a summary holds: not the bios, quote speakers and link, which the
-/// reader gets from the file (the authors' share of them is gathered by
-/// [`extras`]).
-const SUMMARY_COLUMNS: &str = "a.id, f.path, a.line, a.format, a.title, a.authors, a.date, a.source, a.tags,
-    a.words, a.quotes, a.warnings, a.byte_offset FROM articles a JOIN files f ON f.file = a.file";
-
-/// Newest first, undated last, as the "newest" sort orders them.
-const NEWEST_FIRST: &str = "ORDER BY a.date DESC, lower(a.title)";
-
-fn summary(row: &Row<'_>) -> rusqlite::Result<Article> {
-    let format: String = row.get(3)?;
-    let bylines = split(&row.get::<_, String>(5)?).into_iter().map(Byline::new).collect();
-    let words = usize::try_from(row.get::<_, i64>(9)?).unwrap_or(0);
-    Ok(Article {
-        id: ArticleId(row.get::<_, i64>(0)? as u64),
-        path: path_from_key(row.get(1)?),
-        line: usize::try_from(row.get::<_, i64>(2)?).unwrap_or(1),
-        offset: u64::try_from(row.get::<_, i64>(12)?).unwrap_or(0),
-        format: Format::from_name(&format).unwrap_or(Format::Text),
-        title: row.get(4)?,
-        bylines,
-        date: row.get::<_, Option<String>>(6)?.and_then(|d| ArticleDate::parse(&d)),
-        source: row.get(7)?,
-        url: None,
-        tags: split(&row.get::<_, String>(8)?),
-        body: Vec::new(),
-        words,
-        reading_minutes: stats::reading_minutes(words),
-        warnings: split(&row.get::<_, String>(11)?),
-        quotes: Vec::new(),
-        quote_count: usize::try_from(row.get::<_, i64>(10)?).unwrap_or(0),
-        speakers: Vec::new(),
-        has_body: false,
-    })
-}
-
-/// Each author's longest bio and the people their articles quote, read
-/// row by row without keeping any article's.
-fn extras(conn: &Connection, articles: &[Article]) -> rusqlite::Result<Extras> {
-    let index_of: HashMap<ArticleId, usize> = articles.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-    let order = |i: usize| articles[i].date.map(|d| d.order_key());
-    let unknown = AuthorKey::of(UNKNOWN_AUTHOR);
-    let mut extras = Extras::default();
-    let mut statement =
-        conn.prepare("SELECT id, authors, bios, speakers FROM articles WHERE bios != '' OR speakers != ''")?;
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        let Some(&index) = index_of.get(&ArticleId(row.get::<_, i64>(0)? as u64)) else { continue };
-        let names = row.get_ref(1)?.as_str()?;
-        let keys: Vec<AuthorKey> = if names.is_empty() {
-            vec![unknown.clone()]
-        } else {
-            names.split(SEPARATOR).map(AuthorKey::of).collect()
-        };
-        for (key, bio) in keys.iter().zip(row.get_ref(2)?.as_str()?.split(SEPARATOR)) {
-            if bio.is_empty() || names.is_empty() {
-                continue;
-            }
-            // The longest; of two as long, the older article's (as a full read picks).
-            let better = extras.bios.get(key).is_none_or(|(held, at)| {
-                bio.len() > held.len() || (bio.len() == held.len() && order(index) <= order(*at))
-            });
-            if better {
-                extras.bios.insert(key.clone(), (bio.to_owned(), index));
-            }
-        }
-        let speakers = row.get_ref(3)?.as_str()?;
-        if !speakers.is_empty() {
-            for key in &keys {
-                let counts = extras.quoted.entry(key.clone()).or_default();
-                for speaker in speakers.split(SEPARATOR) {
-                    *counts.entry(speaker.to_owned()).or_default() += 1;
-                }
-            }
-        }
-    }
-    Ok(extras)
-}
-
-pub fn newest(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<Article>> {
-    conn.prepare(&format!("SELECT {SUMMARY_COLUMNS} {NEWEST_FIRST} LIMIT ?1"))?
-        .query_map([limit as i64], summary)?
-        .collect()
-}
-
-pub fn load(conn: &Connection, index_path: &Path) -> rusqlite::Result<Library> {
-    // One snapshot of everything, even while a refresh writes.
-    let tx = conn.unchecked_transaction()?;
-    let count: i64 = tx.query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
-    let mut articles: Vec<Article> = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
-    // In table order: the app sorts anyway, and ORDER BY costs a sort here.
-    for article in tx.prepare(&format!("SELECT {SUMMARY_COLUMNS}"))?.query_map([], summary)? {
-        articles.push(article?);
-    }
-    let mut info: HashMap<AuthorKey, AuthorInfo> = HashMap::new();
-    for entry in tx.prepare("SELECT name, bio, url FROM author_info")?.query_map([], |row| {
-        Ok((row.get::<_, String>(0)?, AuthorInfo { bio: row.get(1)?, url: row.get(2)? }))
-    })? {
-        let (name, entry) = entry?;
-        info.insert(AuthorKey::of(&name), entry);
-    }
-    let diagnostics: Vec<Diagnostic> = tx
-        .prepare("SELECT path, line, error, message FROM diagnostics ORDER BY path, line")?
-        .query_map([], |row| {
-            let path = path_from_key(row.get(0)?);
-            let line = row.get::<_, Option<i64>>(1)?.and_then(|l| usize::try_from(l).ok());
-            let message: String = row.get(3)?;
-            Ok(if row.get(2)? {
-                Diagnostic::error(&path, line, message)
-            } else {
-                Diagnostic::warning(&path, line, message)
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let failed: i64 = tx.query_row("SELECT count(*) FROM files WHERE failed", [], |row| row.get(0))?;
-    let extras = extras(&tx, &articles)?;
-    tx.commit()?;
-    let failed = usize::try_from(failed).unwrap_or(0);
-    Ok(Library::from_summaries(articles, &info, &extras, diagnostics, failed, Some(index_path)))
 }

@@ -1,18 +1,29 @@
 //! The index's tables. The schema is versioned with `user_version`; an
 //! index of another version is not migrated but rebuilt, since it is only
 //! a cache of the library files.
+//!
+//! Everything a list shows is an index query: an article's `row` is its
+//! place in date order (so "newest" and "oldest" walk the table itself),
+//! `title_order` and `author_order` are the keys of the other orders,
+//! and the authors' pages and index come from tables the refresh keeps
+//! up to date as articles come and go.
 
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
-/// The full-text index's in-memory buffer (SQLite's default is 1 MiB).
+/// The full-text index's in-memory buffer (SQLite's default is 1 MiB):
+/// bigger segments, far fewer merges while a big library is indexed.
 const FTS_HASH_BYTES: i64 = 64 * 1024 * 1024;
 
 /// Text columns holding several values (authors, bios, tags, speakers)
 /// join them with the unit separator, which sanitised text never contains.
 pub const SEPARATOR: char = '\u{1f}';
+
+/// The low bits of a row number that tell articles of the same date
+/// apart; the bits above hold the date (see [`super::order`]).
+pub const SEQUENCE_BITS: u32 = 24;
 
 const TABLES: &str = "
 -- Every path is stored here once; articles refer to their file.
@@ -27,8 +38,9 @@ CREATE TABLE files (
     has_duplicates INTEGER NOT NULL
 );
 
--- Rows are appended in the order articles are stored (so both tables
--- grow at their end); `id` is the article id's 64 bits.
+-- `row` orders the articles by date: the seconds since 1800 above the
+-- sequence bits, a sequence number below (0 above them for no date), so
+-- the newest are at the end of the table. `id` is the article id's bits.
 CREATE TABLE articles (
     row INTEGER PRIMARY KEY,
     id INTEGER NOT NULL UNIQUE,
@@ -38,9 +50,13 @@ CREATE TABLE articles (
     byte_offset INTEGER NOT NULL,
     format TEXT NOT NULL,
     title TEXT NOT NULL,
+    -- The lowercased title's start, then the row: the title order's key.
+    title_order BLOB NOT NULL,
     authors TEXT NOT NULL,
+    -- Known before unknown, the first author's key, then newest first.
+    author_order BLOB NOT NULL,
     bios TEXT NOT NULL,
-    -- RFC 3339 or a plain day: as text, in date order either way.
+    -- RFC 3339 or a plain day.
     date TEXT,
     source TEXT,
     url TEXT,
@@ -52,7 +68,44 @@ CREATE TABLE articles (
     body_hash INTEGER NOT NULL
 );
 CREATE INDEX articles_by_file ON articles (file);
-CREATE INDEX articles_by_date ON articles (date DESC);
+CREATE INDEX articles_by_title ON articles (title_order);
+CREATE INDEX articles_by_author ON articles (author_order);
+
+-- Who wrote what: one row per article and author (key '' for an article
+-- with none), for author pages in date order.
+CREATE TABLE article_authors (
+    key TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    PRIMARY KEY (key, row)
+) WITHOUT ROWID;
+
+-- One row per author, kept by the refresh: what the authors index lists.
+CREATE TABLE authors (
+    key TEXT PRIMARY KEY,
+    -- The most common spelling (see author::preferred_spelling).
+    name TEXT NOT NULL,
+    name_order BLOB NOT NULL,
+    articles INTEGER NOT NULL,
+    -- The rows of the oldest and newest dated articles (0 for none).
+    first_row INTEGER NOT NULL,
+    last_row INTEGER NOT NULL,
+    -- The longest bio an article gives, and that article's row.
+    bio TEXT,
+    bio_row INTEGER
+) WITHOUT ROWID;
+CREATE INDEX authors_by_name ON authors (name_order);
+CREATE INDEX authors_by_count ON authors (articles DESC, name_order);
+CREATE INDEX authors_by_latest ON authors (last_row DESC, name_order);
+
+-- Counts behind each author's page, kept as articles come and go.
+CREATE TABLE author_spellings (key TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, name)) WITHOUT ROWID;
+CREATE TABLE author_sources (key TEXT NOT NULL, source TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, source)) WITHOUT ROWID;
+CREATE TABLE author_months (key TEXT NOT NULL, month INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, month)) WITHOUT ROWID;
+CREATE TABLE author_quoted (key TEXT NOT NULL, speaker TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, speaker)) WITHOUT ROWID;
 
 CREATE TABLE diagnostics (
     path BLOB NOT NULL,
@@ -62,52 +115,64 @@ CREATE TABLE diagnostics (
 );
 CREATE INDEX diagnostics_by_path ON diagnostics (path);
 
+-- authors.toml entries, by the author's key.
 CREATE TABLE author_info (
     path BLOB NOT NULL,
+    key TEXT NOT NULL,
     name TEXT NOT NULL,
     bio TEXT,
     url TEXT
 );
 CREATE INDEX author_info_by_path ON author_info (path);
+CREATE INDEX author_info_by_key ON author_info (key);
 
 -- Contentless: the text lives in the article files, not twice on disk.
 -- Its rowid is the article's row.
 CREATE VIRTUAL TABLE text USING fts5 (
-    title, authors, body,
+    title, authors, body, tags, source,
     content = '',
     contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 ";
 
 /// Sets the connection up and makes the tables of an empty file; fails
-/// for a file that is not an index of this version.
+/// for a file that is not an index of this version. Two processes making
+/// the same new index at once take turns: the tables are made in one
+/// immediate transaction, after looking again at the version inside it.
 pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    match version {
-        0 => {
-            let tx = conn.unchecked_transaction()?;
+    let version = |conn: &Connection| -> rusqlite::Result<i64> {
+        conn.pragma_query_value(None, "user_version", |row| row.get(0))
+    };
+    if version(conn)? == 0 {
+        let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        if version(&tx)? == 0 {
             tx.execute_batch(TABLES)?;
-            // Terms are gathered in memory up to this many bytes before a
-            // segment is written: bigger segments, far fewer merges.
             tx.execute("INSERT INTO text (text, rank) VALUES ('hashsize', ?1)", [FTS_HASH_BYTES])?;
             tx.pragma_update(None, "user_version", VERSION)?;
-            tx.commit()
         }
+        tx.commit()?;
+    }
+    match version(conn)? {
         VERSION => {
             // Every table and column is there (preparing reads no rows);
             // damage deeper in the file shows when it is read, and leads
             // to a rebuild too.
             for check in [
                 "SELECT file, path, size, mtime, failed, has_duplicates FROM files",
-                "SELECT row, id, file, line, byte_offset, format, title, authors, bios, date, source, url, tags, words,
-                        quotes, speakers, warnings, body_hash FROM articles",
+                "SELECT row, id, file, line, byte_offset, format, title, title_order, authors, author_order, bios,
+                        date, source, url, tags, words, quotes, speakers, warnings, body_hash FROM articles",
+                "SELECT key, row FROM article_authors",
+                "SELECT key, name, name_order, articles, first_row, last_row, bio, bio_row FROM authors",
+                "SELECT key, name, n FROM author_spellings",
+                "SELECT key, source, n FROM author_sources",
+                "SELECT key, month, n FROM author_months",
+                "SELECT key, speaker, n FROM author_quoted",
                 "SELECT path, line, error, message FROM diagnostics",
-                "SELECT path, name, bio, url FROM author_info",
+                "SELECT path, key, name, bio, url FROM author_info",
                 "SELECT rowid FROM text WHERE text MATCH 'x'",
             ] {
                 conn.prepare(check)?;

@@ -73,21 +73,25 @@ impl Query {
     }
 
     /// Whether the text terms hold for an article (state terms are for
-    /// the caller, who knows the reading state).
+    /// the caller, who knows the reading state), as the index's full-text
+    /// search decides: a word matches the words it starts, a phrase the
+    /// same words in a row, ignoring case and accents; a term without a
+    /// letter or digit is no condition at all.
     pub fn matches_text(&self, article: &FoldedArticle) -> bool {
         self.terms.iter().all(|term| match &term.kind {
-            TermKind::Text { field, text, .. } => {
-                let found = match field {
-                    Field::Any => {
-                        article.title.contains(text.as_str())
-                            || article.authors.contains(text.as_str())
-                            || article.body.contains(text.as_str())
-                    }
-                    Field::Title => article.title.contains(text.as_str()),
-                    Field::Author => article.authors.contains(text.as_str()),
-                    Field::Tag => article.tags.contains(text.as_str()),
-                    Field::Source => article.source.contains(text.as_str()),
+            TermKind::Text { field, text, phrase } => {
+                let wanted: Vec<&str> = words(text).collect();
+                if wanted.is_empty() {
+                    return true;
+                }
+                let columns: &[&str] = match field {
+                    Field::Any => &[&article.title, &article.authors, &article.body],
+                    Field::Title => &[&article.title],
+                    Field::Author => &[&article.authors],
+                    Field::Tag => &[&article.tags],
+                    Field::Source => &[&article.source],
                 };
+                let found = columns.iter().any(|column| has_in_a_row(column, &wanted, !phrase));
                 found != term.negated
             }
             TermKind::State(_) => true,
@@ -123,12 +127,12 @@ impl Query {
             .collect()
     }
 
-    /// Whether a word to look for is a single letter: it starts nearly
-    /// every article's words, so looking it up is the slowest search and
-    /// the least useful one while typing.
-    pub fn has_one_letter_word(&self) -> bool {
+    /// Whether a word to look for has one or two letters: it starts a
+    /// good part of every article's words, so looking it up is the slowest
+    /// search and the least useful one while typing.
+    pub fn has_short_word(&self) -> bool {
         self.terms.iter().any(
-            |t| matches!(&t.kind, TermKind::Text { text, phrase: false, .. } if text.chars().count() == 1),
+            |t| matches!(&t.kind, TermKind::Text { text, phrase: false, .. } if text.chars().count() <= 2),
         )
     }
 
@@ -141,6 +145,22 @@ impl Query {
     pub fn has_text(&self) -> bool {
         self.terms.iter().any(|t| matches!(t.kind, TermKind::Text { .. }))
     }
+}
+
+/// The words of folded text: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// Whether `column`'s words hold `wanted` in a row (the last one as the
+/// start of a word, when `prefix`).
+fn has_in_a_row(column: &str, wanted: &[&str], prefix: bool) -> bool {
+    let found: Vec<&str> = words(column).collect();
+    let Some((last, before)) = wanted.split_last() else { return true };
+    found.windows(wanted.len()).any(|window| {
+        let (end, start) = window.split_last().expect("windows are not empty");
+        start == before && if prefix { end.starts_with(last) } else { end == last }
+    })
 }
 
 /// Splits at spaces, keeping quoted phrases (straight or curly quotes)

@@ -1,0 +1,213 @@
+//! The lists as windows over the index. A list is asked for whole (its
+//! length, and rows around the selected article) from the query worker
+//! when it first shows and whenever its order, filters or the library
+//! change; the answer comes back as an event. Scrolling reads the next
+//! rows here, a page at a time from the rows it has: short index reads.
+
+use std::time::Instant;
+
+use super::{App, Effect};
+use crate::action::Action;
+use crate::event::{Answer, Query};
+use crate::keymap::{Context, Key};
+use crate::library::ArticleId;
+use crate::library::index::IndexError;
+use crate::library::index::catalog::{Catalog, ListRow, ListSpec};
+use crate::state::Level;
+use crate::state::{Fetch, Paged, Screen};
+
+/// Rows asked for on each side of the selected article, at least.
+const AROUND: usize = 50;
+
+/// How many reads one step may make to cover the screen (normally one).
+const MAX_FETCHES: usize = 4;
+
+impl App {
+    /// The library changed (or can first be read): the counts and every
+    /// list are read again, each keeping its selected article.
+    pub(super) fn library_changed(&mut self) {
+        let Some(catalog) = &self.library.catalog else { return };
+        catalog.forget_cached();
+        self.effects.push(Effect::Query(Query::Counts));
+        for slot in 0..self.screens.len() {
+            self.request_list(slot);
+        }
+        self.reload_author_page();
+        self.reload_authors_index();
+        self.reload_problems();
+        // The open article's file may be what changed.
+        self.reread_shown();
+        self.dirty = true;
+    }
+
+    /// Asks for the list of the screen at `slot` again.
+    pub(super) fn request_list(&mut self, slot: usize) {
+        let around = AROUND.max(self.layout.list_capacity() * 2);
+        self.next_ticket += 1;
+        let ticket = self.next_ticket;
+        let Some(browser) = self.screens.get_mut(slot).and_then(Screen::browser_mut) else { return };
+        browser.list.expect(ticket);
+        let (spec, anchor) = (browser.list.spec().clone(), browser.list.anchor());
+        self.effects.push(Effect::Query(Query::Window { slot, ticket, spec, anchor, around }));
+    }
+
+    /// Gives the main list another spec (a search, an order, a filter).
+    pub(super) fn set_root_spec(&mut self, spec: ListSpec) {
+        if let Some(Screen::Articles(browser)) = self.screens.first_mut() {
+            if *browser.list.spec() == spec && browser.list.is_known() {
+                return;
+            }
+            browser.list.set_spec(spec);
+        }
+        self.request_list(0);
+    }
+
+    pub(super) fn take_answer(&mut self, answer: Answer) {
+        match answer {
+            Answer::Counts(counts) => self.take_counts(counts),
+            Answer::Window { ticket, window } => {
+                let Some(slot) =
+                    self.screens.iter().position(|s| s.browser().is_some_and(|b| b.list.ticket() == ticket))
+                else {
+                    return;
+                };
+                let browser = self.screens[slot].browser_mut().expect("found as a browser");
+                match window {
+                    Ok(window) => {
+                        browser.list.install(ticket, window);
+                    }
+                    Err(error) => {
+                        browser.list.give_up(ticket);
+                        self.report_problem(format!("Cannot read the list: {error}"));
+                    }
+                }
+                if slot + 1 == self.screens.len() {
+                    self.follow_selection();
+                    if std::mem::take(&mut self.open_when_listed) && slot == 0 {
+                        self.open();
+                    }
+                }
+            }
+        }
+        self.dirty = true;
+    }
+
+    /// New counts; says so when a refresh found problems it had not.
+    fn take_counts(&mut self, counts: crate::library::index::catalog::Counts) {
+        self.library.counts = Some(counts);
+        if !self.library.refreshed || counts.problems == self.library.problems_told {
+            return;
+        }
+        self.library.problems_told = counts.problems;
+        if counts.problems > 0 {
+            let key =
+                self.keymap.keys_for(Context::Global, Action::ShowDiagnostics).first().map(Key::to_string);
+            let hint = key.map(|k| format!(" (press {k} to see them)")).unwrap_or_default();
+            let level = if counts.errors > 0 { Level::Error } else { Level::Info };
+            let noun = if counts.problems == 1 { "problem" } else { "problems" };
+            self.status.show(
+                format!("{} {noun} while loading{hint}", counts.problems),
+                level,
+                Instant::now(),
+            );
+        }
+    }
+
+    /// Reads the rows the current screen shows that are not read yet.
+    pub(super) fn fill(&mut self) {
+        let Some(catalog) = &self.library.catalog else { return };
+        let result = match self.screens.last_mut().expect("the main screen is never popped") {
+            Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
+                let mut result = Ok(());
+                for _ in 0..MAX_FETCHES {
+                    let Some(fetch) = browser.list.wanted() else { break };
+                    match read(catalog, browser.list.spec(), &fetch) {
+                        Ok(rows) => browser.list.take(&fetch, rows),
+                        Err(error) => {
+                            result = Err(error);
+                            break;
+                        }
+                    }
+                }
+                result
+            }
+            Screen::Authors(index) => match index.list.wanted() {
+                Some((start, count)) => catalog
+                    .authors_page(index.sort, &index.filter, start, count)
+                    .map(|rows| index.list.take(start, rows)),
+                None => Ok(()),
+            },
+            Screen::Diagnostics(problems) => match problems.wanted() {
+                Some((start, count)) => {
+                    catalog.diagnostics(start, count).map(|rows| problems.take(start, rows))
+                }
+                None => Ok(()),
+            },
+        };
+        if let Err(error) = result {
+            self.report_problem(format!("Cannot read the library index: {error}"));
+        }
+    }
+
+    /// The authors index, counted again for its filter (keeping the
+    /// selected author where it can).
+    pub(super) fn reload_authors_index(&mut self) {
+        let Some(catalog) = &self.library.catalog else { return };
+        for screen in &mut self.screens {
+            let Screen::Authors(index) = screen else { continue };
+            let selected = index.selected_author().map(str::to_owned);
+            let total = catalog.authors_count(&index.filter).unwrap_or(0);
+            index.list.reset(total);
+            let position = selected
+                .and_then(|key| catalog.author_position(index.sort, &index.filter, &key).ok().flatten());
+            index.list.select(position.unwrap_or(0));
+        }
+    }
+
+    /// The problems view, counted again.
+    pub(super) fn reload_problems(&mut self) {
+        let Some(catalog) = &self.library.catalog else { return };
+        let total = catalog.problem_count().unwrap_or(0);
+        for screen in &mut self.screens {
+            if let Screen::Diagnostics(problems) = screen {
+                problems.reset(total);
+            }
+        }
+    }
+
+    /// Author pages' facts, read again.
+    fn reload_author_page(&mut self) {
+        let Some(catalog) = &self.library.catalog else { return };
+        for screen in &mut self.screens {
+            if let Screen::AuthorPage { page, .. } = screen
+                && let Ok(Some(fresh)) = catalog.author(&page.key)
+            {
+                **page = fresh;
+            }
+        }
+    }
+
+    /// A new problems view.
+    pub(super) fn problems(&self) -> Paged<crate::library::Diagnostic> {
+        let total = self.library.catalog.as_ref().and_then(|c| c.problem_count().ok()).unwrap_or(0);
+        Paged::new(total)
+    }
+
+    /// Shows a changed mark on every list's rows.
+    pub(super) fn patch_marks(&mut self, id: ArticleId, read: Option<bool>, bookmarked: Option<bool>) {
+        for browser in self.screens.iter_mut().filter_map(Screen::browser_mut) {
+            browser.list.patch_marks(id, read, bookmarked);
+        }
+    }
+}
+
+/// Reads the rows a window asks for.
+fn read(catalog: &Catalog, spec: &ListSpec, fetch: &Fetch) -> Result<Vec<ListRow>, IndexError> {
+    match fetch {
+        Fetch::After { cursor, count } => catalog.page_after(spec, Some(cursor), *count).map(|p| p.rows),
+        Fetch::Before { cursor, count } => catalog.page_before(spec, Some(cursor), *count).map(|p| p.rows),
+        Fetch::Last { count } => catalog.page_before(spec, None, *count).map(|p| p.rows),
+        Fetch::At { position, count } => catalog.page_at(spec, *position, *count),
+        Fetch::Gathered { rows, .. } => catalog.rows_at(rows),
+    }
+}
