@@ -658,3 +658,39 @@ fn bodies_are_read_when_shown_big_ones_on_the_side() {
     assert_eq!(app.current_article().unwrap().body.len(), 5000);
     assert!(app.b().reader.line_count() > lines_before + 5000, "the reader laid the body out");
 }
+
+#[test]
+fn the_selection_stays_on_its_article_as_the_library_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, title: &str, date: &str| {
+        let text = format!(
+            "title = \"{title}\"\nauthor = \"Ana Lind\"\ndate = \"{date}\"\nbody = \"About {title}.\"\n"
+        );
+        std::fs::write(dir.path().join(name), text).unwrap();
+    };
+    for (n, day) in (10..20).enumerate() {
+        write(&format!("{n}.toml"), &format!("Story {n}"), &format!("2024-05-{day}"));
+    }
+    let mut app = Headless::on(&[dir.path().to_path_buf()], 100, 30);
+    app.press("j");
+    app.press("j");
+    app.press("enter");
+    let chosen = app.b().list.selected_id().unwrap();
+    assert_eq!(app.current_article().unwrap().title, "Story 7");
+
+    // Newer articles arrive above it: it moves down the list, still selected and open.
+    app.change_files(|| {
+        write("new-a.toml", "Fresh A", "2024-06-01");
+        write("new-b.toml", "Fresh B", "2024-06-02");
+    });
+    assert_eq!(app.b().list.selected_id(), Some(chosen));
+    assert_eq!(app.b().list.selection().selected(), 4);
+    assert_eq!(app.current_article().unwrap().title, "Story 7");
+    assert_eq!(app.b().list.len(), 12);
+
+    // Its file goes: the selection moves to the article after where it was.
+    app.change_files(|| std::fs::remove_file(dir.path().join("7.toml")).unwrap());
+    assert_eq!(app.b().list.len(), 11);
+    assert_eq!(app.b().list.selection().selected(), 4);
+    assert_eq!(app.current_article().unwrap().title, "Story 6");
+}

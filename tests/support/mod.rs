@@ -154,7 +154,12 @@ impl Session {
 
     /// Waits until `check` holds for the screen, or fails showing it.
     pub fn wait_for(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
+        self.wait_for_within(what, TIMEOUT, check);
+    }
+
+    /// Like [`Session::wait_for`], with a deadline of its own.
+    pub fn wait_for_within(&self, what: &str, timeout: Duration, check: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + timeout;
         loop {
             if check(self.parser.lock().unwrap().screen()) {
                 return;
