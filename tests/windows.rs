@@ -209,32 +209,23 @@ fn scrolled(catalog: &Catalog, spec: &ListSpec, look: &Look) -> Vec<Vec<Option<A
     };
     let mut window = open(Anchor::default());
     let len = window.len();
-    let mut down = vec![None; len];
-    let mut up = vec![None; len];
-    for position in 0..len {
+    let mut at = |window: &mut ListWindow, position: usize| {
         window.select(position);
-        fill(&mut window, catalog);
-        down[position] = window.selected_id();
-    }
+        fill(window, catalog);
+        window.selected_id()
+    };
+    let down: Vec<Option<ArticleId>> = (0..len).map(|p| at(&mut window, p)).collect();
     window.apply(Motion::Last);
     fill(&mut window, catalog);
-    for position in (0..len).rev() {
-        window.select(position);
-        fill(&mut window, catalog);
-        up[position] = window.selected_id();
-    }
+    let mut up: Vec<Option<ArticleId>> = (0..len).rev().map(|p| at(&mut window, p)).collect();
+    up.reverse();
     // A jump far from what is cached reads by position.
     let mut jumped = vec![None; len];
     let mut window = open(Anchor::default());
     if len > 0 {
         let target = ((len - 1) as f64 * look.jump) as usize;
-        window.select(target);
-        fill(&mut window, catalog);
-        jumped[target] = window.selected_id();
-        for position in target..len.min(target + 3) {
-            window.select(position);
-            fill(&mut window, catalog);
-            jumped[position] = window.selected_id();
+        for (position, slot) in jumped.iter_mut().enumerate().skip(target).take(3) {
+            *slot = at(&mut window, position);
         }
     }
     vec![down, up, jumped]
