@@ -209,7 +209,7 @@ fn scrolled(catalog: &Catalog, spec: &ListSpec, look: &Look) -> Vec<Vec<Option<A
     };
     let mut window = open(Anchor::default());
     let len = window.len();
-    let mut at = |window: &mut ListWindow, position: usize| {
+    let at = |window: &mut ListWindow, position: usize| {
         window.select(position);
         fill(window, catalog);
         window.selected_id()
