@@ -3,10 +3,13 @@
 //! said them. Pure text processing, linear in the size of the article.
 
 mod finder;
+pub mod lexicon;
+mod names;
 mod speaker;
-mod vocabulary;
+mod words;
 
 pub use finder::find_quotes;
+pub use lexicon::Lexicon;
 
 /// The part of one paragraph a quotation covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,10 +41,20 @@ pub struct Quote {
     pub depth: u8,
 }
 
-/// Finds the quotations of `paragraphs` and attributes their speakers.
+/// Finds the quotations of `paragraphs` and attributes their speakers,
+/// reading the language the text looks like.
 pub fn quotes_of(paragraphs: &[&str]) -> Vec<Quote> {
+    quotes_in(paragraphs, None)
+}
+
+/// Like [`quotes_of`], in `language` (a code such as "fr" or "pt-BR")
+/// when the article says which it is and a lexicon exists for it.
+pub fn quotes_in(paragraphs: &[&str], language: Option<&str>) -> Vec<Quote> {
     let mut quotes = find_quotes(paragraphs);
-    speaker::attribute(paragraphs, &mut quotes);
+    if !quotes.is_empty() {
+        let lexicon = language.and_then(Lexicon::of).unwrap_or_else(|| Lexicon::guess(paragraphs));
+        speaker::attribute(paragraphs, &mut quotes, lexicon);
+    }
     quotes
 }
 
@@ -142,9 +155,10 @@ mod tests {
     }
 
     #[test]
-    fn scare_quotes_and_titles_have_no_speaker() {
+    fn a_partial_quote_is_its_sayers_and_a_title_nobodys() {
         let paragraphs = ["Ekberg said the town was paying for “concrete” while reading “Hamlet” aloud."];
-        assert_eq!(said(&paragraphs), some(&["", ""]));
+        assert_eq!(said(&paragraphs), some(&["Ekberg", ""]));
+        assert_eq!(said(&["The so-called “harbour plan” is back."]), some(&[""]));
     }
 
     #[test]

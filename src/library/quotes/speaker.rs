@@ -1,148 +1,29 @@
-//! Who said it: reading the attribution around each quotation.
+//! Who said it: reading the attribution around each quotation, with the
+//! words of the article's language (see `lexicon`).
 //!
-//! English news attributes speech in a handful of shapes, all read here from
-//! the sentence around the quotation: “…,” Name said / said Name / Name told
-//! reporters / according to Name / Name said: “…” / Name, a spokesman for Y,
-//! said. A quotation with no attribution of its own continues the turn of
-//! the last speaker in its paragraph. Pronouns (he, she, they) go to the
-//! most recent named speaker; a bare surname or "Dr. Surname" goes to the
-//! fullest name the article uses. Where nothing names a speaker, none is
-//! given.
-
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+//! News attributes speech in a few shapes in every language, all read here
+//! from the sentence around the quotation:
+//! - after it: “…,” Name said / said Name / a ajouté Marie Dupont / sagte
+//!   Weber der Zeitung / uvedl Novák / she shrugged;
+//! - before it: Name said: “…” / Name, the head of X, said: “…” / At the
+//!   summit, Name told reporters: “…”;
+//! - leading into it: Name said she was “…” / Name has since argued that
+//!   … “…” / Name criticised it, saying it was “…”;
+//! - according to Name / selon Name / laut Name / podle Nováka.
+//!
+//! A quotation with no attribution of its own continues the turn of the
+//! last speaker in its paragraph. A pronoun goes to the person the
+//! narration last named as a subject, else the last speaker. A surname
+//! (or an inflected one) goes to the fullest name the article uses.
+//! Months, weekdays, adverbs, places and institutions are never
+//! speakers; where nothing names a speaker, none is given.
 
 use super::Quote;
-use super::vocabulary::{PRONOUNS, QUOTE_EDGES, is_not_name, is_role, is_speech_verb};
-
-/// How many words at the front of a capitalised run are roles or
-/// determiners rather than the name ("Kremlin Spokesman", "The").
-fn leading_non_name(words: impl Iterator<Item = String>) -> usize {
-    let words: Vec<String> = words.collect();
-    words
-        .iter()
-        .rposition(|w| {
-            let bare = w.trim_end_matches('.');
-            // "Secretary-General", "Vice-President": a role by any of its parts.
-            let role = is_role(bare) || bare.split('-').any(is_role);
-            role || is_not_name(w) || w.ends_with("-old") || is_acronym(w)
-        })
-        .map_or(0, |i| i + 1)
-}
-
-/// "U.N.", "U.S.": an organisation's initials before a title.
-fn is_acronym(word: &str) -> bool {
-    word.len() >= 3 && word.ends_with('.') && word.matches('.').count() >= 2
-}
-
-/// The person a subject names, reading appositives: "Kari Vold, a
-/// spokeswoman, said", "One of them, Siri Dahl, said". A full name in any
-/// comma-separated part wins; else a single name in the first part; else
-/// the last name before the verb.
-fn subject_person(subject: &[Word<'_>]) -> Option<Named> {
-    if !subject.iter().any(Word::ends_clause) {
-        return person_in(subject);
-    }
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (i, word) in subject.iter().enumerate() {
-        if word.ends_clause() || i + 1 == subject.len() {
-            parts.push(&subject[start..=i]);
-            start = i + 1;
-        }
-    }
-    let full = parts.iter().filter_map(|part| person_in(part)).find(|named| match named {
-        Named::Person { name, .. } => name.contains(' '),
-        Named::Pronoun { .. } => false,
-    });
-    full.or_else(|| {
-        parts.first().filter(|p| p.first().is_some_and(Word::is_capitalised)).and_then(|p| person_in(p))
-    })
-    .or_else(|| person_in(subject))
-}
-
-/// A word of a paragraph and where it is.
-#[derive(Debug, Clone, Copy)]
-struct Word<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-}
-
-impl Word<'_> {
-    /// The word without surrounding punctuation.
-    fn bare(&self) -> &str {
-        self.text
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '’' && c != '\'')
-            .trim_end_matches(['.', '’', '\''])
-    }
-
-    fn lower(&self) -> String {
-        let bare = self.bare();
-        if bare.is_ascii() { bare.to_ascii_lowercase() } else { bare.to_lowercase() }
-    }
-
-    /// The word lowercased, without copying one that already is.
-    fn lower_cow(&self) -> std::borrow::Cow<'_, str> {
-        let bare = self.bare();
-        if bare.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
-            std::borrow::Cow::Borrowed(bare)
-        } else {
-            std::borrow::Cow::Owned(self.lower())
-        }
-    }
-
-    fn is_capitalised(&self) -> bool {
-        self.bare().chars().next().is_some_and(char::is_uppercase)
-    }
-
-    fn is_verb(&self) -> bool {
-        is_speech_verb(&self.lower_cow())
-    }
-
-    fn ends_clause(&self) -> bool {
-        self.text.ends_with([',', ';', ':'])
-    }
-
-    fn ends_sentence(&self) -> bool {
-        let t = self.text.trim_end_matches(['”', '"', '’', '\'', '»', ')']);
-        t.ends_with(['.', '!', '?']) && !is_abbreviation(self.bare())
-    }
-}
-
-/// Words whose full stop does not end a sentence: short titles (Dr., Sen.),
-/// initials (J.), dotted acronyms (U.N., U.S.) and the usual shortenings.
-fn is_abbreviation(word: &str) -> bool {
-    const SHORT: &[&str] = &[
-        "sen", "rep", "gov", "gen", "lt", "col", "sgt", "cpl", "adm", "supt", "det", "st", "mt", "ft", "jr",
-        "sr", "inc", "corp", "co", "ltd", "dept", "univ", "vs", "no", "approx", "est", "ave", "rd", "mr",
-        "mrs", "ms", "dr", "prof", "rev", "hon", "capt", "cmdr", "insp", "pres",
-    ];
-    let lower = word.to_lowercase();
-    let bare = lower.trim_end_matches('.');
-    (is_role(bare) && word.len() <= 5)
-        || SHORT.contains(&bare)
-        || bare.contains('.')
-        || (word.chars().count() <= 2 && word.chars().next().is_some_and(char::is_uppercase))
-}
-
-fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
-    let slice = &text[start..end];
-    let mut out = Vec::new();
-    let mut word_start = None;
-    for (i, c) in slice.char_indices() {
-        if c.is_whitespace() {
-            if let Some(ws) = word_start.take() {
-                out.push(Word { text: &slice[ws..i], start: start + ws, end: start + i });
-            }
-        } else if word_start.is_none() {
-            word_start = Some(i);
-        }
-    }
-    if let Some(ws) = word_start {
-        out.push(Word { text: &slice[ws..], start: start + ws, end });
-    }
-    out
-}
+use super::lexicon::Lexicon;
+use super::names::{
+    FullNames, is_acronym, leading_non_name, name_like, without_full_stop, without_possessive,
+};
+use super::words::{Word, within, words};
 
 /// A speaker as the attribution names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,120 +32,363 @@ enum Named {
     Pronoun { start: usize, end: usize },
 }
 
-/// The person named by a run of words: the last run of capitalised words,
-/// without leading roles and determiners. `None` for "the spokesman".
-fn person_in(words: &[Word<'_>]) -> Option<Named> {
-    if let [only] = words
-        && PRONOUNS.contains(&only.lower().as_str())
-    {
-        return Some(Named::Pronoun { start: only.start, end: only.end });
-    }
-    // Runs of capitalised words; a run is broken by a lowercase word (other
-    // than a name particle) or by a comma after a word.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut run_start: Option<usize> = None;
-    for (i, word) in words.iter().enumerate() {
-        let particle = matches!(
-            word.lower().as_str(),
-            "de" | "van" | "von" | "der" | "da" | "di" | "del" | "la" | "bin" | "al"
-        );
-        let capital = word.is_capitalised() && !word.bare().ends_with("’s") && !word.bare().ends_with("'s");
-        if capital || (particle && run_start.is_some()) {
-            run_start.get_or_insert(i);
-            if word.ends_clause() {
-                runs.push((run_start.take().unwrap_or(i), i + 1));
-            }
-        } else if let Some(start) = run_start.take() {
-            runs.push((start, i));
-        }
-    }
-    if let Some(start) = run_start {
-        runs.push((start, words.len()));
-    }
-    let mut best = None;
-    for (start, end) in runs.into_iter().rev() {
-        let run = &words[start..end];
-        // Drop roles and determiners before the name itself.
-        let skip = leading_non_name(run.iter().map(Word::lower));
-        // A run of nothing but roles may still be a surname ("Baker said"),
-        // but never a run of determiners ("So", "The").
-        if skip == run.len() && is_not_name(&run[run.len() - 1].lower()) {
-            continue;
-        }
-        let name_words = &run[skip.min(run.len() - 1)..];
-        // A lone capitalised word away from the verb is a modifier
-        // ("Russian defence officials said"), not the speaker.
-        if name_words.is_empty() || (name_words.len() == 1 && end < words.len()) {
-            continue;
-        }
-        let name = name_words.iter().map(|w| w.bare().trim_end_matches(',')).collect::<Vec<_>>().join(" ");
-        best = Some(Named::Person {
-            name,
-            start: name_words[0].start,
-            end: name_words[name_words.len() - 1].start + name_words[name_words.len() - 1].bare().len(),
-        });
-        break;
-    }
-    best
+/// How many words after a quotation its attribution may take to reach
+/// the verb ("…,” the mayor of the town, Kari Vold, said").
+const AFTER_REACH: usize = 20;
+
+/// How far back a pronoun looks for the person it stands for.
+const NARRATION_BYTES: usize = 600;
+
+/// The attribution of one article: its words and its language's lexicon.
+struct Reader<'a, 'l> {
+    lexicon: &'l Lexicon,
+    paragraphs: &'a [&'a str],
+    words: Vec<Vec<Word<'a>>>,
 }
 
-/// Reads the attribution after a quotation: "…,” Name said", "…,” said
-/// Name", "…,” she added".
-fn after(words: &[Word<'_>]) -> Option<Named> {
-    let verb = words.iter().take(20).position(Word::is_verb)?;
-    // Words before the verb, up to a sentence end, name the speaker...
-    let before = &words[..verb];
-    if before.iter().any(Word::ends_sentence) {
-        return None;
+impl<'a> Reader<'a, '_> {
+    fn is_verb(&self, word: &Word<'_>) -> bool {
+        !word.punct && self.lexicon.is_speech_verb(&word.lower)
     }
-    if !before.is_empty() {
-        return subject_person(before);
+
+    /// A verb that may attribute right after a quotation (gestures too).
+    fn is_verb_after(&self, word: &Word<'_>) -> bool {
+        self.is_verb(word) || (!word.punct && self.lexicon.is_gesture(&word.lower))
     }
-    // ...or, after the verb, up to the end of the sentence ("said the
-    // founder, Astrid Kolle.").
-    let rest: Vec<Word<'_>> = words[verb + 1..]
-        .iter()
-        .scan(false, |done, w| {
-            if *done {
+
+    fn is_pronoun(&self, word: &Word<'_>) -> bool {
+        !word.punct && self.lexicon.is_pronoun(&word.lower)
+    }
+
+    /// A word between a subject and its verb ("has since", "a", "s'est").
+    fn is_auxiliary(&self, word: &Word<'_>) -> bool {
+        (word.punct && !word.ends_clause()) || self.lexicon.is_auxiliary(&word.lower)
+    }
+
+    fn particle(word: &Word<'_>) -> bool {
+        matches!(
+            word.lower.as_ref(),
+            "de" | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "da"
+                | "di"
+                | "del"
+                | "della"
+                | "la"
+                | "le"
+                | "bin"
+                | "al"
+                | "dos"
+                | "das"
+                | "du"
+                | "zu"
+                | "ten"
+                | "ter"
+        )
+    }
+
+    /// The person named by a run of words: the last run of capitalised
+    /// words, without leading roles and determiners, and never one right
+    /// after a preposition ("the mayor of Bergen"). `None` for "the
+    /// spokesman".
+    fn person_in(&self, words: &[Word<'_>]) -> Option<Named> {
+        let words: Vec<&Word<'_>> = words.iter().filter(|w| !w.punct).collect();
+        if let [only] = words.as_slice()
+            && self.lexicon.is_pronoun(&only.lower)
+        {
+            return Some(Named::Pronoun { start: only.start, end: only.end });
+        }
+        // Runs of capitalised words; a run is broken by a lowercase word
+        // (other than a name particle) or by a comma after a word.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut run_start: Option<usize> = None;
+        for (i, word) in words.iter().enumerate() {
+            let capital = word.capital && !word.is_possessive() && name_like(word.bare.trim_end_matches(','));
+            if capital || (Self::particle(word) && run_start.is_some()) {
+                run_start.get_or_insert(i);
+                if word.ends_clause() || word.ends_sentence() {
+                    runs.push((run_start.take().unwrap_or(i), i + 1));
+                }
+            } else if let Some(start) = run_start.take() {
+                runs.push((start, i));
+            }
+        }
+        if let Some(start) = run_start {
+            runs.push((start, words.len()));
+        }
+        for (start, end) in runs.into_iter().rev() {
+            let run = &words[start..end];
+            // After a preposition a capitalised run is a place or a body.
+            let after_preposition = start > 0 && {
+                let before = &words[start - 1].lower;
+                self.lexicon.opens_scene(before) && !self.lexicon.is_role(before)
+            };
+            if after_preposition {
+                continue;
+            }
+            let bares: Vec<&str> = run.iter().map(|w| w.bare).collect();
+            let skip = leading_non_name(&bares, self.lexicon);
+            // A run of nothing but roles may still be a surname ("Baker
+            // said"), but never a run of determiners ("So", "The").
+            let last = &run[run.len() - 1];
+            if skip == run.len() && (self.lexicon.is_not_name(&last.lower) || is_acronym(last.bare)) {
+                continue;
+            }
+            let name_words = &run[skip.min(run.len() - 1)..];
+            if name_words
+                .iter()
+                .any(|w| self.lexicon.is_not_name(&w.lower) || self.lexicon.is_never_speaker(&w.lower))
+            {
+                continue;
+            }
+            // A lone capitalised word away from the verb is a modifier
+            // ("Russian defence officials said"), not the speaker.
+            if name_words.is_empty() || (name_words.len() == 1 && end < words.len()) {
+                continue;
+            }
+            let name = name_words.iter().map(|w| name_form(w)).collect::<Vec<_>>().join(" ");
+            let last = name_words[name_words.len() - 1];
+            return Some(Named::Person {
+                name,
+                start: name_words[0].start,
+                end: last.start + offset_of_bare(last) + name_form(last).len(),
+            });
+        }
+        None
+    }
+
+    /// The person a subject names, reading its comma-separated parts: a
+    /// scene before it ("At the summit,", "In March,") is skipped; a full
+    /// name in any part wins ("One of them, Siri Dahl,"); else the first
+    /// part that names someone ("Kari Vold, a spokeswoman,").
+    fn subject_person(&self, subject: &[Word<'_>]) -> Option<Named> {
+        let mut parts: Vec<&[Word<'_>]> = Vec::new();
+        let mut start = 0;
+        for (i, word) in subject.iter().enumerate() {
+            if word.ends_clause() || i + 1 == subject.len() {
+                parts.push(&subject[start..=i]);
+                start = i + 1;
+            }
+        }
+        let scene = |part: &[Word<'_>]| {
+            part.iter().find(|w| !w.punct).is_some_and(|w| self.lexicon.opens_scene(&w.lower))
+        };
+        let parts: Vec<&[Word<'_>]> =
+            parts.into_iter().filter(|p| !scene(p) || p.len() == subject.len()).collect();
+        if parts.len() <= 1 {
+            return parts.first().and_then(|p| self.person_in(p));
+        }
+        let full = parts.iter().filter_map(|part| self.person_in(part)).find(|named| match named {
+            Named::Person { name, .. } => name.contains(' '),
+            Named::Pronoun { .. } => false,
+        });
+        full.or_else(|| {
+            parts
+                .iter()
+                .filter(|p| p.iter().find(|w| !w.punct).is_some_and(|w| w.capital || self.is_pronoun(w)))
+                .find_map(|p| self.person_in(p))
+        })
+    }
+
+    /// Reads the attribution after a quotation: "…,” Name said", "…,” said
+    /// Name", "…», a ajouté Marie Dupont", "…,” she shrugged".
+    fn after(&self, words: &[Word<'_>]) -> Option<Named> {
+        let verb = words.iter().take(AFTER_REACH).position(|w| self.is_verb_after(w))?;
+        // Words before the verb, up to a sentence end, name the speaker...
+        let before = &words[..verb];
+        if before.iter().any(Word::ends_sentence) {
+            return None;
+        }
+        let subject_end = before.iter().rposition(|w| !self.is_auxiliary(w)).map_or(0, |i| i + 1);
+        let subject = &before[..subject_end];
+        if subject.iter().any(|w| !w.punct) {
+            // French inversion: "…, a-t-il ajouté" names him after the verb.
+            return self.subject_person(subject);
+        }
+        // ...or, after the verb (a repeated verb is a typo, not a name),
+        // up to the end of the sentence ("said the founder, Astrid Kolle.").
+        let mut rest = &words[verb + 1..];
+        while let Some(first) = rest.first().filter(|w| self.is_verb(w) || self.is_auxiliary(w)) {
+            if first.ends_sentence() {
                 return None;
             }
-            *done = w.ends_sentence();
-            Some(*w)
-        })
-        .collect();
-    let first_name = rest.iter().position(|w| w.is_capitalised())?;
-    let run_end = rest[first_name..]
-        .iter()
-        .position(|w| !w.is_capitalised() || w.ends_clause() || w.ends_sentence())
-        .map_or(rest.len(), |i| first_name + i + 1);
-    person_in(&rest[first_name..run_end.min(rest.len())])
+            rest = &rest[1..];
+        }
+        let sentence_end = rest.iter().position(Word::ends_sentence).map_or(rest.len(), |i| i + 1);
+        let rest = &rest[..sentence_end];
+        if let Some(pronoun) = rest.first().filter(|w| self.is_pronoun(w)) {
+            return Some(Named::Pronoun { start: pronoun.start, end: pronoun.end });
+        }
+        // The first run of capitalised words, with a role before it
+        // ("the group’s founder, retired postwoman Astrid Kolle").
+        let first_name = rest.iter().position(|w| w.capital && !w.punct)?;
+        let run_end = rest[first_name..]
+            .iter()
+            .position(|w| !(w.capital || Self::particle(w)) || w.ends_clause() || w.ends_sentence())
+            .map_or(rest.len(), |i| {
+                let at = first_name + i;
+                if rest[at].capital { at + 1 } else { at }
+            });
+        let found = self.person_in(&rest[first_name..run_end.min(rest.len())]);
+        match found {
+            Some(named) => Some(named),
+            // "said the founder, Astrid Kolle": the name after the role.
+            None => {
+                self.person_in(&rest[run_end.min(rest.len())..]).filter(|n| matches!(n, Named::Person { .. }))
+            }
+        }
+    }
+
+    /// Reads an attribution that introduces the quotation: "Name said: “…”",
+    /// "Name a déclaré : « … »", "At the summit, Name told reporters: “…”".
+    fn before(&self, words: &[Word<'_>]) -> Option<Named> {
+        let last = words.iter().rev().find(|w| !w.punct || w.ends_clause())?;
+        if !last.ends_clause() {
+            return None;
+        }
+        // The verb is among the last few words ("Peskov told reporters:").
+        let content: Vec<usize> = (0..words.len()).filter(|&i| !words[i].punct).collect();
+        let verb = content.iter().rev().take(5).copied().find(|&i| self.is_verb(&words[i]))?;
+        let start = words[..verb].iter().rposition(Word::ends_sentence).map_or(0, |i| i + 1);
+        let subject_end =
+            words[start..verb].iter().rposition(|w| !self.is_auxiliary(w)).map_or(start, |i| start + i + 1);
+        let subject = &words[start..subject_end];
+        if subject.is_empty() {
+            return None;
+        }
+        self.subject_person(subject)
+    }
+
+    /// Indirect speech leading into a quotation in the same sentence:
+    /// "Lise Marstrand said tourists would “simply drive away”", "X has
+    /// since argued that … “…”". Only a person, never a pronoun alone.
+    fn narrated(&self, sentence: &[Word<'_>]) -> Option<Named> {
+        let verb = sentence.iter().position(|w| self.is_verb(w)).filter(|&v| v > 0)?;
+        let subject_end = sentence[..verb].iter().rposition(|w| !self.is_auxiliary(w)).map_or(0, |i| i + 1);
+        self.subject_person(&sentence[..subject_end]).filter(|n| matches!(n, Named::Person { .. }))
+    }
+
+    /// A participle after a comma leading into the quotation: "Smith
+    /// criticised the plan, saying it was “a mess”": the sentence's subject.
+    fn participle(&self, sentence: &[Word<'_>]) -> Option<Named> {
+        let at = (1..sentence.len()).find(|&i| {
+            sentence[i - 1].ends_clause()
+                && !sentence[i].punct
+                && self.lexicon.is_participle(&sentence[i].lower)
+        })?;
+        self.sentence_subject(&sentence[..at])
+    }
+
+    /// "according to Name" (in the lexicon's phrases) in the words.
+    fn according_to(&self, words: &[Word<'_>]) -> Option<Named> {
+        let content: Vec<&Word<'_>> = words.iter().filter(|w| !w.punct).collect();
+        for phrase in &self.lexicon.according_to {
+            let n = phrase.len();
+            let Some(at) =
+                content.windows(n).position(|w| w.iter().zip(phrase).all(|(w, p)| w.lower == p.as_str()))
+            else {
+                continue;
+            };
+            // The words after the phrase, up to the end of the clause.
+            let from = content[at + n - 1].end;
+            let rest: Vec<Word<'_>> = words.iter().filter(|w| w.start >= from).cloned().collect();
+            let end = rest
+                .iter()
+                .position(|w| {
+                    w.ends_clause() || w.ends_sentence() || (!w.capital && !w.punct && !Self::particle(w))
+                })
+                .map_or(rest.len(), |i| if rest[i].capital { i + 1 } else { i });
+            let named = self.person_in(&rest[..end.min(rest.len())]);
+            if let Some(named @ Named::Person { .. }) = named {
+                return Some(named);
+            }
+        }
+        None
+    }
+
+    /// The last person the narration of a paragraph names as a subject
+    /// before byte `before` (outside quotations): someone said to speak,
+    /// else the subject of a sentence. A name in passing ("a rival, Kim
+    /// Berg,") is not who "he" is.
+    fn subject_in_narration(
+        &self,
+        paragraph: usize,
+        quotes: &[Quote],
+        index: usize,
+        by_paragraph: &ByParagraph,
+    ) -> Option<String> {
+        let before = quotes[index].spans[0].start;
+        let quoted: Vec<(usize, usize)> = by_paragraph
+            .before(quotes, index)
+            .map(|q| q.spans[0])
+            .take_while(|s| s.end + NARRATION_BYTES >= before)
+            .map(|s| (s.start, s.end))
+            .collect();
+        let from = before.saturating_sub(NARRATION_BYTES);
+        let narration: Vec<Word<'_>> = within(&self.words[paragraph], from, before)
+            .iter()
+            .filter(|w| !quoted.iter().any(|&(s, e)| w.start >= s && w.start < e))
+            .cloned()
+            .collect();
+        let mut found = None;
+        let mut sentence_start = 0;
+        for (i, word) in narration.iter().enumerate() {
+            if word.ends_sentence() || i + 1 == narration.len() {
+                let sentence = &narration[sentence_start..=i];
+                let named = self.narrated(sentence).or_else(|| self.sentence_subject(sentence));
+                if let Some(Named::Person { name, .. }) = named {
+                    found = Some(name);
+                }
+                sentence_start = i + 1;
+            }
+        }
+        found
+    }
+
+    /// The person a sentence opens with, after any scene ("In March,"):
+    /// its subject, when it is a named person. The subject is the first
+    /// clause part that starts with a name ("Coach Per-Erik Sand said…",
+    /// "One of his subjects, Solveig Bakke, stood…"); a part that starts
+    /// in lowercase is the predicate, where the search ends.
+    fn sentence_subject(&self, sentence: &[Word<'_>]) -> Option<Named> {
+        let mut start = 0;
+        while start < sentence.len() {
+            let end = sentence[start..]
+                .iter()
+                .position(Word::ends_clause)
+                .map_or(sentence.len(), |i| start + i + 1);
+            let part = &sentence[start..end];
+            start = end;
+            let Some(first) = part.iter().find(|w| !w.punct) else { continue };
+            if self.lexicon.opens_scene(&first.lower) {
+                continue;
+            }
+            if !first.capital {
+                return None;
+            }
+            let head_end = part
+                .iter()
+                .position(|w| !w.punct && !w.capital && !Self::particle(w) && !self.lexicon.is_role(&w.lower))
+                .unwrap_or(part.len());
+            if let Some(named @ Named::Person { .. }) = self.person_in(&part[..head_end]) {
+                return Some(named);
+            }
+        }
+        None
+    }
 }
 
-/// Reads an attribution that introduces the quotation: "Name said: “…”".
-fn before(words: &[Word<'_>]) -> Option<Named> {
-    let last = words.last()?;
-    if !last.text.ends_with([':', ',']) {
-        return None;
-    }
-    // The verb is among the last few words ("Peskov told reporters:").
-    let verb = words.iter().rev().take(4).position(Word::is_verb).map(|i| words.len() - 1 - i)?;
-    let start = words[..verb].iter().rposition(Word::ends_sentence).map_or(0, |i| i + 1);
-    let subject = &words[start..verb];
-    if subject.is_empty() {
-        return None;
-    }
-    person_in(subject)
+/// A word as part of a name: no possessive, no full stop unless it is
+/// an initial or a title ("J.", "Dr.").
+fn name_form<'w>(word: &Word<'w>) -> &'w str {
+    without_full_stop(without_possessive(word.bare))
 }
 
-/// "according to Name" in the sentence.
-fn according_to(words: &[Word<'_>]) -> Option<Named> {
-    let at = words.windows(2).position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
-    let rest = &words[at + 2..];
-    let end = rest
-        .iter()
-        .position(|w| w.ends_clause() || w.ends_sentence() || !w.is_capitalised())
-        .map_or(rest.len(), |i| i + 1);
-    person_in(&rest[..end.min(rest.len())])
+/// Where a word's bare form starts within it.
+fn offset_of_bare(word: &Word<'_>) -> usize {
+    word.text.find(word.bare).unwrap_or(0)
 }
 
 /// Whether a quotation reads like speech rather than a scare quote or a
@@ -274,9 +398,19 @@ fn is_speech(quote: &Quote) -> bool {
     text.split_whitespace().count() > 3 || text.ends_with(['.', ',', '!', '?', '…'])
 }
 
-/// Attributes a speaker to every quotation.
-pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote]) {
-    let people = FullNames::collect(paragraphs);
+/// Words up to the end of the first sentence.
+fn first_sentence<'w, 'a>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
+    let end = words.iter().position(Word::ends_sentence).map_or(words.len(), |i| i + 1);
+    &words[..end]
+}
+
+/// Attributes a speaker to every quotation, reading `lexicon`'s language.
+pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote], lexicon: &Lexicon) {
+    if quotes.is_empty() {
+        return;
+    }
+    let reader = Reader { lexicon, paragraphs, words: paragraphs.iter().map(|p| words(p)).collect() };
+    let people = FullNames::collect(&reader.words, lexicon);
     let by_paragraph = ByParagraph::new(quotes, paragraphs.len());
     let mut last_named: Option<String> = None;
     // The speaker of the turn in progress, per paragraph.
@@ -285,41 +419,44 @@ pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote]) {
         let quote = &quotes[index];
         let first = quote.spans[0];
         let last = *quote.spans.last().expect("a quotation has spans");
-        let text_first = paragraphs[first.paragraph];
-        let text_last = paragraphs[last.paragraph];
         // Only the sentence around the quotation counts, bounded by the
         // neighbouring quotations of the same depth.
-        let (window_start, window_end) = window(quotes, index, paragraphs, &by_paragraph);
-        let after_words =
-            words(text_last, last.end.min(text_last.len()), window_end.max(last.end).min(text_last.len()));
-        let before_words = words(text_first, window_start.min(first.start), first.start);
+        let (window_start, window_end) = window(quotes, index, reader.paragraphs, &by_paragraph);
+        let after_words = within(&reader.words[last.paragraph], last.end, window_end.max(last.end));
+        let before_words = within(&reader.words[first.paragraph], window_start.min(first.start), first.start);
         let sentence_start = before_words.iter().rposition(Word::ends_sentence).map_or(0, |i| i + 1);
-        let after_sentence = first_sentence(&after_words);
-        // Each reading of the attribution, with the paragraph its words are in.
+        let sentence = &before_words[sentence_start..];
+        let after_sentence = first_sentence(after_words);
         let (in_first, in_last) = (first.paragraph, last.paragraph);
-        let named = if is_speech(quote) || quote.depth > 0 {
-            after(&after_words)
+        let speech = is_speech(quote) || quote.depth > 0;
+        // Each reading of the attribution, with the paragraph its words are in.
+        let named = if speech {
+            reader
+                .after(after_words)
                 .map(|n| (n, in_last))
-                .or_else(|| before(&before_words).map(|n| (n, in_first)))
-                .or_else(|| narrated(&before_words[sentence_start..]).map(|n| (n, in_first)))
-                .or_else(|| according_to(&before_words[sentence_start..]).map(|n| (n, in_first)))
-                .or_else(|| according_to(after_sentence).map(|n| (n, in_last)))
+                .or_else(|| reader.before(before_words).map(|n| (n, in_first)))
         } else {
             None
-        };
-        let paragraph = last.paragraph;
+        }
+        .or_else(|| reader.narrated(sentence).map(|n| (n, in_first)))
+        .or_else(|| reader.participle(sentence).map(|n| (n, in_first)))
+        .or_else(|| reader.according_to(sentence).map(|n| (n, in_first)))
+        .or_else(|| reader.according_to(after_sentence).map(|n| (n, in_last)));
         let (speaker, span) = match named {
             Some((Named::Person { name, start, end }, at)) => {
-                let full = people.resolve(&name, first.paragraph);
+                let full = people.resolve(&name, first.paragraph, lexicon);
                 (Some(full), Some((at, start, end)))
             }
             Some((Named::Pronoun { start, end }, at)) => {
-                // The person the paragraph's narration last named, else the
-                // last speaker.
-                let narrator = person_in_narration(text_first, quotes, index, &by_paragraph)
-                    .map(|name| people.resolve(&name, first.paragraph));
+                // The paragraph's speaker, else the person its narration
+                // last named as a subject, else the last speaker.
                 let turn_here = turn.as_ref().filter(|(p, _)| *p == first.paragraph).map(|(_, n)| n.clone());
-                let who = turn_here.or(narrator).or_else(|| last_named.clone());
+                let narrator = || {
+                    reader
+                        .subject_in_narration(first.paragraph, quotes, index, &by_paragraph)
+                        .map(|name| people.resolve(&name, first.paragraph, lexicon))
+                };
+                let who = turn_here.or_else(narrator).or_else(|| last_named.clone());
                 let span = who.as_ref().map(|_| (at, start, end));
                 (who, span)
             }
@@ -334,76 +471,12 @@ pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote]) {
             && quote.depth == 0
         {
             last_named = Some(name.clone());
-            turn = Some((paragraph, name.clone()));
+            turn = Some((last.paragraph, name.clone()));
         }
         let quote = &mut quotes[index];
         quote.speaker = speaker;
         quote.speaker_span = span;
     }
-}
-
-/// Words up to the end of the first sentence.
-fn first_sentence<'a, 'b>(words: &'b [Word<'a>]) -> &'b [Word<'a>] {
-    let end = words.iter().position(Word::ends_sentence).map_or(words.len(), |i| i + 1);
-    &words[..end]
-}
-
-/// Indirect speech leading into a quotation in the same sentence: "Lise
-/// Marstrand said tourists would “simply drive away.”"
-fn narrated(sentence: &[Word<'_>]) -> Option<Named> {
-    let verb = sentence.iter().position(Word::is_verb).filter(|&v| v > 0)?;
-    subject_person(&sentence[..verb]).filter(|n| matches!(n, Named::Person { .. }))
-}
-
-/// How far back a pronoun looks for the person it stands for.
-const NARRATION_BYTES: usize = 600;
-
-/// The last person the narration of a paragraph names before byte
-/// `before` (outside quotations): someone said to speak, else anyone with
-/// a full name.
-fn person_in_narration(
-    text: &str,
-    quotes: &[Quote],
-    index: usize,
-    by_paragraph: &ByParagraph,
-) -> Option<String> {
-    let before = quotes[index].spans[0].start;
-    // Quotations within reach, nearest first; older ones are out of range.
-    let quoted: Vec<(usize, usize)> = by_paragraph
-        .before(quotes, index)
-        .map(|q| q.spans[0])
-        .take_while(|s| s.end + NARRATION_BYTES >= before)
-        .map(|s| (s.start, s.end))
-        .collect();
-    // Only the last stretch of narration matters; bounding it keeps the
-    // cost per quotation constant.
-    let mut from = before.saturating_sub(NARRATION_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let narration: Vec<Word<'_>> = words(text, from, before)
-        .into_iter()
-        .filter(|w| !quoted.iter().any(|&(s, e)| w.start >= s && w.start < e))
-        .collect();
-    let mut speaker = None;
-    let mut mentioned = None;
-    let mut sentence_start = 0;
-    for (i, word) in narration.iter().enumerate() {
-        if word.is_verb()
-            && let Some(Named::Person { name, .. }) = narrated(&narration[sentence_start..=i])
-        {
-            speaker = Some(name);
-        }
-        if word.ends_sentence() || i + 1 == narration.len() {
-            if let Some(Named::Person { name, .. }) = person_in(&narration[sentence_start..=i])
-                && name.contains(' ')
-            {
-                mentioned = Some(name);
-            }
-            sentence_start = i + 1;
-        }
-    }
-    speaker.or(mentioned)
 }
 
 /// Quotations grouped by the paragraph they start in, in reading order,
@@ -470,67 +543,4 @@ fn window(quotes: &[Quote], index: usize, paragraphs: &[&str], by_paragraph: &By
         .map_or(paragraphs[last.paragraph].len(), |q| q.spans[0].start)
         .min(bounds.map_or(usize::MAX, |b| b.1));
     (start, end)
-}
-
-/// Full names the article uses, to resolve "Peskov" or "Dr. Aalto".
-struct FullNames {
-    /// Surname -> (paragraph first seen, the name's words), in reading order.
-    by_surname: HashMap<String, Vec<(usize, Vec<String>)>>,
-}
-
-impl FullNames {
-    fn collect(paragraphs: &[&str]) -> Self {
-        let mut by_surname: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::default();
-        let mut seen: HashSet<Vec<String>> = HashSet::default();
-        for (p, text) in paragraphs.iter().enumerate() {
-            let mut run: Vec<String> = Vec::new();
-            let mut flush = |run: &mut Vec<String>| {
-                let skip = leading_non_name(run.iter().map(|w| w.to_lowercase()));
-                let name: Vec<String> = run[skip.min(run.len())..].to_vec();
-                if name.len() >= 2 && seen.insert(name.clone()) {
-                    let surname = name[name.len() - 1].clone();
-                    by_surname.entry(surname).or_default().push((p, name));
-                }
-                run.clear();
-            };
-            for word in words(text, 0, text.len()) {
-                // A word at the edge of a quotation is not part of a name
-                // ("“Done,” Kari Lunde said").
-                let edge = word.text.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-                if word.text.starts_with(QUOTE_EDGES) || edge.ends_with(QUOTE_EDGES) {
-                    flush(&mut run);
-                    continue;
-                }
-                let bare = word.bare();
-                let bare = bare.strip_suffix("’s").or_else(|| bare.strip_suffix("'s")).unwrap_or(bare);
-                let name_like =
-                    bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
-                if word.is_capitalised() && name_like {
-                    run.push(bare.to_owned());
-                    if word.ends_clause() || word.ends_sentence() || bare.len() != word.bare().len() {
-                        flush(&mut run);
-                    }
-                } else {
-                    flush(&mut run);
-                }
-            }
-            flush(&mut run);
-        }
-        Self { by_surname }
-    }
-
-    /// The fullest name for `name`: a longer name the article used (earlier
-    /// preferred) that ends with the same surname and agrees with any
-    /// first name given.
-    fn resolve(&self, name: &str, paragraph: usize) -> String {
-        let given: Vec<&str> = name.split_whitespace().collect();
-        let Some(surname) = given.last() else { return name.to_owned() };
-        let Some(candidates) = self.by_surname.get(*surname) else { return name.to_owned() };
-        let matches = |n: &&(usize, Vec<String>)| {
-            n.1.len() > given.len() && given[..given.len() - 1].iter().all(|g| n.1.iter().any(|w| w == g))
-        };
-        let earlier = candidates.iter().filter(|n| n.0 <= paragraph).find(matches);
-        let any = earlier.or_else(|| candidates.iter().find(matches));
-        any.map_or_else(|| name.to_owned(), |(_, words)| words.join(" "))
-    }
 }

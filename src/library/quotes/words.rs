@@ -1,0 +1,144 @@
+//! The words of a paragraph as attribution reads them: each once, with
+//! its place, its bare and lowercase forms and whether it is capitalised.
+//! Quotation marks and dashes are words of their own (punctuation), so a
+//! quotation's edge never glues onto a name or a verb.
+
+use std::borrow::Cow;
+
+/// Quotation marks that separate words (apostrophes do not: don’t).
+const MARKS: [char; 8] = ['“', '”', '„', '"', '«', '»', '‹', '›'];
+
+/// A word of a paragraph and where it is.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// Without surrounding punctuation (a name's full stop kept: "Dr.").
+    pub bare: &'a str,
+    /// `bare` lowercased, without the trailing full stop.
+    pub lower: Cow<'a, str>,
+    pub capital: bool,
+    /// Nothing but punctuation: a quotation mark, a dash, a lone colon.
+    pub punct: bool,
+}
+
+impl Word<'_> {
+    pub fn ends_clause(&self) -> bool {
+        self.text.ends_with([',', ';', ':'])
+            || (self.punct && self.text.chars().any(|c| matches!(c, '—' | '–')))
+    }
+
+    pub fn ends_sentence(&self) -> bool {
+        let t = self.text.trim_end_matches(['”', '"', '’', '\'', '»', ')']);
+        t.ends_with(['.', '!', '?']) && !is_abbreviation(&self.lower)
+    }
+
+    /// A possessive ("Russia’s"), never a speaker's name.
+    pub fn is_possessive(&self) -> bool {
+        self.bare.ends_with("’s") || self.bare.ends_with("'s")
+    }
+}
+
+/// Words whose full stop does not end a sentence: short titles (Dr., Sen.),
+/// initials (J.), dotted acronyms (U.N., U.S.) and the usual shortenings.
+fn is_abbreviation(lower: &str) -> bool {
+    const SHORT: &[&str] = &[
+        "sen", "rep", "gov", "gen", "lt", "col", "sgt", "cpl", "adm", "supt", "det", "st", "mt", "ft", "jr",
+        "sr", "inc", "corp", "co", "ltd", "dept", "univ", "vs", "no", "approx", "est", "ave", "rd", "mr",
+        "mrs", "ms", "dr", "prof", "rev", "hon", "capt", "cmdr", "insp", "pres", "m", "mme", "mgr", "pr",
+        "dra", "sra", "srta", "dott", "sig", "ing",
+    ];
+    let word = lower.trim_end_matches('.');
+    SHORT.contains(&word)
+        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+        || (word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1))
+}
+
+fn bare(text: &str) -> &str {
+    text.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '-' | '’' | '\''))
+        .trim_start_matches(['.', '-', '’', '\''])
+        .trim_end_matches(['’', '\''])
+}
+
+fn word(text: &str, start: usize) -> Word<'_> {
+    let bare_form = bare(text);
+    let stripped = bare_form.trim_end_matches('.');
+    let lower = if stripped.chars().any(char::is_uppercase) {
+        Cow::Owned(stripped.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        Cow::Borrowed(stripped)
+    };
+    Word {
+        text,
+        start,
+        end: start + text.len(),
+        bare: bare_form,
+        capital: bare_form.chars().next().is_some_and(char::is_uppercase),
+        punct: !text.chars().any(char::is_alphanumeric),
+        lower,
+    }
+}
+
+/// Every word of a paragraph, in order.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let mark = MARKS.contains(&c);
+        if c.is_whitespace() || mark {
+            if let Some(s) = start.take() {
+                out.push(word(&text[s..i], s));
+            }
+            if mark {
+                out.push(word(&text[i..i + c.len_utf8()], i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(word(&text[s..], s));
+    }
+    out
+}
+
+/// The words lying wholly within bytes `start..end`.
+pub fn within<'w, 'a>(words: &'w [Word<'a>], start: usize, end: usize) -> &'w [Word<'a>] {
+    let first = words.partition_point(|w| w.start < start);
+    let last = words.partition_point(|w| w.end <= end);
+    &words[first..last.max(first)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_and_dashes_are_words_of_their_own() {
+        let text = "«Nous sommes prêts», a ajouté M. Dupont — “Done,”she said.";
+        let all = words(text);
+        let found: Vec<&str> = all.iter().map(|w| w.text).collect();
+        assert_eq!(
+            found,
+            [
+                "«", "Nous", "sommes", "prêts", "»", ",", "a", "ajouté", "M.", "Dupont", "—", "“", "Done,",
+                "”", "she", "said."
+            ]
+        );
+        assert!(all[5].ends_clause() && all[10].ends_clause() && all[10].punct);
+        assert!(all[15].ends_sentence() && !all[8].ends_sentence(), "M. is a title");
+        assert_eq!((all[9].lower.as_ref(), all[9].capital), ("dupont", true));
+        assert_eq!(&text[all[9].start..all[9].end], "Dupont");
+        assert_eq!(within(&all, all[6].start, all[10].start).len(), 4);
+    }
+
+    #[test]
+    fn bare_forms_keep_a_names_punctuation() {
+        let all = words("(U.N.) O’Neill’s Jean-Luc “Dr.");
+        let bare: Vec<&str> = all.iter().map(|w| w.bare).collect();
+        assert_eq!(bare, ["U.N.", "O’Neill’s", "Jean-Luc", "", "Dr."]);
+        assert!(all[3].punct);
+        assert!(all[1].is_possessive());
+    }
+}
