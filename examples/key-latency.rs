@@ -114,7 +114,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let whole = started.elapsed();
-    drain(&rx, SILENCE);
+    settle(&rx, &mut screen);
     println!("first frame: {:.1} ms after process start", ms(drawn.unwrap_or(whole)));
     println!("first frame with articles listed: {:.1} ms after process start", ms(first.unwrap_or(whole)));
     println!("whole library loaded (no \"loading\"): {:.1} ms after process start", ms(whole));
@@ -137,7 +137,7 @@ fn main() -> anyhow::Result<()> {
             let sent = Instant::now();
             writer.write_all(key.as_bytes())?;
             writer.flush()?;
-            if let Some(last) = frame_end(&rx) {
+            if let Some(last) = frame_end(&rx, &mut screen) {
                 times.push(last.duration_since(sent));
             }
             // Esc needs a pause before the next key or it starts a sequence.
@@ -147,7 +147,7 @@ fn main() -> anyhow::Result<()> {
         }
         report(label, &mut times);
     }
-    search_keystrokes(&mut writer, &rx, args.keys)?;
+    search_keystrokes(&mut writer, &rx, &mut screen, args.keys)?;
     // Peak memory after the list, articles, the authors index and searches.
     if let Some(kb) = child.process_id().and_then(peak_rss_kb) {
         println!("peak RSS of the TUI: {:.0} MB", kb as f64 / 1024.0);
@@ -159,38 +159,77 @@ fn main() -> anyhow::Result<()> {
 }
 
 /// Times each keystroke of a typed search query (every keystroke searches
-/// the whole library), starting a new search every few letters.
+/// the whole library), starting a new search every few letters: the
+/// keystroke's own frame, and, from the third letter on (shorter words
+/// wait for a pause in typing by design), the time until the list shows
+/// the search's answer (the header names the query and its matches).
 fn search_keystrokes(
     writer: &mut Box<dyn Write + Send>,
     rx: &mpsc::Receiver<(Instant, Vec<u8>)>,
+    screen: &mut vt100::Parser,
     keys: usize,
 ) -> anyhow::Result<()> {
     const WORDS: [&str; 4] = ["harbour", "council", "said", "minister"];
-    let mut times = Vec::with_capacity(keys);
+    let mut frames = Vec::with_capacity(keys);
+    let mut answers = Vec::with_capacity(keys);
     let mut word = WORDS.iter().cycle();
-    while times.len() < keys {
+    while frames.len() < keys {
         writer.write_all(b"/")?;
         writer.flush()?;
-        frame_end(rx);
-        for letter in word.next().expect("cycle").chars() {
+        settle(rx, screen);
+        let word = word.next().expect("cycle");
+        for (typed, letter) in word.chars().enumerate() {
             let sent = Instant::now();
             writer.write_all(letter.to_string().as_bytes())?;
             writer.flush()?;
-            if let Some(last) = frame_end(rx) {
-                times.push(last.duration_since(sent));
+            let query: String = word.chars().take(typed + 1).collect();
+            // The list answers once the header names the query and no
+            // longer says it is searching (its count may follow).
+            let answered = |text: &str| {
+                let header = text.lines().next().unwrap_or_default();
+                header.contains(&format!("“{query}”")) && !header.contains("searching")
+            };
+            let mut frame = None;
+            let mut answer = None;
+            let deadline = sent + Duration::from_secs(5);
+            while let Ok((at, bytes)) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                screen.process(&bytes);
+                frame.get_or_insert(at);
+                if typed >= 2 && answered(&screen.screen().contents()) {
+                    answer = Some(at);
+                    break;
+                }
+                if typed < 2 {
+                    break;
+                }
             }
+            if let Some(at) = frame {
+                frames.push(at.duration_since(sent));
+            }
+            if let Some(at) = answer {
+                answers.push(at.duration_since(sent));
+            }
+            settle(rx, screen);
         }
         // Leave the prompt and clear the search.
         writer.write_all(b"\x1b")?;
         writer.flush()?;
-        frame_end(rx);
+        settle(rx, screen);
         thread::sleep(Duration::from_millis(20));
         writer.write_all(b"\x1b")?;
         writer.flush()?;
-        drain(rx, SILENCE);
+        settle(rx, screen);
     }
-    report("search keystroke", &mut times);
+    report("search keystroke, its frame", &mut frames);
+    report("search keystroke, the list answering it (3rd letter on)", &mut answers);
     Ok(())
+}
+
+/// Feeds the screen until the program is quiet.
+fn settle(rx: &mpsc::Receiver<(Instant, Vec<u8>)>, screen: &mut vt100::Parser) {
+    while let Ok((_, bytes)) = rx.recv_timeout(SILENCE) {
+        screen.process(&bytes);
+    }
 }
 
 /// The process's peak resident set (Linux `/proc`), in KiB.
@@ -200,17 +239,16 @@ fn peak_rss_kb(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Waits for a frame and returns when its last byte arrived.
-fn frame_end(rx: &mpsc::Receiver<(Instant, Vec<u8>)>) -> Option<Instant> {
-    let (mut last, _) = rx.recv_timeout(Duration::from_secs(5)).ok()?;
-    while let Ok((at, _)) = rx.recv_timeout(SILENCE) {
+/// Waits for a frame and returns when its last byte arrived (feeding the
+/// screen model, so it stays what the terminal shows).
+fn frame_end(rx: &mpsc::Receiver<(Instant, Vec<u8>)>, screen: &mut vt100::Parser) -> Option<Instant> {
+    let (mut last, bytes) = rx.recv_timeout(Duration::from_secs(5)).ok()?;
+    screen.process(&bytes);
+    while let Ok((at, bytes)) = rx.recv_timeout(SILENCE) {
+        screen.process(&bytes);
         last = at;
     }
     Some(last)
-}
-
-fn drain(rx: &mpsc::Receiver<(Instant, Vec<u8>)>, quiet: Duration) {
-    while rx.recv_timeout(quiet).is_ok() {}
 }
 
 fn ms(d: Duration) -> f64 {

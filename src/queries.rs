@@ -25,21 +25,30 @@ pub enum Query {
 /// The worker's answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
-    Window { ticket: u64, window: Result<Window, String> },
+    Window {
+        ticket: u64,
+        window: Result<Window, String>,
+    },
+    /// The length of a list whose first rows came uncounted.
+    Count {
+        ticket: u64,
+        total: usize,
+    },
     Counts(Counts),
 }
 
 /// Starts the worker; its answers come as [`Event::Answer`].
 pub fn spawn(tx: Sender<Event>) -> Sender<Query> {
     let (jobs, inbox) = mpsc::channel::<Query>();
+    let counter = Counter::spawn(tx.clone());
     thread::Builder::new()
         .name("queries".into())
-        .spawn(move || serve(&inbox, &tx))
+        .spawn(move || serve(&inbox, &tx, &counter))
         .expect("spawn the query thread");
     jobs
 }
 
-fn serve(inbox: &Receiver<Query>, tx: &Sender<Event>) {
+fn serve(inbox: &Receiver<Query>, tx: &Sender<Event>, counter: &Counter) {
     let mut catalog: Option<Catalog> = None;
     while let Ok(first) = inbox.recv() {
         // Everything waiting, with the older questions about a list dropped.
@@ -48,16 +57,79 @@ fn serve(inbox: &Receiver<Query>, tx: &Sender<Event>) {
         for query in newest(batch) {
             if let Query::Open { index, state } = &query {
                 catalog = Catalog::open(index, state.as_deref()).ok();
+                counter.ask(query);
                 continue;
             }
             let Some(catalog) = &catalog else { continue };
-            if let Some(answer) = answer(catalog, &query)
-                && tx.send(Event::Answer(answer)).is_err()
-            {
+            let Some(answer) = answer(catalog, &query) else { continue };
+            // A search's rows go at once; its count follows from the
+            // counter, so the next keystroke's rows never wait for it.
+            if matches!(&answer, Answer::Window { window: Ok(w), .. } if w.total.is_none()) {
+                counter.ask(query);
+            }
+            if tx.send(Event::Answer(answer)).is_err() {
                 return;
             }
         }
     }
+}
+
+/// Counts searches on a connection of its own; a newer count stops the
+/// one under way (its list is gone).
+struct Counter {
+    jobs: Sender<Query>,
+    running: std::sync::Arc<std::sync::Mutex<Option<rusqlite::InterruptHandle>>>,
+}
+
+impl Counter {
+    fn spawn(tx: Sender<Event>) -> Self {
+        let (jobs, inbox) = mpsc::channel::<Query>();
+        let running = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let handle = std::sync::Arc::clone(&running);
+        thread::Builder::new()
+            .name("counts".into())
+            .spawn(move || {
+                let mut catalog: Option<Catalog> = None;
+                while let Ok(first) = inbox.recv() {
+                    let mut batch = vec![first];
+                    batch.extend(inbox.try_iter());
+                    for query in newest(batch) {
+                        if let Query::Open { index, state } = &query {
+                            catalog = Catalog::open(index, state.as_deref()).ok();
+                            if let (Ok(mut slot), Some(catalog)) = (handle.lock(), &catalog) {
+                                *slot = Some(catalog.interrupt_handle());
+                            }
+                            continue;
+                        }
+                        let Some(catalog) = &catalog else { continue };
+                        if let Some(counted) = count(catalog, &query)
+                            && tx.send(Event::Answer(counted)).is_err()
+                        {
+                            return;
+                        }
+                    }
+                }
+            })
+            .expect("spawn the count thread");
+        Self { jobs, running }
+    }
+
+    fn ask(&self, query: Query) {
+        if matches!(query, Query::Window { .. })
+            && let Ok(slot) = self.running.lock()
+            && let Some(handle) = slot.as_ref()
+        {
+            handle.interrupt();
+        }
+        let _ = self.jobs.send(query);
+    }
+}
+
+/// The length of the list a window question was about (`None` if the
+/// count was stopped by a newer one).
+pub fn count(catalog: &Catalog, query: &Query) -> Option<Answer> {
+    let Query::Window { ticket, spec, .. } = query else { return None };
+    catalog.count(spec).ok().map(|total| Answer::Count { ticket: *ticket, total })
 }
 
 /// Answers one question (none for `Open`, which the caller handles).

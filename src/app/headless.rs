@@ -160,8 +160,11 @@ impl Headless {
                 self.worker = Some(Catalog::open(&index, state.as_deref()).expect("the index opens"));
             }
             Effect::Query(query) => {
-                let answer = self.worker.as_ref().and_then(|worker| crate::queries::answer(worker, &query));
-                if let Some(answer) = answer {
+                let Some(worker) = &self.worker else { return };
+                let answer = crate::queries::answer(worker, &query);
+                let uncounted = matches!(&answer, Some(crate::event::Answer::Window { window: Ok(w), .. }) if w.total.is_none());
+                let count = if uncounted { crate::queries::count(worker, &query) } else { None };
+                for answer in answer.into_iter().chain(count) {
                     self.app.handle_event(Event::Answer(answer));
                 }
             }

@@ -65,6 +65,11 @@ impl App {
     pub(super) fn take_answer(&mut self, answer: Answer) {
         match answer {
             Answer::Counts(counts) => self.take_counts(counts),
+            Answer::Count { ticket, total } => {
+                for browser in self.screens.iter_mut().filter_map(Screen::browser_mut) {
+                    browser.list.set_total(ticket, total);
+                }
+            }
             Answer::Window { ticket, window } => {
                 let Some(slot) =
                     self.screens.iter().position(|s| s.browser().is_some_and(|b| b.list.ticket() == ticket))

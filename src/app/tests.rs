@@ -404,7 +404,7 @@ fn late_answers_are_dropped() {
     let narrow = app.b().list.len();
     // An answer to an older question (ticket 1) changes nothing.
     let window = crate::library::index::catalog::Window {
-        total: 17,
+        total: Some(17),
         first: 0,
         rows: Vec::new(),
         selected: 0,

@@ -43,7 +43,9 @@ pub struct ListWindow {
     waiting: bool,
     /// Whether any answer arrived (before that, the list is unknown).
     known: bool,
-    total: usize,
+    /// How many articles the list has, once counted (a search's rows come
+    /// before its count).
+    total: Option<usize>,
     /// The position of `rows[0]`.
     first: usize,
     rows: Vec<ListRow>,
@@ -81,13 +83,27 @@ impl ListWindow {
         self.waiting
     }
 
-    /// How many articles the list has.
+    /// How many articles the list has (those read so far, while it is
+    /// being counted).
     pub fn len(&self) -> usize {
-        self.total
+        self.total.unwrap_or(self.first + self.rows.len())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.total == 0
+        self.len() == 0
+    }
+
+    /// Whether the list's length is known.
+    pub fn is_counted(&self) -> bool {
+        self.total.is_some()
+    }
+
+    /// The list's length, counted after its first rows came.
+    pub fn set_total(&mut self, ticket: u64, total: usize) {
+        if ticket == self.ticket && self.known && self.total.is_none() {
+            self.total = Some(total.max(self.first + self.rows.len()));
+            self.selection.set_len(self.len());
+        }
     }
 
     pub fn selection(&self) -> &Selection {
@@ -140,7 +156,7 @@ impl ListWindow {
         self.first = window.first;
         self.rows = window.rows;
         self.gathered = window.gathered;
-        self.selection.set_len(self.total);
+        self.selection.set_len(self.len());
         let kept = current.and_then(|id| self.position_of(id));
         self.selection.select(kept.unwrap_or(window.selected));
         for motion in std::mem::take(&mut self.early) {
@@ -163,7 +179,7 @@ impl ListWindow {
     }
 
     pub fn selected_row(&self) -> Option<&ListRow> {
-        if self.total == 0 {
+        if self.is_empty() {
             return None;
         }
         self.row(self.selection.selected())
@@ -205,13 +221,14 @@ impl ListWindow {
         let screen = self.selection.visible_rows().max(1);
         let margin = screen * MARGIN_SCREENS;
         let start = self.selection.offset().saturating_sub(margin);
-        let end = (self.selection.offset() + screen + margin).min(self.total);
+        // Uncounted, the list may go on past what was read.
+        let end = (self.selection.offset() + screen + margin).min(self.total.unwrap_or(usize::MAX));
         start..end.max(start)
     }
 
     /// The next rows to read for the screen, if any are missing.
     pub fn wanted(&self) -> Option<Fetch> {
-        if !self.known || self.total == 0 {
+        if !self.known || self.total == Some(0) || (self.total.is_none() && self.rows.is_empty()) {
             return None;
         }
         let needed = self.needed();
@@ -232,7 +249,7 @@ impl ListWindow {
             return Some(Fetch::Before { cursor, count: cached.start - needed.start });
         }
         // A jump: to the end is a read from the end; elsewhere, by position.
-        if needed.end == self.total {
+        if Some(needed.end) == self.total {
             return Some(Fetch::Last { count: needed.len() });
         }
         Some(Fetch::At { position: needed.start, count: needed.len() })
@@ -258,7 +275,7 @@ impl ListWindow {
                 self.first = self.first.saturating_sub(got);
             }
             Fetch::Last { .. } => {
-                self.first = self.total.saturating_sub(got);
+                self.first = self.len().saturating_sub(got);
                 self.rows = rows;
             }
             Fetch::At { position, .. } | Fetch::Gathered { position, .. } => {
@@ -268,9 +285,9 @@ impl ListWindow {
         }
         let ends_sooner = got < asked && matches!(fetch, Fetch::After { .. } | Fetch::At { .. });
         if ends_sooner {
-            self.total = self.first + self.rows.len();
-            self.selection.set_len(self.total);
+            self.total = Some(self.first + self.rows.len());
         }
+        self.selection.set_len(self.len());
         self.trim();
     }
 

@@ -15,10 +15,10 @@ use crate::state::Browser;
 
 pub fn render(app: &App, browser: &Browser, frame: &mut Frame, area: Rect) {
     let focused = browser.focus == Focus::List;
-    let title = if browser.list.is_known() {
+    let title = if browser.list.is_known() && browser.list.is_counted() {
         format!(" Articles {} ", super::header::grouped(browser.list.len()))
     } else {
-        " Articles ".to_owned()
+        " Articles … ".to_owned()
     };
     frame.render_widget(pane_block(app, focused, title), area);
     let rows = app.layout.list_rows;

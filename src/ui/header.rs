@@ -23,12 +23,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         )));
         if app.search.is_filtering() {
             let list = &app.root().list;
-            let shown = match (list.is_known(), list.len()) {
+            let shown = match (list.is_known() && list.is_counted(), list.len()) {
                 (false, _) => String::new(),
                 (true, 1) => "1 match".to_owned(),
                 (true, n) => format!("{} matches", grouped(n)),
             };
-            let searching = if app.searching() { " (searching…)" } else { "" };
+            let searching = if app.searching() {
+                " (searching…)"
+            } else if !list.is_counted() {
+                " (counting…)"
+            } else {
+                ""
+            };
             left.push(Span::styled(format!(" · {} {shown}{searching}", app.search.describe()), theme.view));
         }
     }

@@ -14,7 +14,7 @@ use super::rows::{self, FileStamp};
 use super::{Index, IndexError, sqlite};
 use crate::library::article::{Article, ArticleId};
 use crate::library::diagnostic::Diagnostic;
-use crate::library::load::{self, FileEntry, FileOutcome};
+use crate::library::load::{self, FileEntry, FileKind, FileOutcome};
 use crate::library::scan::{self, Part, ScanOptions};
 use crate::library::{Detail, LoadOptions, identity};
 
@@ -26,14 +26,55 @@ const FIRST_CHUNK_FILES: usize = 64;
 const CHUNK_FILES: usize = 4096;
 const CHUNK_ARTICLES: usize = 16384;
 
+/// The files the walk met, kept compactly (a library may have a million):
+/// every path's bytes in one buffer, and per file where its path is, its
+/// stamp and what the index knows of it.
+#[derive(Default)]
+struct Walked {
+    paths: Vec<u8>,
+    files: Vec<Seen>,
+}
+
 /// A file the walk met, and what the index knows of it.
 struct Seen {
-    entry: FileEntry,
+    /// Its path's bytes in [`Walked::paths`].
+    at: u64,
+    len: u32,
+    kind: FileKind,
     stamp: FileStamp,
     /// New, or different from what the index holds: to be parsed.
     changed: bool,
     /// The index has rows for it.
     known: bool,
+}
+
+impl Walked {
+    fn push(&mut self, entry: &FileEntry, stamp: FileStamp) {
+        let bytes = rows::path_bytes(&entry.path);
+        let at = self.paths.len() as u64;
+        self.paths.extend_from_slice(&bytes);
+        let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+        self.files.push(Seen { at, len, kind: entry.kind, stamp, changed: true, known: false });
+    }
+
+    fn path(&self, seen: &Seen) -> &[u8] {
+        &self.paths[seen.at as usize..seen.at as usize + seen.len as usize]
+    }
+
+    fn sort(&mut self) {
+        let mut files = std::mem::take(&mut self.files);
+        files.sort_unstable_by(|a, b| self.path(a).cmp(self.path(b)));
+        self.files = files;
+        self.files.shrink_to_fit();
+    }
+
+    fn find(&self, path: &[u8]) -> Option<usize> {
+        self.files.binary_search_by(|s| self.path(s).cmp(path)).ok()
+    }
+
+    fn entry(&self, seen: &Seen) -> FileEntry {
+        FileEntry { path: rows::path_from_key(self.path(seen).to_vec()), kind: seen.kind }
+    }
 }
 
 /// A file (or part of a dataset) read and parsed, ready to be stored.
@@ -86,34 +127,38 @@ impl Index {
     /// Walks `paths`, compares every file's size and modification time with
     /// the index, and starts parsing what is new or changed.
     pub fn plan_refresh(&self, paths: &[PathBuf], options: &LoadOptions) -> Result<Refresh, IndexError> {
-        let mut discovery = load::discover(paths, options.read.files);
-        discovery.files.retain(|file| !load::is_ignored(&file.path, &options.ignore_extensions));
-        // On this one thread: a stat is cheap (0.3 s for 100,000 files), and
-        // the other core stays free for the keys of a reader just started.
-        let mut stamped: Vec<Seen> = discovery
-            .files
-            .into_iter()
-            .map(|entry| {
-                // A file that cannot be stat-ed is parsed, so its error is reported.
-                let stamp = options.read.files.stamp(&entry.path).unwrap_or(FileStamp { size: 0, mtime: 0 });
-                Seen { entry, stamp, changed: true, known: false }
-            })
-            .collect();
-        // Both sides in path order, merged: no map of 100,000 paths to build.
-        stamped
-            .sort_unstable_by(|a, b| rows::path_bytes(&a.entry.path).cmp(&rows::path_bytes(&b.entry.path)));
+        // Walked one file at a time, kept compactly: only the walk's
+        // problems are collected whole.
+        let files = options.read.files;
+        let mut walked = Walked::default();
+        let mut problems = Vec::new();
+        for found in load::Walk::new(paths, files) {
+            match found {
+                Ok(entry) if !load::is_ignored(&entry.path, &options.ignore_extensions) => {
+                    // A file that cannot be stat-ed is parsed, so its error is reported.
+                    let stamp = files.stamp(&entry.path).unwrap_or(FileStamp { size: 0, mtime: 0 });
+                    walked.push(&entry, stamp);
+                }
+                Ok(_) => {}
+                Err(problem) => problems.push(problem),
+            }
+        }
+        // Both sides in path order, merged: no map of every path to build.
+        walked.sort();
         let mut removed = Vec::new();
         let mut unchanged = 0;
         let mut next = 0;
+        let Walked { paths: path_bytes, files: mut seen } = walked;
+        let path_of = |s: &Seen| &path_bytes[s.at as usize..s.at as usize + s.len as usize];
         rows::each_file(&self.conn, |path, stamp| {
-            while next < stamped.len() && *rows::path_bytes(&stamped[next].entry.path) < *path {
+            while next < seen.len() && path_of(&seen[next]) < path {
                 next += 1;
             }
-            match stamped.get_mut(next) {
-                Some(seen) if *rows::path_bytes(&seen.entry.path) == *path => {
-                    seen.known = true;
-                    if seen.stamp == stamp {
-                        seen.changed = false;
+            match seen.get_mut(next) {
+                Some(file) if path_of(file) == path => {
+                    file.known = true;
+                    if file.stamp == stamp {
+                        file.changed = false;
                         unchanged += 1;
                     }
                     next += 1;
@@ -123,20 +168,30 @@ impl Index {
             }
         })
         .map_err(|e| sqlite(&self.path, e))?;
+        let walked = Walked { paths: path_bytes, files: seen };
         // An article left out as a duplicate may be the only copy now.
-        if !removed.is_empty() || unchanged < stamped.len() {
+        let mut again: Vec<usize> = Vec::new();
+        if !removed.is_empty() || unchanged < walked.files.len() {
             for path in rows::files_with_duplicates(&self.conn).map_err(|e| sqlite(&self.path, e))? {
-                let bytes = rows::path_bytes(&path);
-                if let Ok(at) = stamped.binary_search_by(|s| rows::path_bytes(&s.entry.path).cmp(&bytes))
-                    && !stamped[at].changed
+                if let Some(at) = walked.find(&rows::path_bytes(&path))
+                    && !walked.files[at].changed
                 {
-                    stamped[at].changed = true;
-                    unchanged -= 1;
+                    again.push(at);
                 }
             }
         }
-        let work: Vec<(FileEntry, (FileStamp, bool))> =
-            stamped.into_iter().filter(|s| s.changed).map(|s| (s.entry, (s.stamp, s.known))).collect();
+        again.sort_unstable();
+        again.dedup();
+        unchanged -= again.len();
+        let work: Vec<(FileEntry, (FileStamp, bool))> = walked
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| s.changed || again.binary_search(i).is_ok())
+            .map(|(_, s)| (walked.entry(s), (s.stamp, s.known)))
+            .collect();
+        drop(walked);
+        let discovery = load::Discovery { files: Vec::new(), diagnostics: problems };
         let to_parse = work.len();
         let (tx, chunks) = mpsc::sync_channel(1);
         let read = options.read.clone();

@@ -359,16 +359,21 @@ impl Catalog {
     ) -> Result<Page, IndexError> {
         let plan = spec.plan();
         let run = || -> rusqlite::Result<Page> {
-            let mut rows = Vec::with_capacity(limit.min(256));
+            // One row more than wanted tells whether the list goes on,
+            // without another query (a search's costs as much as a page).
+            let wanted = limit.saturating_add(1);
+            let mut rows = Vec::with_capacity(wanted.min(256));
             let (mut segment, mut key) = after.map_or((0, None), |c| (c.segment, Some(c.key.clone())));
-            while segment < plan.segments.len() && rows.len() < limit {
-                rows.extend(self.run_page(&plan, segment, true, key.as_ref(), limit - rows.len())?);
-                if rows.len() < limit {
+            while segment < plan.segments.len() && rows.len() < wanted {
+                rows.extend(self.run_page(&plan, segment, true, key.as_ref(), wanted - rows.len())?);
+                if rows.len() < wanted {
                     segment += 1;
                     key = None;
                 }
             }
-            Ok(Page { complete: rows.len() < limit || self.is_last(&plan, rows.last())?, rows })
+            let complete = rows.len() <= limit;
+            rows.truncate(limit);
+            Ok(Page { complete, rows })
         };
         run().map_err(|e| self.err(e))
     }
@@ -404,33 +409,47 @@ impl Catalog {
         run().map_err(|e| self.err(e))
     }
 
-    /// Whether `row` is the list's last (so a full page still ended it).
-    fn is_last(&self, plan: &Plan, row: Option<&ListRow>) -> rusqlite::Result<bool> {
-        let Some(row) = row else { return Ok(true) };
-        let mut segment = row.cursor.segment;
-        let mut key = Some(row.cursor.key.clone());
-        while segment < plan.segments.len() {
-            if !self.run_page(plan, segment, true, key.as_ref(), 1)?.is_empty() {
-                return Ok(false);
-            }
-            segment += 1;
-            key = None;
-        }
-        Ok(true)
-    }
-
-    /// How many articles the list has.
+    /// How many articles the list has. The common lists are counted the
+    /// cheap way: the whole library, an author's articles (kept by the
+    /// refresh), a search without other conditions (by the full-text index
+    /// alone); others by one pass over what their conditions select.
     pub fn count(&self, spec: &ListSpec) -> Result<usize, IndexError> {
         let plan = spec.plan();
         let run = || -> rusqlite::Result<usize> {
-            let mut total = 0;
-            for segment in &plan.segments {
-                let (sql, params) = plan.count_sql(segment, None);
+            let one = |sql: &str, params: Vec<Value>| -> rusqlite::Result<usize> {
                 let n: i64 =
-                    self.conn.prepare_cached(&sql)?.query_row(params_from_iter(params), |r| r.get(0))?;
-                total += usize::try_from(n).unwrap_or(0);
+                    self.conn.prepare_cached(sql)?.query_row(params_from_iter(params), |r| r.get(0))?;
+                Ok(usize::try_from(n).unwrap_or(0))
+            };
+            let all = || one("SELECT count(*) FROM articles", Vec::new());
+            if plan.conditions.is_empty() {
+                match (&plan.scope, &plan.fts) {
+                    (Scope::All, None) => return all(),
+                    (Scope::Author(key), None) => {
+                        return one(
+                            "SELECT coalesce(max(articles), 0) FROM authors WHERE key = ?",
+                            vec![Value::Text(key.clone())],
+                        );
+                    }
+                    (Scope::All, Some(fts)) => {
+                        let matching = one(
+                            "SELECT count(*) FROM text WHERE text MATCH ?",
+                            vec![Value::Text(fts.clone())],
+                        )?;
+                        return if plan.fts_excluded_only {
+                            Ok(all()?.saturating_sub(matching))
+                        } else {
+                            Ok(matching)
+                        };
+                    }
+                    (Scope::Author(_), Some(_)) => {}
+                }
             }
-            Ok(total)
+            // The segments of an order part the list between them: count
+            // it in one pass, without them.
+            let whole = Segment { key: plan.segments[0].key, descending: true, condition: "1" };
+            let (sql, params) = plan.count_sql(&whole, None);
+            one(&sql, params)
         };
         run().map_err(|e| self.err(e))
     }

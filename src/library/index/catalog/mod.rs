@@ -69,7 +69,7 @@ impl Catalog {
         let conn = Connection::open_with_flags(index, flags).map_err(|e| sqlite(index, e))?;
         let prepare = |conn: &Connection| -> rusqlite::Result<()> {
             conn.busy_timeout(std::time::Duration::from_secs(5))?;
-            conn.pragma_update(None, "cache_size", -8 * 1024)?;
+            conn.pragma_update(None, "cache_size", -4 * 1024)?;
             conn.set_prepared_statement_cache_capacity(64);
             let attached = state.is_some_and(|uri| {
                 conn.execute("ATTACH DATABASE ?1 AS st", [uri]).is_ok()
@@ -131,6 +131,11 @@ impl Catalog {
     /// Forgets what was read before the library changed.
     pub fn forget_cached(&self) {
         self.spellings.borrow_mut().clear();
+    }
+
+    /// What stops a query running on this connection from another thread.
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
     }
 
     /// A number that changes whenever another connection commits to the

@@ -23,7 +23,10 @@ pub struct Anchor {
 /// A list's size and some of its rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Window {
-    pub total: usize,
+    /// How many articles the list has; `None` for a search whose matches
+    /// are counted afterwards (see [`Catalog::count`]), so its first rows
+    /// need not wait for every match to be counted.
+    pub total: Option<usize>,
     /// The position of `rows[0]`.
     pub first: usize,
     pub rows: Vec<ListRow>,
@@ -37,10 +40,15 @@ pub struct Window {
 
 impl Catalog {
     /// The list `spec` around `anchor`: about `around` rows before it and
-    /// after it.
+    /// after it. A search opens at its top, before it is counted.
     pub fn window(&self, spec: &ListSpec, anchor: &Anchor, around: usize) -> Result<Window, IndexError> {
         if spec.is_gathered() {
             return self.gathered_window(spec, anchor, around);
+        }
+        if spec.has_text() {
+            let page = self.page_after(spec, None, around * 2 + 1)?;
+            let total = page.complete.then_some(page.rows.len());
+            return Ok(Window { total, first: 0, rows: page.rows, selected: 0, gathered: None });
         }
         let total = self.count(spec)?;
         let kept = match anchor.id {
@@ -59,7 +67,7 @@ impl Catalog {
             let selected = anchor.position.min(total.saturating_sub(1));
             let first = selected.saturating_sub(around);
             let rows = self.page_at(spec, first, around * 2 + 1)?;
-            return Ok(Window { total, first, rows, selected, gathered: None });
+            return Ok(Window { total: Some(total), first, rows, selected, gathered: None });
         };
         let selected = self.position_of_cursor(spec, &found.cursor)?;
         let mut rows = self.page_before(spec, Some(&found.cursor), around)?.rows;
@@ -67,7 +75,7 @@ impl Catalog {
         let after = self.page_after(spec, Some(&found.cursor), around)?.rows;
         rows.push(found);
         rows.extend(after);
-        Ok(Window { total, first, rows, selected, gathered: None })
+        Ok(Window { total: Some(total), first, rows, selected, gathered: None })
     }
 
     fn gathered_window(&self, spec: &ListSpec, anchor: &Anchor, around: usize) -> Result<Window, IndexError> {
@@ -81,6 +89,6 @@ impl Catalog {
         let first = selected.saturating_sub(around);
         let end = (selected + around + 1).min(total);
         let rows = self.rows_at(&gathered[first..end])?;
-        Ok(Window { total, first, rows, selected, gathered: Some(gathered) })
+        Ok(Window { total: Some(total), first, rows, selected, gathered: Some(gathered) })
     }
 }
