@@ -262,6 +262,9 @@ pub struct ParsedArticle {
     /// What the article came from, when the content decides (a JSON Feed
     /// in a `.json` file, Atom in an `.xml` one); else the file type's.
     pub format: Option<Format>,
+    /// The language the source says the text is in ("fr", "pt-BR"), if it
+    /// says: what quotations are read in.
+    pub language: Option<String>,
 }
 
 /// A fully loaded article, as the rest of the program sees it.

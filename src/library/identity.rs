@@ -9,7 +9,7 @@ use super::article::{Article, ArticleId, ParsedArticle};
 use super::author::{AuthorKey, clean_name};
 use super::load::FileEntry;
 use super::load::FileKind;
-use super::quotes::quotes_of;
+use super::quotes::quotes_in;
 use super::{Format, stats};
 
 /// How much of an article to work out besides its identity.
@@ -38,7 +38,7 @@ pub fn finish(entry: &FileEntry, parsed: ParsedArticle, detail: Detail) -> Artic
     let words = if full { stats::word_count(&body) } else { 0 };
     let quotes = if full {
         let texts: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
-        quotes_of(&texts)
+        quotes_in(&texts, parsed.language.as_deref())
     } else {
         Default::default()
     };
@@ -144,5 +144,19 @@ mod tests {
         let bare = finish(&entry, parsed(), Detail::Identity);
         assert!(bare.quotes.is_empty() && bare.words == 0);
         assert_eq!((full.id, &full.title, &full.bylines), (bare.id, &bare.title, &bare.bylines));
+    }
+
+    #[test]
+    fn quotations_are_read_in_the_language_the_source_declares() {
+        let entry = FileEntry { path: PathBuf::from("a.xml"), kind: FileKind::Articles(FileType::Feed) };
+        let short = ParsedArticle {
+            title: "Oui".to_owned(),
+            body: vec![Block::paragraph("« Oui », a dit Marie Dupont.")],
+            ..ParsedArticle::default()
+        };
+        let declared = ParsedArticle { language: Some("fr-FR".to_owned()), ..short.clone() };
+        let speaker = |parsed| finish(&entry, parsed, Detail::Full).quotes[0].speaker.clone();
+        assert_eq!(speaker(declared).as_deref(), Some("Marie Dupont"));
+        assert_eq!(speaker(short), None, "too few words to guess French from");
     }
 }

@@ -1,5 +1,6 @@
 //! The keys shared by the structured formats (TOML, Markdown front matter,
-//! JSON): `title`, `author`, `bio`, `date`, `source`, `url`, `tags`, `body`.
+//! JSON): `title`, `author`, `bio`, `date`, `source`, `url`, `tags`, `body`,
+//! and `language` (a code such as "fr", which quotations are read in).
 
 use serde::Deserialize;
 
@@ -7,7 +8,8 @@ use super::ParseError;
 use crate::library::article::{ArticleDate, Block, Byline, ParsedArticle};
 use crate::library::author::clean_name;
 
-pub const KNOWN_KEYS: [&str; 8] = ["title", "author", "bio", "date", "source", "url", "tags", "body"];
+pub const KNOWN_KEYS: [&str; 9] =
+    ["title", "author", "bio", "date", "source", "url", "tags", "body", "language"];
 
 /// `author` may be one name or a list of names.
 #[derive(Debug, Deserialize)]
@@ -30,6 +32,7 @@ pub struct RawFields<D> {
     #[serde(default)]
     pub tags: Vec<String>,
     pub body: Option<String>,
+    pub language: Option<String>,
 }
 
 impl<D> RawFields<D> {
@@ -83,6 +86,7 @@ impl<D> RawFields<D> {
             line: 1,
             offset: 0,
             format: None,
+            language: non_empty(self.language),
         })
     }
 }

@@ -55,6 +55,7 @@ fn empty_fields() -> RawFields<toml::Value> {
         url: None,
         tags: Vec::new(),
         body: None,
+        language: None,
     }
 }
 

@@ -330,6 +330,7 @@ pub fn article<'a>(
         line,
         offset,
         format: None,
+        language: None,
     })
 }
 

@@ -119,8 +119,14 @@ impl Lexicon {
         }
     }
 
+    /// A finite speech verb; in French a participle agreeing with its
+    /// subject counts too ("s’est exclamée").
     pub fn is_speech_verb(&self, word: &str) -> bool {
         self.speech_verbs.contains(word)
+            || (self.language == "fr"
+                && ["es", "e", "s"]
+                    .iter()
+                    .any(|e| word.strip_suffix(e).is_some_and(|w| self.speech_verbs.contains(w))))
     }
 
     pub fn is_participle(&self, word: &str) -> bool {
@@ -135,8 +141,16 @@ impl Lexicon {
         self.auxiliaries.contains(word)
     }
 
+    /// A pronoun standing for a person, also at the end of an inversion
+    /// ("a-t-elle", "dit-il").
     pub fn is_pronoun(&self, word: &str) -> bool {
         self.pronouns.contains(word)
+            || word.rsplit_once('-').is_some_and(|(_, last)| self.pronouns.contains(last))
+    }
+
+    /// A preposition (not a time word): what a place or a body follows.
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.contains(word)
     }
 
     pub fn is_role(&self, word: &str) -> bool {

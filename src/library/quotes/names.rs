@@ -41,7 +41,10 @@ pub fn leading_non_name(run: &[&str], lexicon: &Lexicon) -> usize {
             let lower = w.trim_end_matches('.').to_lowercase();
             // "Secretary-General", "Vice-President": a role by any of its parts.
             let role = lexicon.is_role(&lower) || lower.split('-').any(|p| lexicon.is_role(p));
-            role || lexicon.is_not_name(&lower) || lower.ends_with("-old") || is_acronym(w)
+            role || lexicon.is_not_name(&lower)
+                || lexicon.opens_scene(&lower)
+                || lower.ends_with("-old")
+                || is_acronym(w)
         })
         .map_or(0, |i| i + 1)
 }

@@ -65,28 +65,31 @@ impl<'a> Reader<'a, '_> {
         (word.punct && !word.ends_clause()) || self.lexicon.is_auxiliary(&word.lower)
     }
 
+    /// A lowercase word inside a name ("van", "de", "bin"); "der" or "la"
+    /// only after one of those ("von der Leyen", "de la Cruz"), never
+    /// alone: "sagte Weber der Zeitung" ends the name at "Weber".
     fn particle(word: &Word<'_>) -> bool {
         matches!(
             word.lower.as_ref(),
             "de" | "van"
                 | "von"
-                | "der"
-                | "den"
                 | "da"
                 | "di"
                 | "del"
                 | "della"
-                | "la"
-                | "le"
                 | "bin"
                 | "al"
                 | "dos"
-                | "das"
                 | "du"
                 | "zu"
                 | "ten"
                 | "ter"
         )
+    }
+
+    fn second_particle(word: &Word<'_>, before: Option<&Word<'_>>) -> bool {
+        matches!(word.lower.as_ref(), "der" | "den" | "la" | "le" | "las" | "los")
+            && before.is_some_and(|b| matches!(b.lower.as_ref(), "van" | "von" | "de"))
     }
 
     /// The person named by a run of words: the last run of capitalised
@@ -106,7 +109,9 @@ impl<'a> Reader<'a, '_> {
         let mut run_start: Option<usize> = None;
         for (i, word) in words.iter().enumerate() {
             let capital = word.capital && !word.is_possessive() && name_like(word.bare.trim_end_matches(','));
-            if capital || (Self::particle(word) && run_start.is_some()) {
+            let before = i.checked_sub(1).map(|b| words[b]);
+            let particle = Self::particle(word) || Self::second_particle(word, before);
+            if capital || (particle && run_start.is_some()) {
                 run_start.get_or_insert(i);
                 if word.ends_clause() || word.ends_sentence() {
                     runs.push((run_start.take().unwrap_or(i), i + 1));
@@ -120,12 +125,15 @@ impl<'a> Reader<'a, '_> {
         }
         for (start, end) in runs.into_iter().rev() {
             let run = &words[start..end];
-            // After a preposition a capitalised run is a place or a body.
-            let after_preposition = start > 0 && {
-                let before = &words[start - 1].lower;
-                self.lexicon.opens_scene(before) && !self.lexicon.is_role(before)
-            };
-            if after_preposition {
+            // After a preposition (and its article: "of the"), or opening
+            // with one ("In Hamburg"), a capitalised run is a place or a body.
+            let before = (1..=start.min(3)).map(|back| words[start - back]).find(|w| {
+                w.capital || self.lexicon.is_preposition(&w.lower) || !self.lexicon.is_not_name(&w.lower)
+            });
+            let after_preposition = before.is_some_and(|w| {
+                !w.capital && self.lexicon.is_preposition(&w.lower) && !self.lexicon.is_role(&w.lower)
+            });
+            if after_preposition || self.lexicon.is_preposition(&run[0].lower) {
                 continue;
             }
             let bares: Vec<&str> = run.iter().map(|w| w.bare).collect();
@@ -255,10 +263,13 @@ impl<'a> Reader<'a, '_> {
         let subject_end =
             words[start..verb].iter().rposition(|w| !self.is_auxiliary(w)).map_or(start, |i| start + i + 1);
         let subject = &words[start..subject_end];
+        // Where the verb comes second, the subject follows it: "Am Montag
+        // sagte Weber:", "In Hamburg erklärte Anna Krüger:".
+        let inverted = || self.person_in(&words[verb + 1..]).filter(|n| matches!(n, Named::Person { .. }));
         if subject.is_empty() {
-            return None;
+            return inverted();
         }
-        self.subject_person(subject)
+        self.subject_person(subject).or_else(inverted)
     }
 
     /// Indirect speech leading into a quotation in the same sentence:
@@ -428,7 +439,11 @@ pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote], lexicon: &Lexicon) {
         let sentence = &before_words[sentence_start..];
         let after_sentence = first_sentence(after_words);
         let (in_first, in_last) = (first.paragraph, last.paragraph);
-        let speech = is_speech(quote) || quote.depth > 0;
+        // A quotation followed by a comma or dash is a sentence said, however short.
+        let followed = after_words
+            .first()
+            .is_some_and(|w| w.text.starts_with([',', ';', '–', '—']) || (w.punct && w.ends_clause()));
+        let speech = is_speech(quote) || quote.depth > 0 || followed;
         // Each reading of the attribution, with the paragraph its words are in.
         let named = if speech {
             reader

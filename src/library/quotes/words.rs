@@ -64,8 +64,11 @@ fn bare(text: &str) -> &str {
 fn word(text: &str, start: usize) -> Word<'_> {
     let bare_form = bare(text);
     let stripped = bare_form.trim_end_matches('.');
-    let lower = if stripped.chars().any(char::is_uppercase) {
-        Cow::Owned(stripped.chars().flat_map(char::to_lowercase).collect())
+    // Lowercase, with typographic apostrophes as plain ones ("s’est").
+    let lower = if stripped.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(
+            stripped.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).collect(),
+        )
     } else {
         Cow::Borrowed(stripped)
     };

@@ -32,6 +32,7 @@ pub fn items(root: &Element, address: Option<&Url>, text: &str) -> Vec<Result<Pa
             .filter(|t| !t.is_empty()),
         authors: author_names(root),
         base: base.or(site),
+        language: root.xml_attr("lang").map(str::to_owned),
     };
     all(root, "entry")
         .filter(|entry| entry.complete)

@@ -26,6 +26,7 @@ struct Shape<'a> {
     feed_url: Option<String>,
     author: Option<serde_json::Value>,
     authors: Option<serde_json::Value>,
+    language: Option<String>,
     #[serde(borrow, default)]
     items: Vec<&'a RawValue>,
 }
@@ -43,6 +44,7 @@ pub fn parse_json_feed(text: &str) -> Vec<Result<ParsedArticle, ParseError>> {
         title: shape.title.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
         authors: crate::library::byline::names_from_all(authors.iter().map(String::as_str)),
         base,
+        language: shape.language.clone(),
     };
     if shape.items.is_empty() {
         return vec![Err(ParseError::warning(Some(1), "the feed has no items"))];

@@ -67,6 +67,8 @@ pub struct FeedInfo {
     pub authors: Vec<String>,
     /// The address links are resolved against.
     pub base: Option<Url>,
+    /// The language the feed declares.
+    pub language: Option<String>,
 }
 
 /// The parts of an item, as found, before they become an article.
@@ -124,6 +126,7 @@ impl Item {
             line: self.line,
             offset: self.offset as u64,
             format: None,
+            language: feed.language.clone(),
         }
     }
 }

@@ -49,7 +49,8 @@ fn info(channel: &Element, base: Option<Url>) -> FeedInfo {
         .or_else(|| atom_link(channel))
         .map(|link| resolve(base.as_ref(), &link))
         .and_then(|link| Url::parse(&link).ok());
-    FeedInfo { title, authors, base: base.or(site) }
+    let language = channel.first(&Ns::Core, "language").and_then(Element::non_empty_text);
+    FeedInfo { title, authors, base: base.or(site), language }
 }
 
 /// An `atom:link` with `rel="alternate"` (or none) inside RSS.

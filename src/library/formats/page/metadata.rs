@@ -30,6 +30,8 @@ pub struct Metadata {
     pub tags: Vec<String>,
     /// The first-level headings outside navigation and sidebars.
     pub headings: Vec<String>,
+    /// The page's language (`<html lang>`, else a content-language meta).
+    pub language: Option<String>,
 }
 
 /// JSON-LD types that describe an article.
@@ -88,6 +90,8 @@ struct Found<'a> {
     bylines: Vec<NodeRef<'a>>,
     /// A class saying date, time, meta or info: where a date may be written.
     dated: Vec<NodeRef<'a>>,
+    /// `<html lang>`.
+    language: Option<String>,
 }
 
 pub fn read(document: &Document) -> Metadata {
@@ -99,6 +103,7 @@ pub fn read(document: &Document) -> Metadata {
     bylines(&found, &mut meta);
     times(&found.times, &mut meta);
     dated_lines(&found.dated, &mut meta);
+    meta.language.clone_from(&found.language);
     meta.document_title = found.titles.first().map(|t| squeeze(&t.text())).filter(|t| !t.is_empty());
     for heading in &found.headings {
         if !is_elsewhere(heading) {
@@ -131,7 +136,11 @@ fn walk(document: &Document) -> Found<'_> {
                 }
                 continue;
             }
-            "style" | "head" | "html" | "body" => continue,
+            "html" => {
+                found.language = node.attr("lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
+                continue;
+            }
+            "style" | "head" | "body" => continue,
             _ => {}
         }
         let word_in = |attr: &str, words: &[&str]| {

@@ -80,6 +80,7 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
         line: 1,
         offset: 0,
         format: None,
+        language: meta.language.clone(),
     })
 }
 
