@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use broadsheet::library::author::AuthorKey;
 use broadsheet::library::index::catalog::{AuthorSort, Catalog, ListSpec, Scope};
 use broadsheet::library::index::{Index, Opened};
 use broadsheet::library::search::{Query, folded};
@@ -109,7 +110,23 @@ fn summary_of_read(library: &Library) -> BTreeSet<String> {
         author_line(&a.name, &a.bio, &a.url, &a.most_quoted, &articles)
     });
     let problems = library.diagnostics.iter().map(|d| format!("problem {d}"));
-    articles.chain(authors).chain(problems).collect()
+    let mut people: std::collections::BTreeMap<String, Vec<(ArticleId, usize)>> = Default::default();
+    for article in &library.articles {
+        for (n, quote) in article.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
+            if let Some(speaker) = &quote.speaker {
+                people.entry(AuthorKey::of(speaker).as_str().to_owned()).or_default().push((article.id, n));
+            }
+        }
+    }
+    let people = people.into_iter().map(|(key, quotes)| person_line(&key, quotes));
+    articles.chain(authors).chain(problems).chain(people).collect()
+}
+
+/// A person quoted, with their quotations (article and place), in order.
+fn person_line(key: &str, mut quotes: Vec<(ArticleId, usize)>) -> String {
+    quotes.sort();
+    let articles: BTreeSet<ArticleId> = quotes.iter().map(|q| q.0).collect();
+    format!("person {key} {} quotes in {} articles: {quotes:?}", quotes.len(), articles.len())
 }
 
 /// Every id of a list, in order.
@@ -134,6 +151,19 @@ fn summary_of_index(catalog: &Catalog) -> BTreeSet<String> {
     }
     for problem in catalog.diagnostics(0, 100_000).unwrap() {
         lines.insert(format!("problem {problem}"));
+    }
+    let people = catalog.people_page(AuthorSort::Name, "", 0, 100_000).unwrap();
+    assert_eq!(people.len(), catalog.people_count("").unwrap());
+    for row in people {
+        let page = catalog.person(&row.key).unwrap().unwrap();
+        let quotes: Vec<(ArticleId, usize)> = catalog
+            .person_quotes(&row.key, 0, 100_000)
+            .unwrap()
+            .into_iter()
+            .map(|q| (q.article, q.n))
+            .collect();
+        assert_eq!((page.quotes, page.articles), (row.quotes, row.articles), "{}", row.name);
+        lines.insert(person_line(&row.key, quotes));
     }
     lines
 }
@@ -435,4 +465,37 @@ fn queries_full_of_fts5_syntax_are_just_words() {
     }
     // Operators are words like any other, not operators.
     assert!(found(&catalog, "ferry OR zebra").is_empty(), "OR is a word that must match too");
+}
+
+#[test]
+fn people_come_from_the_quotations_with_their_outlets_authors_and_places() {
+    let Indexed { catalog, .. } = indexed();
+    let people = catalog.people_page(AuthorSort::Name, "", 0, 100).unwrap();
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ana Lind", "Tomas Berg"]);
+    assert_eq!(catalog.people_page(AuthorSort::Name, "berg", 0, 100).unwrap()[0].name, "Tomas Berg");
+    assert_eq!(catalog.people_count("LIND").unwrap(), 1, "the filter ignores case");
+    assert_eq!(catalog.person_position(AuthorSort::Name, "", "tomas berg").unwrap(), Some(1));
+
+    let ana = catalog.person(&people[0].key).unwrap().unwrap();
+    assert_eq!((ana.quotes, ana.articles), (1, 1));
+    assert_eq!(ana.sources, [("Harbour Ledger".to_owned(), 1)]);
+    assert_eq!(ana.quoted_by, [("Ines Vasquez".to_owned(), 1)]);
+    assert_eq!(ana.last_date.map(|d| d.to_string()).as_deref(), Some("2024-03-02"));
+    assert_eq!(ana.author, None, "Ana Lind writes nothing that loads");
+    let quotes = catalog.person_quotes(&ana.key, 0, 10).unwrap();
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].title, "Dredging starts in the outer basin");
+    assert_eq!((quotes[0].n, quotes[0].paragraph), (0, 1));
+    assert_eq!(quotes[0].excerpt, "It will be noisy,");
+
+    assert_eq!(
+        found(&catalog, "speaker:lind"),
+        BTreeSet::from(["Dredging starts in the outer basin".to_owned()])
+    );
+    assert_eq!(
+        found(&catalog, "speaker:\"tomas berg\""),
+        BTreeSet::from(["Ferry fares rise again".to_owned()])
+    );
+    assert!(found(&catalog, "speaker:vasquez").is_empty(), "an author is not a speaker");
 }

@@ -1,7 +1,8 @@
-//! The authors' tables, kept as articles come and go: each stored or
-//! forgotten article adds to or takes from a tally per author, and the
-//! tallies are written once per transaction, so the authors index and an
-//! author's page never need a pass over every article.
+//! The authors' and the quoted people's tables, kept as articles come and
+//! go: each stored or forgotten article adds to or takes from a tally per
+//! author and per person it quotes, and the tallies are written once per
+//! transaction, so the authors index, the people index and their pages
+//! never need a pass over every article.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use rustc_hash::FxHashMap;
@@ -37,10 +38,26 @@ pub struct Counted<'a> {
     pub speakers: Vec<&'a str>,
 }
 
-/// The changes of one transaction, by author key ('' for no author).
+/// What one transaction changes about one person quoted.
+#[derive(Debug, Default)]
+struct PersonDelta {
+    quotes: i64,
+    articles: i64,
+    spellings: FxHashMap<String, i64>,
+    sources: FxHashMap<String, i64>,
+    authors: FxHashMap<String, i64>,
+    months: FxHashMap<i64, i64>,
+    /// The newest row added.
+    added: Option<i64>,
+    removed: bool,
+}
+
+/// The changes of one transaction, by author key ('' for no author) and
+/// by the key of each person quoted.
 #[derive(Debug, Default)]
 pub struct Tally {
     deltas: FxHashMap<String, Delta>,
+    people: FxHashMap<String, PersonDelta>,
 }
 
 impl Tally {
@@ -68,6 +85,7 @@ impl Tally {
     }
 
     fn count(&mut self, article: &Counted<'_>, sign: i64) {
+        self.count_people(article, sign);
         for (key, name, bio) in Self::keyed(article) {
             let delta = self.deltas.entry(key.clone()).or_default();
             delta.articles += sign;
@@ -98,10 +116,51 @@ impl Tally {
         }
     }
 
-    /// Writes the tallies into the authors' tables.
+    /// Counts the people an article quotes (each quotation once, the
+    /// article once per person).
+    fn count_people(&mut self, article: &Counted<'_>, sign: i64) {
+        let mut here: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+        for speaker in &article.speakers {
+            let key = AuthorKey::of(speaker).as_str().to_owned();
+            if !key.is_empty() {
+                here.entry(key).or_default().push(speaker);
+            }
+        }
+        for (key, names) in here {
+            let delta = self.people.entry(key).or_default();
+            let quotes = names.len() as i64;
+            delta.quotes += sign * quotes;
+            delta.articles += sign;
+            for name in names {
+                *delta.spellings.entry(name.to_owned()).or_default() += sign;
+            }
+            if let Some(source) = article.source.filter(|s| !s.is_empty()) {
+                *delta.sources.entry(source.to_owned()).or_default() += sign;
+            }
+            for (author, _) in &article.bylines {
+                let author = AuthorKey::of(author);
+                if !author.as_str().is_empty() {
+                    *delta.authors.entry(author.as_str().to_owned()).or_default() += sign;
+                }
+            }
+            if let Some(month) = month_of_row(article.row) {
+                *delta.months.entry(month).or_default() += sign * quotes;
+            }
+            if sign > 0 {
+                delta.added = Some(delta.added.map_or(article.row, |r| r.max(article.row)));
+            } else {
+                delta.removed = true;
+            }
+        }
+    }
+
+    /// Writes the tallies into the authors' and people's tables.
     pub fn apply(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
         for (key, delta) in self.deltas {
             apply_one(tx, &key, delta)?;
+        }
+        for (key, delta) in self.people {
+            apply_person(tx, &key, delta)?;
         }
         Ok(())
     }
@@ -185,6 +244,45 @@ fn apply_one(tx: &Transaction<'_>, key: &str, delta: Delta) -> rusqlite::Result<
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![key, name, name_order(key), count, first, last, bio, bio_row])?;
+    Ok(())
+}
+
+fn apply_person(tx: &Transaction<'_>, key: &str, delta: PersonDelta) -> rusqlite::Result<()> {
+    add_counts(tx, "person_spellings", "name", key, delta.spellings)?;
+    add_counts(tx, "person_sources", "source", key, delta.sources)?;
+    add_counts(tx, "person_authors", "author", key, delta.authors)?;
+    add_counts(tx, "person_months", "month", key, delta.months)?;
+    let held: Option<(i64, i64, i64)> = tx
+        .prepare_cached("SELECT quotes, articles, last_row FROM people WHERE key = ?1")?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let (quotes, articles, mut last) = held.unwrap_or((0, 0, 0));
+    let (quotes, articles) = (quotes + delta.quotes, articles + delta.articles);
+    if quotes <= 0 || articles <= 0 {
+        tx.prepare_cached("DELETE FROM people WHERE key = ?1")?.execute([key])?;
+        return Ok(());
+    }
+    if delta.removed {
+        last = tx
+            .prepare_cached("SELECT coalesce(max(row), 0) FROM quotes WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))?;
+    }
+    if let Some(added) = delta.added {
+        last = last.max(added);
+    }
+    let spellings: Vec<(String, i64)> = tx
+        .prepare_cached("SELECT name, n FROM person_spellings WHERE key = ?1")?
+        .query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let name = preferred_spelling(
+        spellings.iter().flat_map(|(s, n)| std::iter::repeat_n(s.as_str(), usize::try_from(*n).unwrap_or(0))),
+    )
+    .unwrap_or_else(|| key.to_owned());
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO people (key, name, name_order, quotes, articles, last_row)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![key, name, name_order(key), quotes, articles, last])?;
     Ok(())
 }
 

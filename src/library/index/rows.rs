@@ -143,7 +143,8 @@ pub fn insert_article(
         hash,
     ])?;
     tx.prepare_cached(
-        "INSERT INTO text (rowid, title, authors, body, tags, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO text (rowid, title, authors, body, tags, source, speakers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         row,
@@ -152,7 +153,9 @@ pub fn insert_article(
         body_text(article),
         article.tags.join(" "),
         article.source.as_deref().unwrap_or(""),
+        join(article.speakers.iter().map(String::as_str)),
     ])?;
+    insert_quotes(tx, article, row)?;
     let counted = Counted {
         row,
         bylines: article.bylines.iter().map(|b| (b.name.as_str(), b.bio.as_deref())).collect(),
@@ -162,6 +165,30 @@ pub fn insert_article(
     link_authors(tx, &counted)?;
     tally.add(&counted);
     Ok(row)
+}
+
+/// How much of a quotation the people's pages show.
+const EXCERPT_CHARS: usize = 240;
+
+/// The article's quotations that have a speaker, in `quotes`.
+fn insert_quotes(tx: &Transaction<'_>, article: &Article, row: i64) -> rusqlite::Result<()> {
+    for (n, quote) in article.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
+        let Some(speaker) = &quote.speaker else { continue };
+        let key = AuthorKey::of(speaker);
+        if key.as_str().is_empty() {
+            continue;
+        }
+        let excerpt: String = quote.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let excerpt = match excerpt.char_indices().nth(EXCERPT_CHARS) {
+            Some((at, _)) => format!("{}…", &excerpt[..at]),
+            None => excerpt,
+        };
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO quotes (key, row, n, paragraph, start, excerpt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![key.as_str(), row, n as i64, quote.paragraph as i64, quote.spans[0].start as i64, excerpt])?;
+    }
+    Ok(())
 }
 
 /// The article's rows in `article_authors` (key '' for no author).
@@ -218,6 +245,7 @@ pub fn delete_file(tx: &Transaction<'_>, path: &Path, tally: &mut Tally) -> rusq
             speakers: if speakers.is_empty() { Vec::new() } else { speakers.split(SEPARATOR).collect() },
         };
         tx.prepare_cached("DELETE FROM text WHERE rowid = ?1")?.execute([row])?;
+        tx.prepare_cached("DELETE FROM quotes WHERE row = ?1")?.execute([row])?;
         let mut keys: Vec<String> = names.iter().map(|n| AuthorKey::of(n).as_str().to_owned()).collect();
         if keys.is_empty() {
             keys.push(String::new());

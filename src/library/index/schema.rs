@@ -11,7 +11,7 @@
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 
 /// The full-text index's in-memory buffer (SQLite's default is 1 MiB):
 /// bigger segments, far fewer merges while a big library is indexed.
@@ -113,6 +113,41 @@ CREATE TABLE author_months (key TEXT NOT NULL, month INTEGER NOT NULL, n INTEGER
 CREATE TABLE author_quoted (key TEXT NOT NULL, speaker TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (key, speaker)) WITHOUT ROWID;
 
+-- Every quotation a speaker is found for: who (the speaker's key, as
+-- authors' keys are made), the article's row, the quotation's place among
+-- the article's quotations, its paragraph and byte there, its first words.
+CREATE TABLE quotes (
+    key TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    excerpt TEXT NOT NULL,
+    PRIMARY KEY (key, row, n)
+) WITHOUT ROWID;
+CREATE INDEX quotes_by_row ON quotes (row);
+
+-- One row per person quoted, kept by the refresh: what the people index lists.
+CREATE TABLE people (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_order BLOB NOT NULL,
+    quotes INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    last_row INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX people_by_name ON people (name_order);
+CREATE INDEX people_by_count ON people (quotes DESC, name_order);
+CREATE INDEX people_by_latest ON people (last_row DESC, name_order);
+CREATE TABLE person_spellings (key TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, name)) WITHOUT ROWID;
+CREATE TABLE person_sources (key TEXT NOT NULL, source TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, source)) WITHOUT ROWID;
+CREATE TABLE person_authors (key TEXT NOT NULL, author TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, author)) WITHOUT ROWID;
+CREATE TABLE person_months (key TEXT NOT NULL, month INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, month)) WITHOUT ROWID;
+
 CREATE TABLE diagnostics (
     path BLOB NOT NULL,
     line INTEGER,
@@ -135,7 +170,7 @@ CREATE INDEX author_info_by_key ON author_info (key);
 -- Contentless: the text lives in the article files, not twice on disk.
 -- Its rowid is the article's row.
 CREATE VIRTUAL TABLE text USING fts5 (
-    title, authors, body, tags, source,
+    title, authors, body, tags, source, speakers,
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
@@ -178,6 +213,12 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
                 "SELECT key, source, n FROM author_sources",
                 "SELECT key, month, n FROM author_months",
                 "SELECT key, speaker, n FROM author_quoted",
+                "SELECT key, row, n, paragraph, start, excerpt FROM quotes",
+                "SELECT key, name, name_order, quotes, articles, last_row FROM people",
+                "SELECT key, name, n FROM person_spellings",
+                "SELECT key, source, n FROM person_sources",
+                "SELECT key, author, n FROM person_authors",
+                "SELECT key, month, n FROM person_months",
                 "SELECT path, line, error, message FROM diagnostics",
                 "SELECT path, key, name, bio, url FROM author_info",
                 "SELECT rowid FROM text WHERE text MATCH 'x'",

@@ -26,6 +26,7 @@ pub fn folded(article: &Article) -> FoldedArticle {
         body,
         tags: fold(&article.tags.join(" ")),
         source: article.source.as_deref().map(fold).unwrap_or_default(),
+        speakers: fold(&article.speakers.join(" ")),
     }
 }
 

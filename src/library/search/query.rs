@@ -1,5 +1,5 @@
 //! The search syntax: plain words (all must match), "exact phrases",
-//! `author:`, `tag:`, `source:` and `title:` fields, `is:unread`,
+//! `author:`, `speaker:`, `tag:`, `source:` and `title:` fields, `is:unread`,
 //! `is:read`, `is:bookmarked`, and `-` before any of them to exclude.
 //! Matching ignores case and accents.
 
@@ -14,6 +14,8 @@ pub enum Field {
     Author,
     Tag,
     Source,
+    /// The people an article quotes.
+    Speaker,
 }
 
 /// Reading state a term can ask for.
@@ -55,6 +57,8 @@ pub struct FoldedArticle {
     pub body: String,
     pub tags: String,
     pub source: String,
+    /// The names of the people it quotes.
+    pub speakers: String,
 }
 
 impl Query {
@@ -90,6 +94,7 @@ impl Query {
                     Field::Author => &[&article.authors],
                     Field::Tag => &[&article.tags],
                     Field::Source => &[&article.source],
+                    Field::Speaker => &[&article.speakers],
                 };
                 let found = columns.iter().any(|column| has_in_a_row(column, &wanted, !phrase));
                 found != term.negated
@@ -209,6 +214,7 @@ fn term(token: &str) -> Option<Term> {
             "author" | "by" => Field::Author,
             "tag" => Field::Tag,
             "source" => Field::Source,
+            "speaker" | "said" | "quote" => Field::Speaker,
             "title" => Field::Title,
             _ => return text_term(token, Field::Any, negated),
         };
@@ -238,7 +244,20 @@ mod tests {
             body: fold(body),
             tags: fold("coast fishing"),
             source: fold("The Harbour Ledger"),
+            speakers: fold("Sunniva Aalto Jonas Ekberg"),
         }
+    }
+
+    #[test]
+    fn speaker_finds_who_is_quoted_by_any_of_their_names() {
+        let a = article("T", "Mara Quist", "Body.");
+        assert!(Query::parse("speaker:aalto").matches_text(&a));
+        assert!(Query::parse("speaker:\"jonas ekberg\"").matches_text(&a));
+        assert!(!Query::parse("speaker:quist").matches_text(&a), "an author is not a speaker");
+        assert_eq!(
+            Query::parse("speaker:ekb").terms[0].kind,
+            TermKind::Text { field: Field::Speaker, text: "ekb".into(), phrase: false }
+        );
     }
 
     #[test]

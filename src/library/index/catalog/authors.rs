@@ -119,7 +119,7 @@ impl AuthorPage {
 const MOST_QUOTED: usize = 5;
 
 /// The folded form of a filter typed in the authors index.
-fn filter_pattern(filter: &str) -> String {
+pub(super) fn filter_pattern(filter: &str) -> String {
     let folded = AuthorKey::of(filter).as_str().replace(['%', '_', '\\'], "");
     format!("%{folded}%")
 }

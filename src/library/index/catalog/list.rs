@@ -228,6 +228,7 @@ pub(crate) fn column_filter(field: Field) -> &'static str {
         Field::Author => "authors",
         Field::Tag => "tags",
         Field::Source => "source",
+        Field::Speaker => "speakers",
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod authors;
 mod list;
+mod people;
 mod window;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 pub use authors::{AuthorPage, AuthorRow, AuthorSort, Period};
 pub(crate) use list::column_filter;
 pub use list::{Cursor, ListRow, ListSpec, Page, Scope, SortOrder};
+pub use people::{PersonPage, PersonRow, QuoteRow, people_sort_label};
 pub use window::{Anchor, Window};
 
 use super::rows::{path_from_key, split};
