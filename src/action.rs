@@ -29,6 +29,8 @@ pub enum Action {
     ShowQuotes,
     AuthorPage,
     AuthorsIndex,
+    PersonPage,
+    PeopleIndex,
     CycleSort,
     Search,
     NextMatch,
@@ -46,7 +48,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 38] = [
         Self::MoveDown,
         Self::MoveUp,
         Self::First,
@@ -70,6 +72,8 @@ impl Action {
         Self::ToggleBookmarkedOnly,
         Self::AuthorPage,
         Self::AuthorsIndex,
+        Self::PersonPage,
+        Self::PeopleIndex,
         Self::ToggleRead,
         Self::ToggleBookmark,
         Self::OpenLink,
@@ -111,7 +115,11 @@ impl Action {
             Self::ShowQuotes => "Who said what: the article's quotations",
             Self::AuthorPage => "The author's page (a chooser when there are several)",
             Self::AuthorsIndex => "Every author, with article counts",
-            Self::Search => "Search (title, author, body; \"phrase\" author: tag: source: is:unread)",
+            Self::PersonPage => "Everything the quoted person said (or the author's quotations)",
+            Self::PeopleIndex => "Everyone quoted, with quotation counts",
+            Self::Search => {
+                "Search (title, author, body; \"phrase\" author: speaker: tag: source: is:unread)"
+            }
             Self::NextMatch => "Next search match, on into the next article",
             Self::PreviousMatch => "Previous search match",
             Self::CycleSort => "Next sort order (newest, oldest, title, author, unread first)",
@@ -145,6 +153,8 @@ impl Action {
             Self::ShowQuotes => "quotes",
             Self::AuthorPage => "author",
             Self::AuthorsIndex => "authors",
+            Self::PersonPage => "person",
+            Self::PeopleIndex => "people",
             Self::Search => "search",
             Self::NextMatch => "next match",
             Self::CycleSort => "sort",

@@ -20,6 +20,8 @@ pub enum View {
     Articles,
     AuthorPage,
     Authors,
+    People,
+    PersonPage,
     Diagnostics,
 }
 
@@ -57,7 +59,7 @@ pub struct AppLayout {
     pub reader: Option<Rect>,
     pub reader_text: Rect,
     pub scrollbar: Rect,
-    /// The author page's top part (name, facts, bio, chart), above its list.
+    /// An author or person page's top part (name, facts, chart), above its list.
     pub page_info: Option<Rect>,
     /// A full-width view (authors index, problems): its pane, a one-line
     /// heading inside it (the index's sort and filter), its rows, and a
@@ -87,9 +89,9 @@ impl AppLayout {
         layout.body = body;
         layout.status = status;
         match input.view {
-            View::Diagnostics | View::Authors => {
+            View::Diagnostics | View::Authors | View::People => {
                 let detail_height = if input.view == View::Diagnostics && body.height >= 14 { 5 } else { 0 };
-                let heading_height = u16::from(input.view == View::Authors);
+                let heading_height = u16::from(input.view != View::Diagnostics);
                 let [pane, detail] =
                     body.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]));
                 let [heading, rows] = pane
@@ -101,7 +103,7 @@ impl AppLayout {
                 layout.panel_detail = (detail_height > 0).then_some(detail);
                 return layout;
             }
-            View::Articles | View::AuthorPage => {}
+            View::Articles | View::AuthorPage | View::PersonPage => {}
         }
         let (list, reader) = if input.full_width {
             (None, Some(body))
@@ -123,7 +125,7 @@ impl AppLayout {
         if let Some(list) = list {
             layout.list = Some(list);
             let inner = list.inner(Margin::new(1, 1));
-            if input.view == View::AuthorPage {
+            if matches!(input.view, View::AuthorPage | View::PersonPage) {
                 // The page's facts on top; at least a few articles below.
                 let info = PAGE_INFO_MAX_HEIGHT
                     .min(inner.height.saturating_sub(2 * LIST_ROW_HEIGHT))

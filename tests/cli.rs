@@ -389,3 +389,43 @@ fn check_gives_one_clear_line_for_a_file_it_cannot_use() {
         assert!(lines[1].starts_with("0 articles"), "{file}: {stdout}");
     }
 }
+
+#[test]
+fn quotes_prints_each_quotation_with_its_speaker_and_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = "+++\ntitle = \"Tide tables go digital\"\ndate = 2025-02-03\n+++\n\n\
+                 Harbourmaster Petra Lindqvist announced the change.\n\n\
+                 “Paper is finished,” Lindqvist said. “Nobody reads it.”\n\n\
+                 A sign read “closed for stocktaking” all week.\n";
+    let second = "Ferry timetable changes\n\n“The late boat stays,” said Petra Lindqvist, \
+                  the harbourmaster. “The early one goes.”\n";
+    fs::write(dir.path().join("a.md"), first).unwrap();
+    fs::write(dir.path().join("b.txt"), second).unwrap();
+    let quotes = export(&["quotes", "."], Some(dir.path()));
+    let articles = export(&["export", "."], Some(dir.path()));
+    let id_of = |title: &str| articles.iter().find(|a| a["title"] == title).unwrap()["id"].clone();
+    let digital: Vec<&Value> = quotes.iter().filter(|q| q["title"] == "Tide tables go digital").collect();
+    assert_eq!(
+        *digital[0],
+        serde_json::json!({"text": "Paper is finished,", "speaker": "Petra Lindqvist",
+            "article": id_of("Tide tables go digital"), "title": "Tide tables go digital",
+            "paragraph": 1, "date": "2025-02-03"})
+    );
+    assert_eq!(digital[1]["text"], "Nobody reads it.");
+    assert_eq!(digital[2]["speaker"], Value::Null, "a quotation nobody says is still listed");
+    let ferry: Vec<&Value> = quotes.iter().filter(|q| q["title"] == "Ferry timetable changes").collect();
+    assert_eq!(ferry.len(), 2);
+    assert!(ferry.iter().all(|q| q["article"] == id_of("Ferry timetable changes") && q["date"].is_null()));
+
+    let people = export(&["people", "."], Some(dir.path()));
+    assert_eq!(people.len(), 1, "{people:?}");
+    let petra = &people[0];
+    assert_eq!(petra["name"], "Petra Lindqvist");
+    assert_eq!(petra["quotes"], 4);
+    assert_eq!(petra["count"], 2);
+    assert_eq!(petra["articles"][0], id_of("Tide tables go digital"), "newest first");
+    assert_eq!(
+        (petra["first_date"].clone(), petra["last_date"].clone()),
+        ("2025-02-03".into(), "2025-02-03".into())
+    );
+}

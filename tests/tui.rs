@@ -270,3 +270,46 @@ fn from_an_article_to_its_author_and_back() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn from_a_quotation_to_everything_its_speaker_said_and_back() {
+    let mut s = Session::start(Options { cols: 130, rows: 40, ..Options::default() });
+    s.wait_for_text("Articles 24");
+    s.send("P");
+    s.wait_for_text("People 33");
+    s.send("/johan lund\r");
+    s.wait_for_text("4 quotations in 1 article");
+    s.send("\r");
+    s.wait_for_text("Person: Johan Lund");
+    s.wait_for_text("Quoted by: Lena Hovland (1)");
+    s.wait_for_text("Quotations 4");
+    // The second quotation, opened: the reader has focus, at that quotation.
+    s.send("j");
+    s.wait_for_text("2/4");
+    s.send("\r");
+    s.wait_for("the article open at the quotation", |screen| {
+        let text = screen.contents();
+        text.contains("Knots, needles, the cord cutting into a thumb")
+            && text.lines().last().is_some_and(|l| l.trim_end().ends_with('%'))
+    });
+    s.send("\x1b");
+    s.wait_for("the quotations again, where they were", |screen| {
+        screen.contents().lines().last().is_some_and(|l| l.trim_end().ends_with("2/4"))
+    });
+    s.send("\x1b");
+    s.wait_for_text("People 1");
+    // From a quotation in the reader straight to its speaker.
+    s.send("\x1b");
+    s.wait_for_text("People 33");
+    s.send("\x1b");
+    s.wait_for_text("Articles 24");
+    s.send("]");
+    s.wait_for_text("3 quotes from 1 speaker");
+    s.send("p");
+    s.wait_for_text("Person: Astrid Kolle");
+    s.send("q");
+    s.send("q");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

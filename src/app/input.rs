@@ -63,11 +63,9 @@ impl App {
         if self.search.editing {
             let input = format!("{}{text}", self.search.input);
             self.search_input_changed(input);
-        } else if let Some(Screen::Authors(index)) = self.screens.last_mut()
-            && index.editing
-        {
-            index.filter.push_str(text);
-            self.reload_authors_index();
+        } else if let Some((filter, true)) = self.screen_mut().name_filter_mut().map(|(f, e)| (f, *e)) {
+            filter.push_str(text);
+            self.reload_name_indexes();
         }
         self.dirty = true;
     }
@@ -104,24 +102,24 @@ impl App {
     /// typed, characters, Backspace, Enter and Esc edit it. Returns whether
     /// the key was taken.
     fn type_into_filter(&mut self, key: KeyEvent) -> bool {
-        let Some(Screen::Authors(index)) = self.screens.last_mut() else { return false };
-        if !index.editing || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        let Some((filter, editing)) = self.screen_mut().name_filter_mut() else { return false };
+        if !*editing || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
             return false;
         }
         match key.code {
-            KeyCode::Char(c) => index.filter.push(c),
+            KeyCode::Char(c) => filter.push(c),
             KeyCode::Backspace => {
-                index.filter.pop();
+                filter.pop();
             }
-            KeyCode::Enter => index.editing = false,
+            KeyCode::Enter => *editing = false,
             KeyCode::Esc => {
-                index.editing = false;
-                index.filter.clear();
+                *editing = false;
+                filter.clear();
             }
             // Arrows still move through what the filter leaves.
             _ => return false,
         }
-        self.reload_authors_index();
+        self.reload_name_indexes();
         self.dirty = true;
         true
     }
@@ -139,17 +137,20 @@ impl App {
         };
         let step = |n| if down { Motion::Down(n) } else { Motion::Up(n) };
         match self.screen_mut() {
-            Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
+            Screen::Articles(browser)
+            | Screen::AuthorPage { browser, .. }
+            | Screen::PersonPage { browser, .. } => {
                 if in_reader {
                     browser.reader.apply(step(WHEEL_LINES));
                 } else if in_list {
-                    browser.list.apply(step(1));
+                    browser.apply(step(1));
                     self.follow_selection();
                 } else {
                     return;
                 }
             }
             Screen::Authors(index) => index.list.apply(step(1)),
+            Screen::People(index) => index.list.apply(step(1)),
             Screen::Diagnostics(problems) => problems.apply(step(1)),
         }
         self.dirty = true;
@@ -160,14 +161,14 @@ impl App {
     fn click(&mut self, at: Position, in_reader: bool) {
         let layout = self.layout;
         let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
-        if let Some(position) = layout.list_position_at(at.x, at.y, browser.list.selection().offset()) {
-            if position >= browser.list.len() {
+        if let Some(position) = layout.list_position_at(at.x, at.y, browser.selection().offset()) {
+            if position >= browser.len() {
                 return;
             }
-            if position == browser.list.selection().selected() && browser.focus == Focus::List {
+            if position == browser.selection().selected() && browser.focus == Focus::List {
                 self.open();
             } else {
-                browser.list.select(position);
+                browser.select(position);
                 browser.focus = Focus::List;
                 self.follow_selection();
                 self.relayout();

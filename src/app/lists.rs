@@ -33,7 +33,8 @@ impl App {
             self.request_list(slot);
         }
         self.reload_author_page();
-        self.reload_authors_index();
+        self.reload_person_pages();
+        self.reload_name_indexes();
         self.reload_problems();
         // The open article's file may be what changed.
         self.reread_shown();
@@ -46,6 +47,10 @@ impl App {
         self.next_ticket += 1;
         let ticket = self.next_ticket;
         let Some(browser) = self.screens.get_mut(slot).and_then(Screen::browser_mut) else { return };
+        if browser.quotes.is_some() {
+            // A person page lists quotations, read by the page (see `fill`).
+            return;
+        }
         browser.list.expect(ticket);
         let (spec, anchor) = (browser.list.spec().clone(), browser.list.anchor());
         self.effects.push(Effect::Query(Query::Window { slot, ticket, spec, anchor, around }));
@@ -122,6 +127,15 @@ impl App {
     pub(super) fn fill(&mut self) {
         let Some(catalog) = &self.library.catalog else { return };
         let result = match self.screens.last_mut().expect("the main screen is never popped") {
+            Screen::PersonPage { page, browser } => match browser.quotes.as_mut() {
+                Some(quotes) => match quotes.wanted() {
+                    Some((start, count)) => {
+                        catalog.person_quotes(&page.key, start, count).map(|rows| quotes.take(start, rows))
+                    }
+                    None => Ok(()),
+                },
+                None => Ok(()),
+            },
             Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
                 let mut result = Ok(());
                 for _ in 0..MAX_FETCHES {
@@ -142,6 +156,12 @@ impl App {
                     .map(|rows| index.list.take(start, rows)),
                 None => Ok(()),
             },
+            Screen::People(index) => match index.list.wanted() {
+                Some((start, count)) => catalog
+                    .people_page(index.sort, &index.filter, start, count)
+                    .map(|rows| index.list.take(start, rows)),
+                None => Ok(()),
+            },
             Screen::Diagnostics(problems) => match problems.wanted() {
                 Some((start, count)) => {
                     catalog.diagnostics(start, count).map(|rows| problems.take(start, rows))
@@ -154,18 +174,46 @@ impl App {
         }
     }
 
-    /// The authors index, counted again for its filter (keeping the
-    /// selected author where it can).
-    pub(super) fn reload_authors_index(&mut self) {
+    /// The authors and people indexes, counted again for their filters
+    /// (keeping the selected name where they can).
+    pub(super) fn reload_name_indexes(&mut self) {
         let Some(catalog) = &self.library.catalog else { return };
         for screen in &mut self.screens {
-            let Screen::Authors(index) = screen else { continue };
-            let selected = index.selected_author().map(str::to_owned);
-            let total = catalog.authors_count(&index.filter).unwrap_or(0);
-            index.list.reset(total);
-            let position = selected
-                .and_then(|key| catalog.author_position(index.sort, &index.filter, &key).ok().flatten());
-            index.list.select(position.unwrap_or(0));
+            match screen {
+                Screen::Authors(index) => {
+                    let selected = index.selected_key().map(str::to_owned);
+                    index.list.reset(catalog.authors_count(&index.filter).unwrap_or(0));
+                    let position = selected.and_then(|key| {
+                        catalog.author_position(index.sort, &index.filter, &key).ok().flatten()
+                    });
+                    index.list.select(position.unwrap_or(0));
+                }
+                Screen::People(index) => {
+                    let selected = index.selected_key().map(str::to_owned);
+                    index.list.reset(catalog.people_count(&index.filter).unwrap_or(0));
+                    let position = selected.and_then(|key| {
+                        catalog.person_position(index.sort, &index.filter, &key).ok().flatten()
+                    });
+                    index.list.select(position.unwrap_or(0));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Person pages' facts and quotations, read again (keeping the
+    /// selected place).
+    fn reload_person_pages(&mut self) {
+        let Some(catalog) = &self.library.catalog else { return };
+        for screen in &mut self.screens {
+            if let Screen::PersonPage { page, browser } = screen
+                && let Ok(Some(fresh)) = catalog.person(&page.key)
+            {
+                if let Some(quotes) = browser.quotes.as_mut() {
+                    quotes.reset(fresh.quotes);
+                }
+                **page = fresh;
+            }
         }
     }
 

@@ -16,6 +16,7 @@ mod lists;
 mod navigation;
 mod outside;
 mod overlays;
+mod people;
 mod run;
 mod search;
 
@@ -386,9 +387,16 @@ impl App {
         match (&self.overlay, self.screen()) {
             (Some(Overlay::Help(_)), _) => Context::Help,
             (Some(Overlay::Quotes { .. }), _) => Context::Quotes,
-            (Some(Overlay::ChooseAuthor { .. }), _) | (None, Screen::Authors(_)) => Context::Authors,
+            (Some(Overlay::ChooseAuthor { .. }), _) | (None, Screen::Authors(_) | Screen::People(_)) => {
+                Context::Authors
+            }
             (None, Screen::Diagnostics(_)) => Context::Diagnostics,
-            (None, Screen::Articles(browser) | Screen::AuthorPage { browser, .. }) => match browser.focus {
+            (
+                None,
+                Screen::Articles(browser)
+                | Screen::AuthorPage { browser, .. }
+                | Screen::PersonPage { browser, .. },
+            ) => match browser.focus {
                 Focus::List => Context::List,
                 Focus::Reader => Context::Reader,
             },
@@ -448,6 +456,8 @@ impl App {
             Action::ShowQuotes => self.open_quotes_panel(),
             Action::AuthorPage => self.open_author_of_current(),
             Action::AuthorsIndex => self.open_authors_index(),
+            Action::PersonPage => self.open_person_of_current(),
+            Action::PeopleIndex => self.open_people_index(),
             Action::CycleSort => self.cycle_sort(),
             Action::Search => self.start_search(),
             Action::NextMatch => self.step_match(true),
@@ -507,14 +517,17 @@ impl App {
         let layout = self.layout;
         let bodies = &self.bodies;
         match self.screens.last_mut().expect("the main screen is never popped") {
-            Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
-                browser.list.set_visible_rows(layout.list_capacity());
+            Screen::Articles(browser)
+            | Screen::AuthorPage { browser, .. }
+            | Screen::PersonPage { browser, .. } => {
+                browser.set_visible_rows(layout.list_capacity());
                 let text = layout.reader_text;
                 let article = browser.reader.article().and_then(|id| bodies.article(id));
                 browser.reader.set_style(self.prefs.style, article);
                 browser.reader.set_viewport(text.width, usize::from(text.height), article);
             }
             Screen::Authors(index) => index.list.set_visible_rows(layout.panel_capacity()),
+            Screen::People(index) => index.list.set_visible_rows(layout.panel_capacity()),
             Screen::Diagnostics(problems) => problems.set_visible_rows(layout.panel_capacity()),
         }
         let area = self.layout.area;

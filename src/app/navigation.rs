@@ -20,17 +20,21 @@ impl App {
         let depth = self.depth();
         let full_width = self.prefs.full_width;
         match self.screens.last_mut().expect("the main screen is never popped") {
-            Screen::Articles(browser) | Screen::AuthorPage { browser, .. }
+            Screen::Articles(browser)
+            | Screen::AuthorPage { browser, .. }
+            | Screen::PersonPage { browser, .. }
                 if browser.focus == Focus::Reader || full_width =>
             {
                 browser.focus = Focus::List;
                 self.prefs.full_width = false;
                 self.remember_position();
             }
-            Screen::Authors(index) if index.editing || !index.filter.is_empty() => {
-                index.editing = false;
-                index.filter.clear();
-                self.reload_authors_index();
+            screen if screen.name_filter().is_some_and(|(filter, editing)| editing || !filter.is_empty()) => {
+                if let Some((filter, editing)) = screen.name_filter_mut() {
+                    *editing = false;
+                    filter.clear();
+                }
+                self.reload_name_indexes();
             }
             _ if depth > 1 => {
                 self.screens.pop();
@@ -48,7 +52,7 @@ impl App {
         self.relayout();
     }
 
-    fn push(&mut self, screen: Screen) {
+    pub(super) fn push(&mut self, screen: Screen) {
         self.screens.push(screen);
         self.prefs.full_width = false;
         self.relayout();
@@ -65,7 +69,7 @@ impl App {
     pub(super) fn open_authors_index(&mut self) {
         if !matches!(self.screen(), Screen::Authors(_)) {
             self.push(Screen::Authors(AuthorsIndex::default()));
-            self.reload_authors_index();
+            self.reload_name_indexes();
         }
     }
 
@@ -74,8 +78,24 @@ impl App {
     pub(super) fn open_author_of_current(&mut self) {
         let article = match self.screen() {
             Screen::Authors(index) => {
-                if let Some(author) = index.selected_author().map(str::to_owned) {
+                if let Some(author) = index.selected_key().map(str::to_owned) {
                     self.open_author_page(&author);
+                }
+                return;
+            }
+            // A person who also writes: their author page.
+            Screen::PersonPage { page, browser } if page.author.is_some() && browser.focus == Focus::List => {
+                let author = page.author.clone().expect("checked");
+                return self.open_author_page(&author);
+            }
+            Screen::People(index) => {
+                let key = index.selected_key().map(str::to_owned);
+                let writes = key.filter(|k| {
+                    self.library.catalog.as_ref().is_some_and(|c| c.author_articles(k).unwrap_or(0) > 0)
+                });
+                match writes {
+                    Some(key) => self.open_author_page(&key),
+                    None => self.status_message("Not an author in this library"),
                 }
                 return;
             }
@@ -130,11 +150,18 @@ impl App {
     pub(super) fn open(&mut self) {
         match self.screen() {
             Screen::Authors(index) => {
-                if let Some(author) = index.selected_author().map(str::to_owned) {
+                if let Some(author) = index.selected_key().map(str::to_owned) {
                     self.open_author_page(&author);
                 }
             }
-            Screen::Articles(_) | Screen::AuthorPage { .. } => self.open_selected_article(),
+            Screen::People(index) => {
+                if let Some(person) = index.selected_key().map(str::to_owned) {
+                    self.open_person_page(&person);
+                }
+            }
+            Screen::Articles(_) | Screen::AuthorPage { .. } | Screen::PersonPage { .. } => {
+                self.open_selected_article()
+            }
             Screen::Diagnostics(_) => {}
         }
     }
@@ -198,18 +225,20 @@ impl App {
 
     /// `/` in the authors index: typing filters the names.
     pub(super) fn start_filter(&mut self) {
-        if let Some(Screen::Authors(index)) = self.screens.last_mut() {
-            index.editing = true;
+        if let Some((_, editing)) = self.screen_mut().name_filter_mut() {
+            *editing = true;
         }
     }
 
     pub(super) fn move_focused(&mut self, action: Action) {
         let layout = self.layout;
         match self.screen_mut() {
-            Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => match browser.focus {
+            Screen::Articles(browser)
+            | Screen::AuthorPage { browser, .. }
+            | Screen::PersonPage { browser, .. } => match browser.focus {
                 Focus::List => {
-                    if let Some(motion) = motion(action, browser.list.selection().visible_rows()) {
-                        browser.list.apply(motion);
+                    if let Some(motion) = motion(action, browser.selection().visible_rows()) {
+                        browser.apply(motion);
                         self.follow_selection();
                     }
                 }
@@ -229,6 +258,11 @@ impl App {
                     index.list.apply(motion);
                 }
             }
+            Screen::People(index) => {
+                if let Some(motion) = motion(action, layout.panel_capacity()) {
+                    index.list.apply(motion);
+                }
+            }
             Screen::Diagnostics(problems) => {
                 if let Some(motion) = motion(action, problems.selection().visible_rows()) {
                     problems.apply(motion);
@@ -242,12 +276,15 @@ impl App {
     pub(super) fn follow_selection(&mut self) {
         // The selected row may be one the window has yet to read.
         self.fill();
-        let (selected, shown) = match self.browser() {
-            Some(browser) => (browser.list.selected_id(), browser.reader.article()),
+        let (selected, shown, quote) = match self.browser() {
+            Some(browser) => {
+                (browser.selected_id(), browser.reader.article(), browser.selected_quote().map(|q| q.n))
+            }
             None => return,
         };
         if selected == shown && selected.is_some() {
-            return self.highlight_matches();
+            self.highlight_matches();
+            return self.focus_listed_quote(quote);
         }
         self.remember_position();
         if let Some(id) = selected {
@@ -260,7 +297,21 @@ impl App {
             None => browser.reader.clear(),
         }
         self.highlight_matches();
-        self.restore_position();
+        if quote.is_some() {
+            self.focus_listed_quote(quote);
+        } else {
+            self.restore_position();
+        }
+    }
+
+    /// On a person page, the reader shows the selected quotation.
+    fn focus_listed_quote(&mut self, quote: Option<usize>) {
+        let bodies = &self.bodies;
+        let Some(browser) = self.screens.last_mut().and_then(Screen::browser_mut) else { return };
+        if let (Some(n), Some(article)) = (quote, browser.reader.article().and_then(|id| bodies.article(id)))
+        {
+            browser.reader.focus_quote(Some(n), article);
+        }
     }
 }
 

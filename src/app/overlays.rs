@@ -31,6 +31,16 @@ impl App {
             }
             Some(Overlay::Quotes { quotes, selection }) => match action {
                 Action::ShowQuotes => self.overlay = None,
+                Action::PersonPage => {
+                    let chosen = quotes.get(selection.selected()).copied();
+                    match chosen.and_then(|q| self.speaker_key(q)) {
+                        Some(key) => {
+                            self.overlay = None;
+                            self.open_person_page(&key);
+                        }
+                        None => self.status_message("Nobody is named as saying this"),
+                    }
+                }
                 Action::Open => {
                     let chosen = quotes.get(selection.selected()).copied();
                     self.overlay = None;

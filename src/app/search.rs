@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use super::{App, Effect};
 use crate::layout::Focus;
 use crate::library::ArticleId;
-use crate::library::index::catalog::{Anchor, SortOrder};
+use crate::library::index::catalog::{Anchor, SortOrder, people_sort_label};
 use crate::state::Screen;
 use crate::store::{Change, Position};
 
@@ -26,7 +26,7 @@ impl App {
     /// `/`: type a search over the whole library (or, in the authors
     /// index, a filter of the names).
     pub(super) fn start_search(&mut self) {
-        if matches!(self.screen(), Screen::Authors(_)) {
+        if self.screen().is_name_index() {
             return self.start_filter();
         }
         self.screens.truncate(1);
@@ -76,8 +76,14 @@ impl App {
         if let Some(Screen::Authors(index)) = self.screens.last_mut() {
             index.sort = index.sort.next();
             let label = index.sort.label();
-            self.reload_authors_index();
+            self.reload_name_indexes();
             return self.status_message(format!("Authors by {label}"));
+        }
+        if let Some(Screen::People(index)) = self.screens.last_mut() {
+            index.sort = index.sort.next();
+            let label = people_sort_label(index.sort);
+            self.reload_name_indexes();
+            return self.status_message(format!("People by {label}"));
         }
         self.search.sort = self.search.sort.next();
         self.apply_search();
@@ -118,7 +124,7 @@ impl App {
             return self.relayout();
         }
         // On to the neighbouring article that has a match.
-        let selection = browser.list.selection();
+        let selection = browser.selection();
         let (position, len) = (selection.selected(), selection.len());
         let next =
             if forward { (position + 1 < len).then_some(position + 1) } else { position.checked_sub(1) };
@@ -247,7 +253,7 @@ impl App {
 
     pub(super) fn select_and_follow(&mut self, position: usize) {
         if let Some(browser) = self.browser_mut() {
-            browser.list.select(position);
+            browser.select(position);
         }
         self.follow_selection();
     }

@@ -548,6 +548,8 @@ mod properties {
                 "\"",
                 "a",
                 "A",
+                "p",
+                "P",
                 "/",
                 "n",
                 "N",
@@ -578,7 +580,7 @@ mod properties {
 
     fn in_bounds(app: &App) -> Result<(), TestCaseError> {
         if let Some(browser) = app.browser() {
-            let s = browser.list.selection();
+            let s = browser.selection();
             prop_assert!(s.is_empty() || s.selected() < s.len());
             prop_assert!(browser.reader.scroll() <= browser.reader.max_scroll());
         }
@@ -586,6 +588,15 @@ mod properties {
             Screen::Authors(index) => {
                 let s = index.list.selection();
                 prop_assert!(s.is_empty() || s.selected() < s.len());
+            }
+            Screen::People(index) => {
+                let s = index.list.selection();
+                prop_assert!(s.is_empty() || s.selected() < s.len());
+                prop_assert!(index.list.visible().all(|(_, row)| row.is_some()));
+            }
+            Screen::PersonPage { browser, .. } => {
+                let quotes = browser.quotes.as_ref().expect("a person page lists quotations");
+                prop_assert!(quotes.visible().all(|(_, row)| row.is_some()));
             }
             Screen::Diagnostics(problems) => {
                 let s = problems.selection();
@@ -693,4 +704,64 @@ fn the_selection_stays_on_its_article_as_the_library_changes() {
     assert_eq!(app.b().list.len(), 11);
     assert_eq!(app.b().list.selection().selected(), 4);
     assert_eq!(app.current_article().unwrap().title, "Story 6");
+}
+
+#[test]
+fn people_index_person_page_and_a_quotation_opened_in_place() {
+    let mut app = App::for_tests(120, 40);
+    app.press("P");
+    let Screen::People(index) = app.screen() else { panic!("no people index") };
+    assert!(index.list.len() > 10, "the sample quotes many people");
+    app.press("S");
+    let Screen::People(index) = app.screen() else { panic!("still the index") };
+    let counts: Vec<usize> = index.list.visible().filter_map(|(_, p)| p.map(|p| p.quotes)).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most quoted first: {counts:?}");
+    app.press("/");
+    app.type_text("johan lund");
+    app.press("enter");
+    let Screen::People(index) = app.screen() else { panic!("still the index") };
+    assert_eq!(index.list.len(), 1);
+    app.press("enter");
+    let Screen::PersonPage { page, browser } = app.screen() else { panic!("no person page") };
+    assert_eq!(page.name, "Johan Lund");
+    let quotes = browser.quotes.as_ref().unwrap();
+    assert_eq!(quotes.len(), page.quotes);
+    assert!(page.quotes >= 2);
+    // The reader previews the selected quotation, focused, in its article.
+    app.press("j");
+    let quote = app.b().selected_quote().unwrap().clone();
+    assert_eq!(app.b().reader.article(), Some(quote.article));
+    assert_eq!(app.b().reader.focused_quote(), Some(quote.n));
+    let article = app.current_article().unwrap();
+    assert_eq!(article.quotes[quote.n].speaker.as_deref(), Some("Johan Lund"));
+    assert!(quote.excerpt.starts_with(article.quotes[quote.n].text.split_whitespace().next().unwrap()));
+    app.press("enter");
+    assert_eq!(app.focus(), Focus::Reader);
+    let (first, _) = app.b().reader.wrapped().unwrap().quote_lines[quote.n];
+    let reader = &app.b().reader;
+    assert!(reader.scroll() <= first && first < reader.scroll() + reader.height(), "scrolled to it");
+    app.press("esc");
+    assert_eq!((app.depth(), app.focus()), (3, Focus::List));
+    assert_eq!(app.b().selection().selected(), 1, "the page keeps its place");
+    app.press("esc");
+    assert!(matches!(app.screen(), Screen::People(_)));
+}
+
+#[test]
+fn p_opens_the_person_of_the_focused_quotation() {
+    let mut app = App::for_tests(120, 40);
+    app.press("p");
+    assert_eq!(app.depth(), 1, "no quotation focused yet");
+    assert!(app.status.message().unwrap().text.contains("Focus a quotation"));
+    app.press("]");
+    let n = app.b().reader.focused_quote().unwrap();
+    let speaker = app.current_article().unwrap().quotes[n].speaker.clone().expect("a named speaker");
+    app.press("p");
+    let Screen::PersonPage { page, .. } = app.screen() else { panic!("no person page") };
+    assert_eq!(page.name, speaker);
+    app.press("esc");
+    app.press("\"");
+    app.press("p");
+    let Screen::PersonPage { page, .. } = app.screen() else { panic!("no person page from the panel") };
+    assert_eq!(page.name, speaker);
 }

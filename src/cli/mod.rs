@@ -5,6 +5,7 @@ pub mod authors;
 pub mod check;
 pub mod export;
 pub mod index;
+pub mod quotes;
 pub mod read;
 pub mod search;
 
@@ -26,6 +27,7 @@ Examples:
   broadsheet check ~/articles     list files that could not be read
   broadsheet index ~/articles     build the index the reader starts from
   broadsheet authors ~/articles   print the authors as JSON Lines
+  broadsheet quotes ~/articles    print every quotation, with its speaker
   broadsheet search 'author:quist \"night bus\" is:unread' ~/articles";
 
 /// A terminal reader for a library of stored news articles.
@@ -91,6 +93,20 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print every quotation as JSON Lines: text, speaker (or null),
+    /// article (id), title, paragraph, date.
+    Quotes {
+        /// Article files or directories; the sample library if none.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print everyone quoted as JSON Lines: name, variants, quotes,
+    /// articles (ids, newest first), count, first_date, last_date.
+    People {
+        /// Article files or directories; the sample library if none.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Build or update the library index the reader starts from.
     ///
     /// The reader keeps it up to date by itself (in the cache directory,
@@ -146,6 +162,10 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Authors { paths }) => {
             script(paths, read::load_options(&config), authors::Authors::default())
+        }
+        Some(Command::Quotes { paths }) => script(paths, read::load_options(&config), quotes::Quotes),
+        Some(Command::People { paths }) => {
+            script(paths, read::load_options(&config), quotes::People::default())
         }
     };
     result.unwrap_or_else(|message| {

@@ -2,6 +2,7 @@
 //! (selection in range, scroll clamped) and knows nothing of drawing.
 
 pub mod bodies;
+pub mod name_index;
 pub mod paged;
 pub mod reader;
 pub mod screen;
@@ -11,9 +12,10 @@ pub mod status;
 pub mod window;
 
 pub use bodies::Bodies;
+pub use name_index::{Keyed, NameIndex};
 pub use paged::Paged;
 pub use reader::Reader;
-pub use screen::{AuthorsIndex, Browser, Screen};
+pub use screen::{AuthorsIndex, Browser, PeopleIndex, Screen};
 pub use search::SearchState;
 pub use selection::{Motion, Selection};
 pub use status::{Level, StatusLine};

@@ -75,17 +75,22 @@ pub fn render(app: &App, author: &AuthorPage, frame: &mut Frame, area: Rect) {
         let bio_text = Rect { height: bio_height, y: bio_area.y + 1, ..bio_area };
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), bio_text);
     }
-    render_chart(app, author, frame, chart_area);
+    render_chart(app, author.activity(), "Articles", frame, chart_area);
 }
 
-/// Articles per month or per year, as a bar chart.
-fn render_chart(app: &App, author: &AuthorPage, frame: &mut Frame, area: Rect) {
+/// Counts of `what` ("Articles") per month or per year, as a bar chart.
+pub fn render_chart(
+    app: &App,
+    (period, bars): (Period, Vec<(chrono::NaiveDate, usize)>),
+    what: &str,
+    frame: &mut Frame,
+    area: Rect,
+) {
     if area.height < 4 || area.width < 8 {
         return;
     }
-    let (period, bars) = author.activity();
     if bars.is_empty() {
-        let text = Span::styled("No dated articles to chart.", app.theme.list.meta);
+        let text = Span::styled(format!("No dated {} to chart.", what.to_lowercase()), app.theme.list.meta);
         frame.render_widget(Paragraph::new(text), Rect { y: area.y + 1, height: 1, ..area });
         return;
     }
@@ -103,8 +108,8 @@ fn render_chart(app: &App, author: &AuthorPage, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let title = match period {
-        Period::Month => "Articles per month",
-        Period::Year => "Articles per year",
+        Period::Month => format!("{what} per month"),
+        Period::Year => format!("{what} per year"),
     };
     let [title_area, chart] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]));
     frame.render_widget(Paragraph::new(Span::styled(title, app.theme.list.meta)), title_area);

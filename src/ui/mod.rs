@@ -9,7 +9,10 @@ mod diagnostics;
 mod fit;
 pub mod header;
 mod help;
+mod name_index;
 mod panel;
+mod people;
+mod person_page;
 mod quotes;
 mod reader;
 mod status;
@@ -42,7 +45,19 @@ pub fn render(app: &App, frame: &mut Frame) {
                 author_page::render(app, page, frame, area);
             }
         }
+        Screen::PersonPage { page, browser } => {
+            if let Some(area) = app.layout.list {
+                person_page::render_quotes(app, browser, frame, area);
+            }
+            if let Some(area) = app.layout.reader {
+                reader::render(app, browser, frame, area);
+            }
+            if let Some(area) = layout.page_info {
+                person_page::render(app, page, frame, area);
+            }
+        }
         Screen::Authors(index) => authors::render(app, index, frame),
+        Screen::People(index) => people::render(app, index, frame),
         Screen::Diagnostics(problems) => diagnostics::render(app, problems, frame),
     }
     match &app.overlay {

@@ -105,11 +105,14 @@ fn position(app: &App) -> String {
     match app.screen() {
         Screen::Diagnostics(problems) => of(problems.selection()),
         Screen::Authors(index) => of(index.list.selection()),
-        Screen::Articles(browser) | Screen::AuthorPage { browser, .. } => {
+        Screen::People(index) => of(index.list.selection()),
+        Screen::Articles(browser)
+        | Screen::AuthorPage { browser, .. }
+        | Screen::PersonPage { browser, .. } => {
             if browser.focus == Focus::Reader && browser.reader.article().is_some() {
                 format!("{}%", browser.reader.percent())
             } else {
-                of(browser.list.selection())
+                of(browser.selection())
             }
         }
     }

@@ -57,6 +57,16 @@ snapshot_test!(help_wide, 100, 34, &["?"]);
 snapshot_test!(help_narrow, 50, 14, &["?"]);
 snapshot_test!(help_filtered, 90, 20, &["?", "b", "o", "o", "k"]);
 snapshot_test!(diagnostics_none, 100, 16, &["!"]);
+snapshot_test!(people_by_count, 100, 24, &["P", "S"]);
+snapshot_test!(people_filtered_narrow, 50, 14, &["P", "/", "k", "a"]);
+snapshot_test!(person_page_wide, 130, 36, &["P", "/", "l", "u", "n", "d", "enter", "enter"]);
+snapshot_test!(
+    person_page_quote_opened,
+    130,
+    36,
+    &["P", "/", "l", "u", "n", "d", "enter", "enter", "j", "enter"]
+);
+snapshot_test!(person_page_narrow, 60, 20, &["P", "/", "l", "u", "n", "d", "enter", "enter"]);
 
 /// A library on disk made of files given as bytes (in a directory of
 /// its own, kept while the app is), named by a relative path so that
@@ -215,7 +225,9 @@ fn wide_characters_keep_columns_aligned() {
 
 #[test]
 fn every_view_survives_every_small_size() {
-    for keys in [&[][..], &["enter"], &["?"], &["!"], &["z"]] {
+    for keys in
+        [&[][..], &["enter"], &["?"], &["!"], &["z"], &["P"], &["P", "enter"], &["P", "enter", "enter"]]
+    {
         let mut app = app_after(80, 24, keys);
         for width in 0..=30 {
             for height in 0..=10 {
