@@ -20,7 +20,39 @@ pub struct Config {
     pub theme: ThemeConfig,
     pub commands: CommandsConfig,
     pub state: StateConfig,
+    pub feeds: FeedsConfig,
     pub keys: Bindings,
+}
+
+/// How feeds are fetched (the subscriptions are in `feeds.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedsConfig {
+    /// Minutes between fetches while the reader runs (0: only on `F`).
+    pub interval: u64,
+    /// Requests in flight at once, all hosts together.
+    pub connections: usize,
+    /// Requests in flight at once to one host.
+    pub per_host: usize,
+    /// Seconds a request may take in all (connect, headers, body).
+    pub timeout: u64,
+    /// The most bytes of one response (after decompression).
+    pub max_bytes: u64,
+    /// The most new items stored from one feed in one fetch.
+    pub max_items: usize,
+}
+
+impl Default for FeedsConfig {
+    fn default() -> Self {
+        Self {
+            interval: 0,
+            connections: 32,
+            per_host: 2,
+            timeout: 30,
+            max_bytes: 10 * 1024 * 1024,
+            max_items: 1000,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -235,7 +267,7 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl ConfigError {
-    fn at(path: &Path, text: &str, offset: Option<usize>, message: String) -> Self {
+    pub(crate) fn at(path: &Path, text: &str, offset: Option<usize>, message: String) -> Self {
         let Some(offset) = offset.map(|o| o.min(text.len())) else {
             return Self { path: path.to_path_buf(), line: None, column: None, message, snippet: None };
         };
@@ -313,6 +345,10 @@ impl Config {
                 "paragraph_spacing",
                 "reader.paragraph_spacing must be 0 to 3",
             ),
+            (config.feeds.connections >= 1, "connections", "feeds.connections must be at least 1"),
+            (config.feeds.per_host >= 1, "per_host", "feeds.per_host must be at least 1"),
+            (config.feeds.timeout >= 1, "timeout", "feeds.timeout must be at least 1 (second)"),
+            (config.feeds.max_bytes >= 1024, "max_bytes", "feeds.max_bytes must be at least 1024"),
             (
                 (10..=90).contains(&config.layout.list_width),
                 "list_width",

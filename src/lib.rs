@@ -14,6 +14,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod event;
+pub mod fetch;
 pub mod harness;
 pub mod keymap;
 pub mod layout;

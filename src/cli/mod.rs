@@ -4,6 +4,7 @@
 pub mod authors;
 pub mod check;
 pub mod export;
+pub mod feeds;
 pub mod index;
 pub mod quotes;
 pub mod read;
@@ -28,6 +29,8 @@ Examples:
   broadsheet index ~/articles     build the index the reader starts from
   broadsheet authors ~/articles   print the authors as JSON Lines
   broadsheet quotes ~/articles    print every quotation, with its speaker
+  broadsheet feeds add https://example.org/feed.xml
+  broadsheet fetch                fetch every subscribed feed into the library
   broadsheet search 'author:quist \"night bus\" is:unread' ~/articles";
 
 /// A terminal reader for a library of stored news articles.
@@ -107,6 +110,21 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Manage the feeds `fetch` fetches (kept in feeds.toml beside the config).
+    Feeds {
+        #[command(subcommand)]
+        command: feeds::FeedsCommand,
+    },
+    /// Fetch every feed (or those named) into the library.
+    ///
+    /// Each new item becomes a Markdown file under
+    /// $XDG_DATA_HOME/broadsheet/feeds/<feed>/. Prints one line per feed
+    /// that failed and a summary; exits with status 1 if any failed.
+    Fetch {
+        /// Feeds by name, title or address; all if none.
+        #[arg(value_name = "NAME")]
+        names: Vec<String>,
+    },
     /// Build or update the library index the reader starts from.
     ///
     /// The reader keeps it up to date by itself (in the cache directory,
@@ -163,6 +181,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Authors { paths }) => {
             script(paths, read::load_options(&config), authors::Authors::default())
         }
+        Some(Command::Feeds { command }) => feeds::feeds(command, &config, cli.config.as_deref()),
+        Some(Command::Fetch { names }) => feeds::fetch(names, &config, cli.config.as_deref()),
         Some(Command::Quotes { paths }) => script(paths, read::load_options(&config), quotes::Quotes),
         Some(Command::People { paths }) => {
             script(paths, read::load_options(&config), quotes::People::default())

@@ -25,7 +25,7 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the reader needs a terminal; to print articles use `broadsheet export`".to_owned());
     }
-    let paths = if paths.is_empty() { config.library.paths.clone() } else { paths.to_vec() };
+    let paths = if paths.is_empty() { default_library(config) } else { paths.to_vec() };
     super::check_paths_exist(&paths)?;
     let index = config.library.index.then(|| index_path(&paths, config)).flatten();
     let (source, label) = match paths.as_slice() {
@@ -69,6 +69,20 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
     #[cfg(unix)]
     signals.close();
     result.map_err(|e| format!("terminal error: {e}"))
+}
+
+/// The library when no path is given: the configured paths, plus the
+/// fetched feeds once there are any (the sample library when both are
+/// empty).
+pub fn default_library(config: &Config) -> Vec<PathBuf> {
+    let mut paths = config.library.paths.clone();
+    if let Some(root) = crate::fetch::store::feeds_root()
+        && std::fs::read_dir(&root).is_ok_and(|mut entries| entries.next().is_some())
+        && !paths.contains(&root)
+    {
+        paths.push(root);
+    }
+    paths
 }
 
 /// Where the library's index lives: the cache directory

@@ -265,6 +265,9 @@ pub struct ParsedArticle {
     /// The language the source says the text is in ("fr", "pt-BR"), if it
     /// says: what quotations are read in.
     pub language: Option<String>,
+    /// The record's own identity where its source gives one (a feed
+    /// item's guid or id): how a fetch knows an item it stored before.
+    pub guid: Option<String>,
 }
 
 /// A fully loaded article, as the rest of the program sees it.

@@ -1,6 +1,8 @@
 //! The keys shared by the structured formats (TOML, Markdown front matter,
 //! JSON): `title`, `author`, `bio`, `date`, `source`, `url`, `tags`, `body`,
-//! and `language` (a code such as "fr", which quotations are read in).
+//! `language` (a code such as "fr", which quotations are read in), and the
+//! two a fetch writes: `feed` (the subscription's name, which stands in
+//! for a missing `source`) and `guid` (the item's identity in its feed).
 
 use serde::Deserialize;
 
@@ -8,8 +10,8 @@ use super::ParseError;
 use crate::library::article::{ArticleDate, Block, Byline, ParsedArticle};
 use crate::library::author::clean_name;
 
-pub const KNOWN_KEYS: [&str; 9] =
-    ["title", "author", "bio", "date", "source", "url", "tags", "body", "language"];
+pub const KNOWN_KEYS: [&str; 11] =
+    ["title", "author", "bio", "date", "source", "url", "tags", "body", "language", "feed", "guid"];
 
 /// `author` may be one name or a list of names.
 #[derive(Debug, Deserialize)]
@@ -33,6 +35,8 @@ pub struct RawFields<D> {
     pub tags: Vec<String>,
     pub body: Option<String>,
     pub language: Option<String>,
+    pub feed: Option<String>,
+    pub guid: Option<String>,
 }
 
 impl<D> RawFields<D> {
@@ -78,7 +82,7 @@ impl<D> RawFields<D> {
             title,
             bylines,
             date,
-            source: non_empty(self.source),
+            source: non_empty(self.source).or_else(|| non_empty(self.feed)),
             url: non_empty(self.url),
             tags: self.tags.into_iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect(),
             body,
@@ -87,6 +91,7 @@ impl<D> RawFields<D> {
             offset: 0,
             format: None,
             language: non_empty(self.language),
+            guid: non_empty(self.guid),
         })
     }
 }

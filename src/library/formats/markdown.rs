@@ -56,6 +56,8 @@ fn empty_fields() -> RawFields<toml::Value> {
         tags: Vec::new(),
         body: None,
         language: None,
+        feed: None,
+        guid: None,
     }
 }
 

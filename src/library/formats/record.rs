@@ -319,6 +319,7 @@ pub fn article<'a>(
         Some(host.trim_start_matches("www.").to_owned())
     });
     Ok(ParsedArticle {
+        guid: None,
         title,
         bylines,
         date,

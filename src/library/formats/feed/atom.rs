@@ -101,6 +101,7 @@ fn item(entry: &Element, feed: &FeedInfo, text: &str) -> Item {
         .filter(|b| !b.trim().is_empty())
         .or_else(|| first(entry, "summary").map(text_construct).filter(|b| !b.trim().is_empty()));
     Item {
+        guid: first(entry, "id").and_then(Element::non_empty_text),
         title: first(entry, "title").map(text_construct).filter(|t| !t.trim().is_empty()),
         authors,
         dates,

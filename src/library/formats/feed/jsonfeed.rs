@@ -77,6 +77,7 @@ fn item(object: &serde_json::Map<String, serde_json::Value>, line: usize, offset
         .map(|tags| tags.iter().filter_map(|t| t.as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
     Item {
+        guid: field("id"),
         title: field("title"),
         authors,
         dates: ["date_published", "date_modified"].iter().filter_map(|k| field(k)).collect(),

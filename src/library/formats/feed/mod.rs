@@ -74,6 +74,8 @@ pub struct FeedInfo {
 /// The parts of an item, as found, before they become an article.
 #[derive(Debug, Default)]
 pub struct Item {
+    /// The item's own identity (RSS `guid`, Atom and JSON Feed `id`).
+    pub guid: Option<String>,
     pub title: Option<String>,
     /// Author fields as written (each may name several people).
     pub authors: Vec<String>,
@@ -127,6 +129,7 @@ impl Item {
             offset: self.offset as u64,
             format: None,
             language: feed.language.clone(),
+            guid: self.guid,
         }
     }
 }

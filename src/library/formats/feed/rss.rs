@@ -97,6 +97,7 @@ fn item(element: &Element, feed: &FeedInfo, text: &str) -> Item {
     let mut tags = texts(&[(Ns::Core, "category"), (Ns::Dc, "subject")]);
     tags.extend(element.all(&Ns::Atom, "category").filter_map(|c| c.attr("term").map(str::to_owned)));
     Item {
+        guid: element.first(&Ns::Core, "guid").and_then(Element::non_empty_text),
         title,
         authors,
         dates,

@@ -69,6 +69,7 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
         }
     }
     Ok(ParsedArticle {
+        guid: None,
         title,
         bylines,
         date,
