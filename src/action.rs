@@ -42,13 +42,14 @@ pub enum Action {
     PipeArticle,
     EditArticle,
     Reload,
+    FetchFeeds,
     Suspend,
     Redraw,
 }
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 39] = [
         Self::MoveDown,
         Self::MoveUp,
         Self::First,
@@ -81,6 +82,7 @@ impl Action {
         Self::PipeArticle,
         Self::EditArticle,
         Self::Reload,
+        Self::FetchFeeds,
         Self::ShowDiagnostics,
         Self::ToggleHelp,
         Self::BackOrQuit,
@@ -132,6 +134,7 @@ impl Action {
             Self::Suspend => "Suspend to the shell (resume with fg)",
             Self::Redraw => "Redraw the screen",
             Self::Reload => "Look for new, changed and removed article files",
+            Self::FetchFeeds => "Fetch the subscribed feeds in the background",
         }
     }
 

@@ -25,6 +25,19 @@ pub enum Event {
     },
     /// The query worker's answer to a question about the index.
     Answer(Answer),
+    /// How a fetch of the feeds (`F`) is going.
+    Fetch(FetchMsg),
+}
+
+/// News from a fetch running in the background.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchMsg {
+    /// One more feed done, of `total`; `new` articles stored so far.
+    Progress { done: usize, total: usize, new: usize },
+    /// All done: the summary line and the feeds that failed, with why.
+    Done { summary: String, failures: Vec<(String, String)> },
+    /// The fetch could not start (no feeds.toml, a broken one...).
+    Failed(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

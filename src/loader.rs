@@ -60,10 +60,46 @@ const FOLLOW_PERIOD: Duration = Duration::from_millis(250);
 
 /// Asks the worker to look at the files again; owns the session's index
 /// (deleted when the handle goes).
-#[derive(Debug)]
 pub struct LoaderHandle {
     jobs: Sender<()>,
     _scratch: ScratchIndex,
+    /// Watches the library's files; refreshes when they change.
+    _watcher: Option<Watcher>,
+}
+
+impl std::fmt::Debug for LoaderHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoaderHandle").field("watching", &self._watcher.is_some()).finish_non_exhaustive()
+    }
+}
+
+type Watcher = notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
+
+/// How long changes settle before a refresh: a fetch or a `cp -r` of many
+/// files is one refresh, and a single new file is listed well within 2 s.
+const WATCH_DEBOUNCE: Duration = Duration::from_millis(400);
+
+/// The timed refresh used where the files cannot be watched.
+const UNWATCHED_REFRESH: Duration = Duration::from_secs(30);
+
+/// Watches `paths` (recursively): any change asks for a refresh. `None`
+/// where watching is not possible (too many directories for the system's
+/// limit, a file system without notifications).
+fn watch(paths: &[PathBuf], jobs: Sender<()>) -> Option<Watcher> {
+    use notify_debouncer_mini::notify::RecursiveMode;
+    let mut debouncer = notify_debouncer_mini::new_debouncer(
+        WATCH_DEBOUNCE,
+        move |events: notify_debouncer_mini::DebounceEventResult| {
+            if events.is_ok_and(|events| !events.is_empty()) {
+                let _ = jobs.send(());
+            }
+        },
+    )
+    .ok()?;
+    for path in paths {
+        debouncer.watcher().watch(path, RecursiveMode::Recursive).ok()?;
+    }
+    Some(debouncer)
 }
 
 impl LoaderHandle {
@@ -83,6 +119,7 @@ pub fn spawn(
     every: Option<Duration>,
 ) -> LoaderHandle {
     let (jobs, inbox) = mpsc::channel();
+    let watched = matches!(source, LibrarySource::Paths { .. });
     let (paths, kept) = match source {
         LibrarySource::Sample => {
             options.read.files = Files::Sample;
@@ -93,13 +130,17 @@ pub fn spawn(
     // Also where a kept index falls back to when it cannot be used.
     let scratch = ScratchIndex::new();
     let fallback = kept.is_some().then(|| scratch.path().to_path_buf());
-    let every = every.filter(|_| kept.is_some());
+    let watcher = if watched { watch(&paths, jobs.clone()) } else { None };
+    let every = match (&watcher, watched) {
+        (None, true) => Some(every.unwrap_or(UNWATCHED_REFRESH).min(UNWATCHED_REFRESH)),
+        _ => every.filter(|_| kept.is_some()),
+    };
     let path = kept.unwrap_or_else(|| scratch.path().to_path_buf());
     thread::Builder::new()
         .name("loader".into())
         .spawn(move || Keeper::new(path, fallback, paths, options, tx).run(every, &inbox))
         .expect("spawn the loader thread");
-    LoaderHandle { jobs, _scratch: scratch }
+    LoaderHandle { jobs, _scratch: scratch, _watcher: watcher }
 }
 
 /// The worker's state.

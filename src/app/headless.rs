@@ -25,6 +25,8 @@ pub struct Headless {
     pub app: App,
     /// What the app asked to be done outside (opened, copied, run).
     pub outside: Vec<Outside>,
+    /// How many fetches of the feeds the app started.
+    pub fetches: usize,
     store: Store,
     index: Index,
     /// The query worker's connection.
@@ -81,8 +83,17 @@ impl Headless {
         app.library.state_uri = Some(store.uri().to_owned());
         app.restore(store.session().expect("the session"));
         app.resize(Rect::new(0, 0, width, height));
-        let mut headless =
-            Self { app, outside: Vec::new(), store, index, worker: None, paths, options, _scratch: scratch };
+        let mut headless = Self {
+            app,
+            outside: Vec::new(),
+            fetches: 0,
+            store,
+            index,
+            worker: None,
+            paths,
+            options,
+            _scratch: scratch,
+        };
         let path = headless.index.path().to_path_buf();
         headless.event(Event::Library(LibraryMsg::Ready(path)));
         headless.event(Event::Library(LibraryMsg::Refreshed));
@@ -176,6 +187,7 @@ impl Headless {
             }
             Effect::Reload => self.refresh(),
             Effect::Outside(outside) => self.outside.push(outside),
+            Effect::Fetch => self.fetches += 1,
             Effect::Suspend | Effect::Redraw => {}
         }
     }

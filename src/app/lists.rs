@@ -162,9 +162,16 @@ impl App {
                     .map(|rows| index.list.take(start, rows)),
                 None => Ok(()),
             },
+            // The feeds the last fetch could not fetch come first.
             Screen::Diagnostics(problems) => match problems.wanted() {
                 Some((start, count)) => {
-                    catalog.diagnostics(start, count).map(|rows| problems.take(start, rows))
+                    let fetched = &self.fetching.problems;
+                    let mut rows: Vec<_> = fetched.iter().skip(start).take(count).cloned().collect();
+                    let from = start.saturating_sub(fetched.len());
+                    catalog.diagnostics(from, count - rows.len()).map(|more| {
+                        rows.extend(more);
+                        problems.take(start, rows);
+                    })
                 }
                 None => Ok(()),
             },
@@ -220,7 +227,7 @@ impl App {
     /// The problems view, counted again.
     pub(super) fn reload_problems(&mut self) {
         let Some(catalog) = &self.library.catalog else { return };
-        let total = catalog.problem_count().unwrap_or(0);
+        let total = catalog.problem_count().unwrap_or(0) + self.fetching.problems.len();
         for screen in &mut self.screens {
             if let Screen::Diagnostics(problems) = screen {
                 problems.reset(total);
@@ -243,7 +250,7 @@ impl App {
     /// A new problems view.
     pub(super) fn problems(&self) -> Paged<crate::library::Diagnostic> {
         let total = self.library.catalog.as_ref().and_then(|c| c.problem_count().ok()).unwrap_or(0);
-        Paged::new(total)
+        Paged::new(total + self.fetching.problems.len())
     }
 
     /// Shows a changed mark on every list's rows.

@@ -10,6 +10,7 @@
 //! window over the library index (see `lists`): the app holds the rows on
 //! screen and a few more, never the library.
 
+mod feeds;
 mod headless;
 mod input;
 mod lists;
@@ -161,6 +162,8 @@ pub enum Effect {
     Reload,
     /// Read this article's (big) file on the body worker.
     LoadBody(Box<Article>),
+    /// Fetch the feeds in the background.
+    Fetch,
 }
 
 pub struct App {
@@ -178,6 +181,7 @@ pub struct App {
     /// Articles lately shown, read from their files.
     bodies: crate::state::Bodies,
     pub search: SearchState,
+    pub fetching: crate::state::Fetching,
     /// Numbers the questions about lists, so late answers are known.
     next_ticket: u64,
     pub status: StatusLine,
@@ -205,6 +209,7 @@ impl App {
             open_when_listed: false,
             bodies: crate::state::Bodies::default(),
             search,
+            fetching: crate::state::Fetching::default(),
             next_ticket: 0,
             status: StatusLine::default(),
             prefs,
@@ -415,6 +420,7 @@ impl App {
             Event::Signal(Signal::Stop) => self.effects.push(Effect::Suspend),
             Event::Signal(Signal::Continue) => self.effects.push(Effect::Redraw),
             Event::Answer(answer) => self.take_answer(answer),
+            Event::Fetch(message) => self.fetch_message(message),
         }
         self.fill();
     }
@@ -426,11 +432,15 @@ impl App {
             self.dirty = true;
         }
         self.search_if_due(now);
+        if self.fetching.is_due(now) {
+            self.start_fetch();
+        }
     }
 
     /// The next time something timed happens.
     pub fn deadline(&self) -> Option<Instant> {
-        [self.status.deadline(), self.search.due].into_iter().flatten().min()
+        let fetch = self.fetching.next.filter(|_| !self.fetching.running);
+        [self.status.deadline(), self.search.due, fetch].into_iter().flatten().min()
     }
 
     /// Applies one action. Overlays take it first; otherwise each arm is
@@ -471,6 +481,7 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Reload => self.effects.push(Effect::Reload),
+            Action::FetchFeeds => self.start_fetch(),
             Action::MoveDown
             | Action::MoveUp
             | Action::First

@@ -22,6 +22,8 @@ pub struct Runtime {
     pub loader: LoaderHandle,
     /// For the tests that prove a panic leaves the terminal usable.
     pub panic_after_first_frame: bool,
+    /// How `F` fetches the feeds.
+    pub feeds: Option<crate::fetch::Setup>,
 }
 
 /// Runs the TUI until the user quits or a signal ends it; returns the exit
@@ -74,6 +76,12 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
                 Effect::LoadBody(summary) => {
                     let _ = body_reader.send(*summary);
                 }
+                Effect::Fetch => match &runtime.feeds {
+                    Some(setup) => spawn_fetch(setup.clone(), events.sender()),
+                    None => app.fetch_message(crate::event::FetchMsg::Failed(
+                        "No place to store fetched feeds (no data directory)".to_owned(),
+                    )),
+                },
             }
             app.dirty = true;
         }
@@ -81,6 +89,26 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
             drop(queries);
             return Ok(ExitCode::from(code));
         }
+    }
+}
+
+/// Fetches the feeds on a thread of its own, telling the loop how it goes.
+fn spawn_fetch(setup: crate::fetch::Setup, tx: std::sync::mpsc::Sender<event::Event>) {
+    use crate::event::{Event, FetchMsg};
+    let spawned = std::thread::Builder::new().name("fetch".into()).spawn(move || {
+        let progress = std::sync::Mutex::new(tx.clone());
+        let result = setup.run(&|done, total, new| {
+            let tx = progress.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = tx.send(Event::Fetch(FetchMsg::Progress { done, total, new }));
+        });
+        let message = match result {
+            Ok(finished) => FetchMsg::Done { summary: finished.summary, failures: finished.failures },
+            Err(reason) => FetchMsg::Failed(reason),
+        };
+        let _ = tx.send(Event::Fetch(message));
+    });
+    if spawned.is_err() {
+        // Without a thread there is no fetch; the status line would wait.
     }
 }
 

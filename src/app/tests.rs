@@ -765,3 +765,34 @@ fn p_opens_the_person_of_the_focused_quotation() {
     let Screen::PersonPage { page, .. } = app.screen() else { panic!("no person page from the panel") };
     assert_eq!(page.name, speaker);
 }
+
+#[test]
+fn f_starts_one_fetch_at_a_time_and_failures_lead_the_problems_view() {
+    use crate::event::FetchMsg;
+    let mut app = App::for_tests(100, 30);
+    app.press("F");
+    assert_eq!(app.fetches, 1);
+    assert_eq!(app.status.message().unwrap().text, "fetching…");
+    app.press("F");
+    assert_eq!(app.fetches, 1, "one fetch at a time");
+    app.app.handle_event(Event::Fetch(FetchMsg::Progress { done: 1, total: 2, new: 3 }));
+    app.settle();
+    assert_eq!(app.status.message().unwrap().text, "fetching 1/2 · 3 new");
+    let failures = vec![("Lost Feed".to_owned(), "404 Not Found".to_owned())];
+    app.app.handle_event(Event::Fetch(FetchMsg::Done {
+        summary: "2 feeds, 3 new articles, 1 failed".into(),
+        failures,
+    }));
+    app.settle();
+    assert!(app.status.message().unwrap().text.starts_with("2 feeds, 3 new articles, 1 failed"));
+    app.press("!");
+    let Screen::Diagnostics(problems) = app.screen() else { panic!("no problems view") };
+    let first = problems.row(0).unwrap();
+    assert_eq!(
+        (first.path.to_string_lossy().as_ref(), first.message.as_str()),
+        ("Lost Feed", "404 Not Found")
+    );
+    app.press("esc");
+    app.press("F");
+    assert_eq!(app.fetches, 2, "a new fetch once the last one is done");
+}

@@ -157,7 +157,7 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let state = state_path(cli.state.as_deref(), &config);
     let result = match &cli.command {
-        None => read::run(&cli.paths, &config, state),
+        None => read::run(&cli.paths, &config, cli.config.as_deref(), state),
         Some(Command::Export { paths }) => saved_state(state.as_deref())
             .and_then(|saved| script(paths, read::load_options(&config), export::Export::new(saved))),
         Some(Command::Search { query, paths }) => saved_state(state.as_deref())

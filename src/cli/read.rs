@@ -21,11 +21,16 @@ use crate::theme::Theme;
 const PANIC_VAR: &str = "BROADSHEET_TEST_PANIC";
 
 /// Opens the TUI on `paths`, else the configured library, else the sample.
-pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result<ExitCode, String> {
+pub fn run(
+    paths: &[PathBuf],
+    config: &Config,
+    config_path: Option<&Path>,
+    state: Option<PathBuf>,
+) -> Result<ExitCode, String> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the reader needs a terminal; to print articles use `broadsheet export`".to_owned());
     }
-    let paths = if paths.is_empty() { default_library(config) } else { paths.to_vec() };
+    let paths = if paths.is_empty() { default_library(config, config_path) } else { paths.to_vec() };
     super::check_paths_exist(&paths)?;
     let index = config.library.index.then(|| index_path(&paths, config)).flatten();
     let (source, label) = match paths.as_slice() {
@@ -63,7 +68,12 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
     let mut tui = Tui::enter(config.layout.mouse).map_err(|e| format!("cannot set up the terminal: {e}"))?;
     event::spawn_input(events.sender());
     let panic_after_first_frame = std::env::var_os(PANIC_VAR).is_some();
-    let runtime = Runtime { store, loader, panic_after_first_frame };
+    let feeds = feeds_setup(config, config_path);
+    if config.feeds.interval > 0 {
+        let every = std::time::Duration::from_secs(config.feeds.interval * 60);
+        app.fetching = crate::state::Fetching::every(every, std::time::Instant::now());
+    }
+    let runtime = Runtime { store, loader, panic_after_first_frame, feeds };
     let result = app::run(&mut tui, app, &events, runtime);
     drop(tui);
     #[cfg(unix)]
@@ -72,17 +82,29 @@ pub fn run(paths: &[PathBuf], config: &Config, state: Option<PathBuf>) -> Result
 }
 
 /// The library when no path is given: the configured paths, plus the
-/// fetched feeds once there are any (the sample library when both are
-/// empty).
-pub fn default_library(config: &Config) -> Vec<PathBuf> {
+/// fetched feeds once there are subscriptions or fetched articles (the
+/// sample library when there are neither).
+pub fn default_library(config: &Config, config_path: Option<&Path>) -> Vec<PathBuf> {
     let mut paths = config.library.paths.clone();
-    if let Some(root) = crate::fetch::store::feeds_root()
-        && std::fs::read_dir(&root).is_ok_and(|mut entries| entries.next().is_some())
-        && !paths.contains(&root)
-    {
+    let Some(root) = crate::fetch::store::feeds_root() else { return paths };
+    let fetched = std::fs::read_dir(&root).is_ok_and(|mut entries| entries.next().is_some());
+    let subscribed = crate::fetch::subscriptions::default_path(config_path)
+        .and_then(|p| crate::fetch::subscriptions::Subscriptions::load(&p).ok())
+        .is_some_and(|s| !s.feeds.is_empty());
+    if (fetched || subscribed) && !paths.contains(&root) && std::fs::create_dir_all(&root).is_ok() {
         paths.push(root);
     }
     paths
+}
+
+/// How `F` fetches: the subscriptions beside the config, items into the
+/// data directory.
+fn feeds_setup(config: &Config, config_path: Option<&Path>) -> Option<crate::fetch::Setup> {
+    Some(crate::fetch::Setup {
+        subscriptions: crate::fetch::subscriptions::default_path(config_path)?,
+        root: crate::fetch::store::feeds_root()?,
+        options: crate::fetch::FetchOptions::from(&config.feeds),
+    })
 }
 
 /// Where the library's index lives: the cache directory

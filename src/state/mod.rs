@@ -2,6 +2,7 @@
 //! (selection in range, scroll clamped) and knows nothing of drawing.
 
 pub mod bodies;
+pub mod fetching;
 pub mod name_index;
 pub mod paged;
 pub mod reader;
@@ -12,6 +13,7 @@ pub mod status;
 pub mod window;
 
 pub use bodies::Bodies;
+pub use fetching::Fetching;
 pub use name_index::{Keyed, NameIndex};
 pub use paged::Paged;
 pub use reader::Reader;

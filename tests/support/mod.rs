@@ -89,6 +89,8 @@ impl Session {
         command.env("XDG_STATE_HOME", state_home.path());
         // The library index is a cache: one per run, beside the state.
         command.env("XDG_CACHE_HOME", state_home.path().join("cache"));
+        // Fetched feeds are part of the default library: none here.
+        command.env("XDG_DATA_HOME", state_home.path().join("data"));
         for (key, value) in options.env {
             command.env(key, value);
         }

@@ -168,7 +168,7 @@ pub fn insert_article(
 }
 
 /// How much of a quotation the people's pages show.
-const EXCERPT_CHARS: usize = 240;
+const EXCERPT_CHARS: usize = 120;
 
 /// The article's quotations that have a speaker, in `quotes`.
 fn insert_quotes(tx: &Transaction<'_>, article: &Article, row: i64) -> rusqlite::Result<()> {
@@ -245,7 +245,16 @@ pub fn delete_file(tx: &Transaction<'_>, path: &Path, tally: &mut Tally) -> rusq
             speakers: if speakers.is_empty() { Vec::new() } else { speakers.split(SEPARATOR).collect() },
         };
         tx.prepare_cached("DELETE FROM text WHERE rowid = ?1")?.execute([row])?;
-        tx.prepare_cached("DELETE FROM quotes WHERE row = ?1")?.execute([row])?;
+        // Its quotations, by the keys of the people it quotes (the table's
+        // key leads with the person, so no index by row is needed).
+        let mut people: Vec<String> =
+            counted.speakers.iter().map(|s| AuthorKey::of(s).as_str().to_owned()).collect();
+        people.sort_unstable();
+        people.dedup();
+        for person in &people {
+            tx.prepare_cached("DELETE FROM quotes WHERE key = ?1 AND row = ?2")?
+                .execute(params![person, row])?;
+        }
         let mut keys: Vec<String> = names.iter().map(|n| AuthorKey::of(n).as_str().to_owned()).collect();
         if keys.is_empty() {
             keys.push(String::new());

@@ -11,7 +11,7 @@
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 6;
+pub const VERSION: i64 = 7;
 
 /// The full-text index's in-memory buffer (SQLite's default is 1 MiB):
 /// bigger segments, far fewer merges while a big library is indexed.
@@ -125,7 +125,6 @@ CREATE TABLE quotes (
     excerpt TEXT NOT NULL,
     PRIMARY KEY (key, row, n)
 ) WITHOUT ROWID;
-CREATE INDEX quotes_by_row ON quotes (row);
 
 -- One row per person quoted, kept by the refresh: what the people index lists.
 CREATE TABLE people (

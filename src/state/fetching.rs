@@ -1,0 +1,46 @@
+//! A fetch of the feeds from inside the reader (`F`, or every
+//! `[feeds] interval`): whether one runs and how far it is, when the next
+//! is due, and the feeds the last one could not fetch (listed first in
+//! the problems view).
+
+use std::time::{Duration, Instant};
+
+use crate::library::Diagnostic;
+
+#[derive(Debug, Clone, Default)]
+pub struct Fetching {
+    pub running: bool,
+    /// Feeds done, feeds in all, new articles so far.
+    pub progress: Option<(usize, usize, usize)>,
+    /// How often to fetch while the reader runs, if at all.
+    pub interval: Option<Duration>,
+    pub next: Option<Instant>,
+    /// The feeds the last fetch could not fetch.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Fetching {
+    /// Fetch every `interval` from `now` on.
+    pub fn every(interval: Duration, now: Instant) -> Self {
+        Self { interval: Some(interval), next: Some(now + interval), ..Self::default() }
+    }
+
+    /// Whether a scheduled fetch is due.
+    pub fn is_due(&self, now: Instant) -> bool {
+        !self.running && self.next.is_some_and(|next| next <= now)
+    }
+
+    pub fn started(&mut self, now: Instant) {
+        self.running = true;
+        self.progress = None;
+        self.next = self.interval.map(|interval| now + interval);
+    }
+
+    /// The line the status bar shows while it runs.
+    pub fn describe(&self) -> String {
+        match self.progress {
+            Some((done, total, new)) => format!("fetching {done}/{total} · {new} new"),
+            None => "fetching…".to_owned(),
+        }
+    }
+}
