@@ -31,6 +31,7 @@ pub enum Action {
     AuthorsIndex,
     PersonPage,
     PeopleIndex,
+    SourcesIndex,
     CycleSort,
     Search,
     NextMatch,
@@ -49,7 +50,7 @@ pub enum Action {
 
 impl Action {
     /// Every bindable action, in the order the help overlay lists them.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 40] = [
         Self::MoveDown,
         Self::MoveUp,
         Self::First,
@@ -75,6 +76,7 @@ impl Action {
         Self::AuthorsIndex,
         Self::PersonPage,
         Self::PeopleIndex,
+        Self::SourcesIndex,
         Self::ToggleRead,
         Self::ToggleBookmark,
         Self::OpenLink,
@@ -119,6 +121,7 @@ impl Action {
             Self::AuthorsIndex => "Every author, with article counts",
             Self::PersonPage => "Everything the quoted person said (or the author's quotations)",
             Self::PeopleIndex => "Everyone quoted, with quotation counts",
+            Self::SourcesIndex => "Every source and feed, with article and unread counts",
             Self::Search => {
                 "Search (title, author, body; \"phrase\" author: speaker: tag: source: is:unread)"
             }
@@ -158,6 +161,7 @@ impl Action {
             Self::AuthorsIndex => "authors",
             Self::PersonPage => "person",
             Self::PeopleIndex => "people",
+            Self::SourcesIndex => "sources",
             Self::Search => "search",
             Self::NextMatch => "next match",
             Self::CycleSort => "sort",

@@ -21,6 +21,7 @@ pub enum View {
     AuthorPage,
     Authors,
     People,
+    Sources,
     PersonPage,
     Diagnostics,
 }
@@ -89,7 +90,7 @@ impl AppLayout {
         layout.body = body;
         layout.status = status;
         match input.view {
-            View::Diagnostics | View::Authors | View::People => {
+            View::Diagnostics | View::Authors | View::People | View::Sources => {
                 let detail_height = if input.view == View::Diagnostics && body.height >= 14 { 5 } else { 0 };
                 let heading_height = u16::from(input.view != View::Diagnostics);
                 let [pane, detail] =

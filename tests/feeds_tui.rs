@@ -76,6 +76,17 @@ fn f_fetches_in_the_background_and_the_reader_stays_put() {
     s.wait_for_text("Lost Feed");
     s.wait_for_text("404 Not Found");
     s.send("q");
+    // The sources view: the feed with its counts and its last fetch.
+    s.send("O");
+    s.wait_for_text("Sources 1");
+    s.wait_for("the feed's row", |screen| {
+        let text = screen.contents();
+        text.contains("Tide Office") && text.contains("3 articles · 3 unread") && text.contains("fetched 20")
+    });
+    s.send("\r");
+    s.wait_for_text("Articles 3");
+    s.send("q");
+    s.send("q");
     s.send("q");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);

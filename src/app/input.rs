@@ -151,6 +151,7 @@ impl App {
             }
             Screen::Authors(index) => index.list.apply(step(1)),
             Screen::People(index) => index.list.apply(step(1)),
+            Screen::Sources(index) => index.list.apply(step(1)),
             Screen::Diagnostics(problems) => problems.apply(step(1)),
         }
         self.dirty = true;

@@ -156,6 +156,17 @@ impl App {
                     .map(|rows| index.list.take(start, rows)),
                 None => Ok(()),
             },
+            Screen::Sources(index) => match index.list.wanted() {
+                Some((start, count)) => {
+                    catalog.sources_page(index.sort, &index.filter, start, count).map(|mut rows| {
+                        for row in &mut rows {
+                            row.feed = self.fetching.feeds.get(&row.name).cloned();
+                        }
+                        index.list.take(start, rows)
+                    })
+                }
+                None => Ok(()),
+            },
             Screen::People(index) => match index.list.wanted() {
                 Some((start, count)) => catalog
                     .people_page(index.sort, &index.filter, start, count)
@@ -192,6 +203,14 @@ impl App {
                     index.list.reset(catalog.authors_count(&index.filter).unwrap_or(0));
                     let position = selected.and_then(|key| {
                         catalog.author_position(index.sort, &index.filter, &key).ok().flatten()
+                    });
+                    index.list.select(position.unwrap_or(0));
+                }
+                Screen::Sources(index) => {
+                    let selected = index.selected_key().map(str::to_owned);
+                    index.list.reset(catalog.sources_count(&index.filter).unwrap_or(0));
+                    let position = selected.and_then(|name| {
+                        catalog.source_position(index.sort, &index.filter, &name).ok().flatten()
                     });
                     index.list.select(position.unwrap_or(0));
                 }

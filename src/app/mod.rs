@@ -20,6 +20,7 @@ mod overlays;
 mod people;
 mod run;
 mod search;
+mod sources;
 
 pub use headless::Headless;
 pub use run::{Runtime, run};
@@ -392,9 +393,8 @@ impl App {
         match (&self.overlay, self.screen()) {
             (Some(Overlay::Help(_)), _) => Context::Help,
             (Some(Overlay::Quotes { .. }), _) => Context::Quotes,
-            (Some(Overlay::ChooseAuthor { .. }), _) | (None, Screen::Authors(_) | Screen::People(_)) => {
-                Context::Authors
-            }
+            (Some(Overlay::ChooseAuthor { .. }), _)
+            | (None, Screen::Authors(_) | Screen::People(_) | Screen::Sources(_)) => Context::Authors,
             (None, Screen::Diagnostics(_)) => Context::Diagnostics,
             (
                 None,
@@ -468,6 +468,7 @@ impl App {
             Action::AuthorsIndex => self.open_authors_index(),
             Action::PersonPage => self.open_person_of_current(),
             Action::PeopleIndex => self.open_people_index(),
+            Action::SourcesIndex => self.open_sources_index(),
             Action::CycleSort => self.cycle_sort(),
             Action::Search => self.start_search(),
             Action::NextMatch => self.step_match(true),
@@ -539,6 +540,7 @@ impl App {
             }
             Screen::Authors(index) => index.list.set_visible_rows(layout.panel_capacity()),
             Screen::People(index) => index.list.set_visible_rows(layout.panel_capacity()),
+            Screen::Sources(index) => index.list.set_visible_rows(layout.panel_capacity()),
             Screen::Diagnostics(problems) => problems.set_visible_rows(layout.panel_capacity()),
         }
         let area = self.layout.area;

@@ -39,6 +39,10 @@ impl App {
             _ if depth > 1 => {
                 self.screens.pop();
                 self.ensure_body();
+                // Counts may have moved meanwhile (articles read).
+                if self.screen().is_name_index() {
+                    self.reload_name_indexes();
+                }
             }
             // On the main list, Esc drops the search and the filters.
             _ if self.search.is_filtering() => {
@@ -159,6 +163,11 @@ impl App {
                     self.open_person_page(&person);
                 }
             }
+            Screen::Sources(index) => {
+                if let Some(source) = index.selected_key().map(str::to_owned) {
+                    self.open_source(&source);
+                }
+            }
             Screen::Articles(_) | Screen::AuthorPage { .. } | Screen::PersonPage { .. } => {
                 self.open_selected_article()
             }
@@ -259,6 +268,11 @@ impl App {
                 }
             }
             Screen::People(index) => {
+                if let Some(motion) = motion(action, layout.panel_capacity()) {
+                    index.list.apply(motion);
+                }
+            }
+            Screen::Sources(index) => {
                 if let Some(motion) = motion(action, layout.panel_capacity()) {
                     index.list.apply(motion);
                 }

@@ -22,8 +22,6 @@ pub struct Runtime {
     pub loader: LoaderHandle,
     /// For the tests that prove a panic leaves the terminal usable.
     pub panic_after_first_frame: bool,
-    /// How `F` fetches the feeds.
-    pub feeds: Option<crate::fetch::Setup>,
 }
 
 /// Runs the TUI until the user quits or a signal ends it; returns the exit
@@ -76,7 +74,7 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
                 Effect::LoadBody(summary) => {
                     let _ = body_reader.send(*summary);
                 }
-                Effect::Fetch => match &runtime.feeds {
+                Effect::Fetch => match &app.fetching.setup {
                     Some(setup) => spawn_fetch(setup.clone(), events.sender()),
                     None => app.fetch_message(crate::event::FetchMsg::Failed(
                         "No place to store fetched feeds (no data directory)".to_owned(),

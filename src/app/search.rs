@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use super::{App, Effect};
 use crate::layout::Focus;
 use crate::library::ArticleId;
-use crate::library::index::catalog::{Anchor, SortOrder, people_sort_label};
+use crate::library::index::catalog::{Anchor, SortOrder, people_sort_label, sources_sort_label};
 use crate::state::Screen;
 use crate::store::{Change, Position};
 
@@ -78,6 +78,12 @@ impl App {
             let label = index.sort.label();
             self.reload_name_indexes();
             return self.status_message(format!("Authors by {label}"));
+        }
+        if let Some(Screen::Sources(index)) = self.screens.last_mut() {
+            index.sort = index.sort.next();
+            let label = sources_sort_label(index.sort);
+            self.reload_name_indexes();
+            return self.status_message(format!("Sources by {label}"));
         }
         if let Some(Screen::People(index)) = self.screens.last_mut() {
             index.sort = index.sort.next();

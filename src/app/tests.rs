@@ -550,6 +550,8 @@ mod properties {
                 "A",
                 "p",
                 "P",
+                "O",
+                "F",
                 "/",
                 "n",
                 "N",
@@ -590,6 +592,11 @@ mod properties {
                 prop_assert!(s.is_empty() || s.selected() < s.len());
             }
             Screen::People(index) => {
+                let s = index.list.selection();
+                prop_assert!(s.is_empty() || s.selected() < s.len());
+                prop_assert!(index.list.visible().all(|(_, row)| row.is_some()));
+            }
+            Screen::Sources(index) => {
                 let s = index.list.selection();
                 prop_assert!(s.is_empty() || s.selected() < s.len());
                 prop_assert!(index.list.visible().all(|(_, row)| row.is_some()));
@@ -795,4 +802,34 @@ fn f_starts_one_fetch_at_a_time_and_failures_lead_the_problems_view() {
     app.press("esc");
     app.press("F");
     assert_eq!(app.fetches, 2, "a new fetch once the last one is done");
+}
+
+#[test]
+fn sources_view_counts_and_lists_a_source_s_articles() {
+    let mut app = App::for_tests(120, 40);
+    let articles = crate::library::Library::sample().articles;
+    let mut sources: Vec<String> = articles.iter().filter_map(|a| a.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    app.press("O");
+    let Screen::Sources(index) = app.screen() else { panic!("no sources view") };
+    assert_eq!(index.list.len(), sources.len());
+    let first = index.list.selected().unwrap().clone();
+    let of_first = articles.iter().filter(|a| a.source.as_deref() == Some(first.name.as_str())).count();
+    assert_eq!((first.articles, first.unread), (of_first, of_first));
+    app.press("enter");
+    assert!(matches!(app.screen(), Screen::Articles(_)));
+    assert_eq!(app.depth(), 3 - 1 + 1, "a list of its own, above the sources view");
+    assert_eq!(app.b().list.len(), of_first);
+    // Reading one (a short article is read once opened) counts in the view.
+    app.press("enter");
+    assert!(app.marks(app.b().reader.article().unwrap()).0);
+    app.press("esc");
+    app.press("esc");
+    let Screen::Sources(index) = app.screen() else { panic!("back to the sources") };
+    let again = index.list.selected().unwrap();
+    assert_eq!(again.name, first.name);
+    assert_eq!(again.unread, of_first - 1);
+    app.press("esc");
+    assert_eq!(app.depth(), 1);
 }

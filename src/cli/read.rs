@@ -68,12 +68,12 @@ pub fn run(
     let mut tui = Tui::enter(config.layout.mouse).map_err(|e| format!("cannot set up the terminal: {e}"))?;
     event::spawn_input(events.sender());
     let panic_after_first_frame = std::env::var_os(PANIC_VAR).is_some();
-    let feeds = feeds_setup(config, config_path);
     if config.feeds.interval > 0 {
         let every = std::time::Duration::from_secs(config.feeds.interval * 60);
         app.fetching = crate::state::Fetching::every(every, std::time::Instant::now());
     }
-    let runtime = Runtime { store, loader, panic_after_first_frame, feeds };
+    app.fetching.setup = feeds_setup(config, config_path);
+    let runtime = Runtime { store, loader, panic_after_first_frame };
     let result = app::run(&mut tui, app, &events, runtime);
     drop(tui);
     #[cfg(unix)]

@@ -17,6 +17,11 @@ pub struct Fetching {
     pub next: Option<Instant>,
     /// The feeds the last fetch could not fetch.
     pub problems: Vec<Diagnostic>,
+    /// Where fetches go and what they obey (none: fetching is not possible).
+    pub setup: Option<crate::fetch::Setup>,
+    /// Each subscribed feed's last fetch (when, how it went), by the
+    /// source name its articles carry: what the sources view shows.
+    pub feeds: std::collections::HashMap<String, (Option<String>, Option<String>)>,
 }
 
 impl Fetching {

@@ -17,7 +17,7 @@ pub use fetching::Fetching;
 pub use name_index::{Keyed, NameIndex};
 pub use paged::Paged;
 pub use reader::Reader;
-pub use screen::{AuthorsIndex, Browser, PeopleIndex, Screen};
+pub use screen::{AuthorsIndex, Browser, PeopleIndex, Screen, SourcesIndex};
 pub use search::SearchState;
 pub use selection::{Motion, Selection};
 pub use status::{Level, StatusLine};

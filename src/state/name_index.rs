@@ -2,7 +2,7 @@
 //! filtered by typing, and read from the library index a page at a time.
 
 use super::paged::Paged;
-use crate::library::index::catalog::{AuthorRow, AuthorSort, PersonRow};
+use crate::library::index::catalog::{AuthorRow, AuthorSort, PersonRow, SourceRow};
 
 /// A row of a name index, known by its key.
 pub trait Keyed {
@@ -12,6 +12,12 @@ pub trait Keyed {
 impl Keyed for AuthorRow {
     fn key(&self) -> &str {
         &self.key
+    }
+}
+
+impl Keyed for SourceRow {
+    fn key(&self) -> &str {
+        &self.name
     }
 }
 

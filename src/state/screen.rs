@@ -7,7 +7,9 @@ use super::{ListWindow, NameIndex, Reader};
 use crate::layout::{Focus, View};
 use crate::library::ArticleId;
 use crate::library::Diagnostic;
-use crate::library::index::catalog::{AuthorPage, AuthorRow, ListSpec, PersonPage, PersonRow, QuoteRow};
+use crate::library::index::catalog::{
+    AuthorPage, AuthorRow, ListSpec, PersonPage, PersonRow, QuoteRow, SourceRow,
+};
 
 /// A list with the reader beside it: the main view, the lower half of an
 /// author page (their articles) and of a person page (their quotations,
@@ -100,6 +102,9 @@ pub type AuthorsIndex = NameIndex<AuthorRow>;
 /// The people index: everyone quoted, sorted and filtered.
 pub type PeopleIndex = NameIndex<PersonRow>;
 
+/// The sources view: every outlet and feed, sorted and filtered.
+pub type SourcesIndex = NameIndex<SourceRow>;
+
 /// One entry of the history.
 #[derive(Debug, Clone)]
 pub enum Screen {
@@ -107,6 +112,7 @@ pub enum Screen {
     AuthorPage { page: Box<AuthorPage>, browser: Browser },
     Authors(AuthorsIndex),
     People(PeopleIndex),
+    Sources(SourcesIndex),
     PersonPage { page: Box<PersonPage>, browser: Browser },
     Diagnostics(Paged<Diagnostic>),
 }
@@ -118,6 +124,7 @@ impl Screen {
             Self::AuthorPage { .. } => View::AuthorPage,
             Self::Authors(_) => View::Authors,
             Self::People(_) => View::People,
+            Self::Sources(_) => View::Sources,
             Self::PersonPage { .. } => View::PersonPage,
             Self::Diagnostics(_) => View::Diagnostics,
         }
@@ -137,6 +144,7 @@ impl Screen {
         match self {
             Self::Authors(index) => Some((&mut index.filter, &mut index.editing)),
             Self::People(index) => Some((&mut index.filter, &mut index.editing)),
+            Self::Sources(index) => Some((&mut index.filter, &mut index.editing)),
             _ => None,
         }
     }
@@ -146,13 +154,14 @@ impl Screen {
         match self {
             Self::Authors(index) => Some((&index.filter, index.editing)),
             Self::People(index) => Some((&index.filter, index.editing)),
+            Self::Sources(index) => Some((&index.filter, index.editing)),
             _ => None,
         }
     }
 
     /// Whether this is a name index (authors, people).
     pub fn is_name_index(&self) -> bool {
-        matches!(self, Self::Authors(_) | Self::People(_))
+        matches!(self, Self::Authors(_) | Self::People(_) | Self::Sources(_))
     }
 
     pub fn browser_mut(&mut self) -> Option<&mut Browser> {

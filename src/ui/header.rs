@@ -52,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Authors(_) => "Authors".to_owned(),
         Screen::AuthorPage { page, .. } => format!("Author: {}", truncate(&page.name, 30)),
         Screen::People(_) => "People".to_owned(),
+        Screen::Sources(_) => "Sources".to_owned(),
         Screen::PersonPage { page, .. } => format!("Person: {}", truncate(&page.name, 30)),
         Screen::Articles(_) if app.prefs.full_width => "Reading (zen)".to_owned(),
         Screen::Articles(browser) => match browser.focus {

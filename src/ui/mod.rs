@@ -15,6 +15,7 @@ mod people;
 mod person_page;
 mod quotes;
 mod reader;
+mod sources;
 mod status;
 
 use ratatui::Frame;
@@ -58,6 +59,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Screen::Authors(index) => authors::render(app, index, frame),
         Screen::People(index) => people::render(app, index, frame),
+        Screen::Sources(index) => sources::render(app, index, frame),
         Screen::Diagnostics(problems) => diagnostics::render(app, problems, frame),
     }
     match &app.overlay {

@@ -106,6 +106,7 @@ fn position(app: &App) -> String {
         Screen::Diagnostics(problems) => of(problems.selection()),
         Screen::Authors(index) => of(index.list.selection()),
         Screen::People(index) => of(index.list.selection()),
+        Screen::Sources(index) => of(index.list.selection()),
         Screen::Articles(browser)
         | Screen::AuthorPage { browser, .. }
         | Screen::PersonPage { browser, .. } => {

@@ -58,6 +58,16 @@ struct PersonDelta {
 pub struct Tally {
     deltas: FxHashMap<String, Delta>,
     people: FxHashMap<String, PersonDelta>,
+    sources: FxHashMap<String, SourceDelta>,
+}
+
+/// What one transaction changes about one source.
+#[derive(Debug, Default)]
+struct SourceDelta {
+    articles: i64,
+    /// The newest row added.
+    added: Option<i64>,
+    removed: bool,
 }
 
 impl Tally {
@@ -86,6 +96,15 @@ impl Tally {
 
     fn count(&mut self, article: &Counted<'_>, sign: i64) {
         self.count_people(article, sign);
+        if let Some(source) = article.source.map(str::trim).filter(|s| !s.is_empty()) {
+            let delta = self.sources.entry(source.to_owned()).or_default();
+            delta.articles += sign;
+            if sign > 0 {
+                delta.added = Some(delta.added.map_or(article.row, |r| r.max(article.row)));
+            } else {
+                delta.removed = true;
+            }
+        }
         for (key, name, bio) in Self::keyed(article) {
             let delta = self.deltas.entry(key.clone()).or_default();
             delta.articles += sign;
@@ -161,6 +180,9 @@ impl Tally {
         }
         for (key, delta) in self.people {
             apply_person(tx, &key, delta)?;
+        }
+        for (name, delta) in self.sources {
+            apply_source(tx, &name, delta)?;
         }
         Ok(())
     }
@@ -244,6 +266,32 @@ fn apply_one(tx: &Transaction<'_>, key: &str, delta: Delta) -> rusqlite::Result<
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![key, name, name_order(key), count, first, last, bio, bio_row])?;
+    Ok(())
+}
+
+fn apply_source(tx: &Transaction<'_>, name: &str, delta: SourceDelta) -> rusqlite::Result<()> {
+    let held: Option<(i64, i64)> = tx
+        .prepare_cached("SELECT articles, last_row FROM sources WHERE name = ?1")?
+        .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let (articles, mut last) = held.unwrap_or((0, 0));
+    let articles = articles + delta.articles;
+    if articles <= 0 {
+        tx.prepare_cached("DELETE FROM sources WHERE name = ?1")?.execute([name])?;
+        return Ok(());
+    }
+    if delta.removed {
+        last = tx
+            .prepare_cached("SELECT coalesce(max(row), 0) FROM articles WHERE source = ?1")?
+            .query_row([name], |r| r.get(0))?;
+    }
+    if let Some(added) = delta.added {
+        last = last.max(added);
+    }
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO sources (name, name_order, articles, last_row) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![name, name_order(&name.to_lowercase()), articles, last])?;
     Ok(())
 }
 

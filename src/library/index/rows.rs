@@ -168,7 +168,7 @@ pub fn insert_article(
 }
 
 /// How much of a quotation the people's pages show.
-const EXCERPT_CHARS: usize = 120;
+const EXCERPT_CHARS: usize = 80;
 
 /// The article's quotations that have a speaker, in `quotes`.
 fn insert_quotes(tx: &Transaction<'_>, article: &Article, row: i64) -> rusqlite::Result<()> {
@@ -183,10 +183,8 @@ fn insert_quotes(tx: &Transaction<'_>, article: &Article, row: i64) -> rusqlite:
             Some((at, _)) => format!("{}…", &excerpt[..at]),
             None => excerpt,
         };
-        tx.prepare_cached(
-            "INSERT OR REPLACE INTO quotes (key, row, n, paragraph, start, excerpt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![key.as_str(), row, n as i64, quote.paragraph as i64, quote.spans[0].start as i64, excerpt])?;
+        tx.prepare_cached("INSERT OR REPLACE INTO quotes (key, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![key.as_str(), row, n as i64, excerpt])?;
     }
     Ok(())
 }

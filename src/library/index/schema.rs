@@ -11,7 +11,7 @@
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 7;
+pub const VERSION: i64 = 9;
 
 /// The full-text index's in-memory buffer (SQLite's default is 1 MiB):
 /// bigger segments, far fewer merges while a big library is indexed.
@@ -115,13 +115,11 @@ CREATE TABLE author_quoted (key TEXT NOT NULL, speaker TEXT NOT NULL, n INTEGER 
 
 -- Every quotation a speaker is found for: who (the speaker's key, as
 -- authors' keys are made), the article's row, the quotation's place among
--- the article's quotations, its paragraph and byte there, its first words.
+-- the article's quotations (what the reader focuses), its first words.
 CREATE TABLE quotes (
     key TEXT NOT NULL,
     row INTEGER NOT NULL,
     n INTEGER NOT NULL,
-    paragraph INTEGER NOT NULL,
-    start INTEGER NOT NULL,
     excerpt TEXT NOT NULL,
     PRIMARY KEY (key, row, n)
 ) WITHOUT ROWID;
@@ -138,6 +136,19 @@ CREATE TABLE people (
 CREATE INDEX people_by_name ON people (name_order);
 CREATE INDEX people_by_count ON people (quotes DESC, name_order);
 CREATE INDEX people_by_latest ON people (last_row DESC, name_order);
+-- One row per source (outlet, feed), kept by the refresh: what the
+-- sources view lists. Articles by source (for unread counts) come from
+-- articles_by_source.
+CREATE TABLE sources (
+    name TEXT PRIMARY KEY,
+    name_order BLOB NOT NULL,
+    articles INTEGER NOT NULL,
+    last_row INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sources_by_name ON sources (name_order);
+CREATE INDEX sources_by_count ON sources (articles DESC, name_order);
+CREATE INDEX sources_by_latest ON sources (last_row DESC, name_order);
+CREATE INDEX articles_by_source ON articles (source, row) WHERE source IS NOT NULL;
 CREATE TABLE person_spellings (key TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (key, name)) WITHOUT ROWID;
 CREATE TABLE person_sources (key TEXT NOT NULL, source TEXT NOT NULL, n INTEGER NOT NULL,
@@ -212,9 +223,10 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
                 "SELECT key, source, n FROM author_sources",
                 "SELECT key, month, n FROM author_months",
                 "SELECT key, speaker, n FROM author_quoted",
-                "SELECT key, row, n, paragraph, start, excerpt FROM quotes",
+                "SELECT key, row, n, excerpt FROM quotes",
                 "SELECT key, name, name_order, quotes, articles, last_row FROM people",
                 "SELECT key, name, n FROM person_spellings",
+                "SELECT name, name_order, articles, last_row FROM sources",
                 "SELECT key, source, n FROM person_sources",
                 "SELECT key, author, n FROM person_authors",
                 "SELECT key, month, n FROM person_months",

@@ -1,5 +1,5 @@
 //! The search syntax: plain words (all must match), "exact phrases",
-//! `author:`, `speaker:`, `tag:`, `source:` and `title:` fields, `is:unread`,
+//! `author:`, `speaker:`, `tag:`, `source:` (or `feed:`) and `title:` fields, `is:unread`,
 //! `is:read`, `is:bookmarked`, and `-` before any of them to exclude.
 //! Matching ignores case and accents.
 
@@ -213,7 +213,7 @@ fn term(token: &str) -> Option<Term> {
             }
             "author" | "by" => Field::Author,
             "tag" => Field::Tag,
-            "source" => Field::Source,
+            "source" | "feed" => Field::Source,
             "speaker" | "said" | "quote" => Field::Speaker,
             "title" => Field::Title,
             _ => return text_term(token, Field::Any, negated),

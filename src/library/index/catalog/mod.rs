@@ -11,6 +11,7 @@
 mod authors;
 mod list;
 mod people;
+mod sources;
 mod window;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub use authors::{AuthorPage, AuthorRow, AuthorSort, Period};
 pub(crate) use list::column_filter;
 pub use list::{Cursor, ListRow, ListSpec, Page, Scope, SortOrder};
 pub use people::{PersonPage, PersonRow, QuoteRow, people_sort_label};
+pub use sources::{SourceRow, UNREAD_COUNTED, sources_sort_label};
 pub use window::{Anchor, Window};
 
 use super::rows::{path_from_key, split};

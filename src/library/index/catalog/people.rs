@@ -57,7 +57,6 @@ pub struct QuoteRow {
     /// The quotation's place among the article's quotations (what the
     /// reader focuses).
     pub n: usize,
-    pub paragraph: usize,
     /// Its first words.
     pub excerpt: String,
     pub title: String,
@@ -220,7 +219,7 @@ impl Catalog {
         let run = || -> rusqlite::Result<Vec<QuoteRow>> {
             self.conn
                 .prepare_cached(
-                    "SELECT a.id, q.n, q.paragraph, q.excerpt, a.title, a.row, a.source
+                    "SELECT a.id, q.n, q.excerpt, a.title, a.row, a.source
                      FROM quotes q JOIN articles a ON a.row = q.row
                      WHERE q.key = ?1 ORDER BY q.row DESC, q.n LIMIT ?2 OFFSET ?3",
                 )?
@@ -228,11 +227,10 @@ impl Catalog {
                     Ok(QuoteRow {
                         article: ArticleId(r.get::<_, i64>(0)? as u64),
                         n: usize_of(r.get(1)?),
-                        paragraph: usize_of(r.get(2)?),
-                        excerpt: r.get(3)?,
-                        title: r.get(4)?,
-                        date: day_of_row(r.get(5)?),
-                        source: r.get(6)?,
+                        excerpt: r.get(2)?,
+                        title: r.get(3)?,
+                        date: day_of_row(r.get(4)?),
+                        source: r.get(5)?,
                     })
                 })?
                 .collect()
