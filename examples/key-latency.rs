@@ -130,6 +130,8 @@ fn main() -> anyhow::Result<()> {
         ("G/g in the list", ["G", "g"]),
         ("open/back", ["\r", "\x1b"]),
         ("A (authors index)/back", ["A", "\x1b"]),
+        ("P (people index)/back", ["P", "\x1b"]),
+        ("O (sources view)/back", ["O", "\x1b"]),
     ] {
         let mut times = Vec::with_capacity(args.keys);
         for i in 0..args.keys {
@@ -147,6 +149,8 @@ fn main() -> anyhow::Result<()> {
         }
         report(label, &mut times);
     }
+    person_pages(&mut writer, &rx, &mut screen, args.keys)?;
+    speaker_search(&mut writer, &rx, &mut screen, args.keys / 10)?;
     search_keystrokes(&mut writer, &rx, &mut screen, args.keys)?;
     // Peak memory after the list, articles, the authors index and searches.
     if let Some(kb) = child.process_id().and_then(peak_rss_kb) {
@@ -155,6 +159,79 @@ fn main() -> anyhow::Result<()> {
     writer.write_all(b"\x03")?;
     child.wait()?;
     let _ = std::fs::remove_dir_all(&state);
+    Ok(())
+}
+
+/// Times opening a person page from the people index (Enter) and coming
+/// back (Esc), walking down the index.
+fn person_pages(
+    writer: &mut Box<dyn Write + Send>,
+    rx: &mpsc::Receiver<(Instant, Vec<u8>)>,
+    screen: &mut vt100::Parser,
+    keys: usize,
+) -> anyhow::Result<()> {
+    writer.write_all(b"P")?;
+    writer.flush()?;
+    settle(rx, screen);
+    let mut times = Vec::with_capacity(keys);
+    for i in 0..keys {
+        let key: &[u8] = if i % 2 == 0 { b"\r" } else { b"\x1b" };
+        let sent = Instant::now();
+        writer.write_all(key)?;
+        writer.flush()?;
+        if let Some(last) = frame_end(rx, screen) {
+            times.push(last.duration_since(sent));
+        }
+        if i % 2 == 1 {
+            thread::sleep(Duration::from_millis(20));
+            writer.write_all(b"j")?;
+            writer.flush()?;
+            settle(rx, screen);
+        }
+    }
+    report("Enter (a person page)/back, from the people index", &mut times);
+    writer.write_all(b"\x1b")?;
+    writer.flush()?;
+    thread::sleep(Duration::from_millis(20));
+    settle(rx, screen);
+    Ok(())
+}
+
+/// Times a `speaker:` search, typed at once, until the list shows its
+/// answer.
+fn speaker_search(
+    writer: &mut Box<dyn Write + Send>,
+    rx: &mpsc::Receiver<(Instant, Vec<u8>)>,
+    screen: &mut vt100::Parser,
+    runs: usize,
+) -> anyhow::Result<()> {
+    const NAMES: [&str; 3] = ["kowalczyk", "moreau", "takahashi"];
+    let mut times = Vec::new();
+    for run in 0..runs.max(3) {
+        let name = NAMES[run % NAMES.len()];
+        writer.write_all(b"/")?;
+        writer.flush()?;
+        settle(rx, screen);
+        let query = format!("speaker:{name}");
+        let sent = Instant::now();
+        writer.write_all(query.as_bytes())?;
+        writer.flush()?;
+        let deadline = sent + Duration::from_secs(5);
+        while let Ok((at, bytes)) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            screen.process(&bytes);
+            let text = screen.screen().contents();
+            let header = text.lines().next().unwrap_or_default();
+            if header.contains(name) && !header.contains("searching") && header.contains("match") {
+                times.push(at.duration_since(sent));
+                break;
+            }
+        }
+        writer.write_all(b"\r\x1b")?;
+        writer.flush()?;
+        thread::sleep(Duration::from_millis(20));
+        settle(rx, screen);
+    }
+    report("speaker: search, typed at once, until its answer is listed", &mut times);
     Ok(())
 }
 

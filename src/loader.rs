@@ -60,20 +60,20 @@ const FOLLOW_PERIOD: Duration = Duration::from_millis(250);
 
 /// Asks the worker to look at the files again; owns the session's index
 /// (deleted when the handle goes).
+#[derive(Debug)]
 pub struct LoaderHandle {
-    jobs: Sender<()>,
+    jobs: Sender<Job>,
     _scratch: ScratchIndex,
-    /// Watches the library's files; refreshes when they change.
-    _watcher: Option<Watcher>,
 }
 
-impl std::fmt::Debug for LoaderHandle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LoaderHandle").field("watching", &self._watcher.is_some()).finish_non_exhaustive()
-    }
+/// What the worker is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job {
+    /// Look at the files now (`R`, after an edit, a fetch).
+    Refresh,
+    /// The watcher saw files change: look once they settle.
+    FilesChanged,
 }
-
-type Watcher = notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
 
 /// How long changes settle before a refresh: a fetch or a `cp -r` of many
 /// files is one refresh, and a single new file is listed well within 2 s.
@@ -82,31 +82,45 @@ const WATCH_DEBOUNCE: Duration = Duration::from_millis(400);
 /// The timed refresh used where the files cannot be watched.
 const UNWATCHED_REFRESH: Duration = Duration::from_secs(30);
 
-/// Watches `paths` (recursively): any change asks for a refresh. `None`
-/// where watching is not possible (too many directories for the system's
-/// limit, a file system without notifications).
-fn watch(paths: &[PathBuf], jobs: Sender<()>) -> Option<Watcher> {
-    use notify_debouncer_mini::notify::RecursiveMode;
-    let mut debouncer = notify_debouncer_mini::new_debouncer(
-        WATCH_DEBOUNCE,
-        move |events: notify_debouncer_mini::DebounceEventResult| {
-            if events.is_ok_and(|events| !events.is_empty()) {
-                let _ = jobs.send(());
-            }
-        },
-    )
+/// Watches `paths` (recursively): a file created, written, renamed or
+/// removed asks for a refresh. Reading files (the reader's own, or
+/// anyone's) is not a change, and neither are hidden files (temporary
+/// files, a feed's state). `None` where watching is not possible (too many
+/// directories for the system's limit, a file system without
+/// notifications).
+fn watch(paths: &[PathBuf], jobs: Sender<Job>) -> Option<notify::RecommendedWatcher> {
+    use notify::event::{AccessKind, AccessMode};
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        let changes = matches!(
+            event.kind,
+            EventKind::Create(_)
+                | EventKind::Modify(_)
+                | EventKind::Remove(_)
+                | EventKind::Any
+                | EventKind::Access(AccessKind::Close(AccessMode::Write))
+        );
+        let visible = event
+            .paths
+            .iter()
+            .any(|path| path.file_name().and_then(|n| n.to_str()).is_none_or(|name| !name.starts_with('.')));
+        if changes && visible {
+            let _ = jobs.send(Job::FilesChanged);
+        }
+    })
     .ok()?;
     for path in paths {
-        debouncer.watcher().watch(path, RecursiveMode::Recursive).ok()?;
+        watcher.watch(path, RecursiveMode::Recursive).ok()?;
     }
-    Some(debouncer)
+    Some(watcher)
 }
 
 impl LoaderHandle {
     /// Refreshes the library from the files (again, if one is under way:
     /// requests made meanwhile run once, after it).
     pub fn refresh(&self) {
-        let _ = self.jobs.send(());
+        let _ = self.jobs.send(Job::Refresh);
     }
 }
 
@@ -130,17 +144,14 @@ pub fn spawn(
     // Also where a kept index falls back to when it cannot be used.
     let scratch = ScratchIndex::new();
     let fallback = kept.is_some().then(|| scratch.path().to_path_buf());
-    let watcher = if watched { watch(&paths, jobs.clone()) } else { None };
-    let every = match (&watcher, watched) {
-        (None, true) => Some(every.unwrap_or(UNWATCHED_REFRESH).min(UNWATCHED_REFRESH)),
-        _ => every.filter(|_| kept.is_some()),
-    };
+    let every = every.filter(|_| kept.is_some());
     let path = kept.unwrap_or_else(|| scratch.path().to_path_buf());
+    let watch_with = watched.then(|| jobs.clone());
     thread::Builder::new()
         .name("loader".into())
-        .spawn(move || Keeper::new(path, fallback, paths, options, tx).run(every, &inbox))
+        .spawn(move || Keeper::new(path, fallback, paths, options, tx).run(every, &inbox, watch_with))
         .expect("spawn the loader thread");
-    LoaderHandle { jobs, _scratch: scratch, _watcher: watcher }
+    LoaderHandle { jobs, _scratch: scratch }
 }
 
 /// The worker's state.
@@ -185,9 +196,29 @@ impl Keeper {
         self.tx.send(Event::Library(message)).is_ok()
     }
 
-    fn run(mut self, every: Option<Duration>, inbox: &Receiver<()>) {
+    /// Refreshes at once, then as asked, as `every` says, and (given
+    /// `watch_with`) whenever the files change: the watcher is set up after
+    /// the first refresh, off the path to the first frame (a recursive
+    /// watch of a big library takes a while); where watching fails, the
+    /// files are looked at every [`UNWATCHED_REFRESH`] instead.
+    fn run(
+        mut self,
+        mut every: Option<Duration>,
+        inbox: &Receiver<Job>,
+        mut watch_with: Option<Sender<Job>>,
+    ) {
         let mut due = Some(Instant::now());
+        let mut _watcher = None;
         loop {
+            if due.is_none_or(|at| at > Instant::now())
+                && let Some(jobs) = watch_with.take()
+            {
+                _watcher = watch(&self.paths, jobs);
+                if _watcher.is_none() {
+                    every = Some(every.map_or(UNWATCHED_REFRESH, |e| e.min(UNWATCHED_REFRESH)));
+                    due = Some(Instant::now() + UNWATCHED_REFRESH);
+                }
+            }
             if due.is_some_and(|at| at <= Instant::now()) {
                 match WriteLock::try_take(&self.path) {
                     Ok(Some(lock)) => {
@@ -217,10 +248,16 @@ impl Keeper {
                 None => FOLLOW_PERIOD,
             };
             match inbox.recv_timeout(wait) {
-                Ok(()) => {
+                Ok(job) => {
                     // Requests made meanwhile are answered by the same refresh.
-                    while inbox.try_recv().is_ok() {}
-                    due = Some(Instant::now());
+                    let mut now = job == Job::Refresh;
+                    while let Ok(job) = inbox.try_recv() {
+                        now |= job == Job::Refresh;
+                    }
+                    // Changes seen by the watcher come in bursts: wait for
+                    // them to settle (a refresh already due stays due).
+                    let at = if now { Instant::now() } else { Instant::now() + WATCH_DEBOUNCE };
+                    due = Some(due.map_or(at, |d| d.min(at)));
                 }
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return,
