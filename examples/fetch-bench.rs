@@ -106,7 +106,7 @@ fn main() -> anyhow::Result<()> {
     let conditional: usize = servers.iter().map(TestServer::conditional).sum();
     let requests_now: usize = servers.iter().map(TestServer::requests).sum();
     println!(
-        "   {} requests, {conditional} conditional; files written: {}",
+        "   {} requests, {conditional} conditional; article files written: {}",
         requests_now - requests,
         walk(&home.path().join("data"))
             .iter()
@@ -116,13 +116,16 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Every file under `dir` with its modification time.
+/// Every article file under `dir` (not the feeds' hidden state files)
+/// with its modification time.
 fn walk(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
         if path.is_dir() {
             out.extend(walk(&path));
+        } else if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
         } else if let Ok(modified) = entry.metadata().and_then(|m| m.modified()) {
             out.push((path, modified));
         }
