@@ -312,7 +312,9 @@ fn apply_person(tx: &Transaction<'_>, key: &str, delta: PersonDelta) -> rusqlite
     }
     if delta.removed {
         last = tx
-            .prepare_cached("SELECT coalesce(max(row), 0) FROM quotes WHERE key = ?1")?
+            .prepare_cached(
+                "SELECT coalesce(max(row), 0) FROM quotes WHERE person = (SELECT id FROM person_keys WHERE key = ?1)",
+            )?
             .query_row([key], |r| r.get(0))?;
     }
     if let Some(added) = delta.added {

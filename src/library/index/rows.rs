@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::aggregates::{Counted, Tally};
 use super::order::{self, MAX_SEQUENCE};
@@ -183,10 +183,26 @@ fn insert_quotes(tx: &Transaction<'_>, article: &Article, row: i64) -> rusqlite:
             Some((at, _)) => format!("{}…", &excerpt[..at]),
             None => excerpt,
         };
-        tx.prepare_cached("INSERT OR REPLACE INTO quotes (key, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![key.as_str(), row, n as i64, excerpt])?;
+        let person = person_id(tx, key.as_str())?;
+        tx.prepare_cached("INSERT OR REPLACE INTO quotes (person, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![person, row, n as i64, excerpt])?;
     }
     Ok(())
+}
+
+/// The number of the person with `key`, given one if they have none.
+fn person_id(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<i64> {
+    let known: Option<i64> = tx
+        .prepare_cached("SELECT id FROM person_keys WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    match known {
+        Some(id) => Ok(id),
+        None => {
+            tx.prepare_cached("INSERT INTO person_keys (key) VALUES (?1)")?.execute([key])?;
+            Ok(tx.last_insert_rowid())
+        }
+    }
 }
 
 /// The article's rows in `article_authors` (key '' for no author).
@@ -250,8 +266,10 @@ pub fn delete_file(tx: &Transaction<'_>, path: &Path, tally: &mut Tally) -> rusq
         people.sort_unstable();
         people.dedup();
         for person in &people {
-            tx.prepare_cached("DELETE FROM quotes WHERE key = ?1 AND row = ?2")?
-                .execute(params![person, row])?;
+            tx.prepare_cached(
+                "DELETE FROM quotes WHERE person = (SELECT id FROM person_keys WHERE key = ?1) AND row = ?2",
+            )?
+            .execute(params![person, row])?;
         }
         let mut keys: Vec<String> = names.iter().map(|n| AuthorKey::of(n).as_str().to_owned()).collect();
         if keys.is_empty() {

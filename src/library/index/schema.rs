@@ -11,7 +11,7 @@
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 9;
+pub const VERSION: i64 = 10;
 
 /// The full-text index's in-memory buffer (SQLite's default is 1 MiB):
 /// bigger segments, far fewer merges while a big library is indexed.
@@ -113,15 +113,19 @@ CREATE TABLE author_months (key TEXT NOT NULL, month INTEGER NOT NULL, n INTEGER
 CREATE TABLE author_quoted (key TEXT NOT NULL, speaker TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (key, speaker)) WITHOUT ROWID;
 
--- Every quotation a speaker is found for: who (the speaker's key, as
--- authors' keys are made), the article's row, the quotation's place among
--- the article's quotations (what the reader focuses), its first words.
+-- A number for each person ever quoted (their key made like authors'
+-- keys), so that each quotation names them in a byte or two.
+CREATE TABLE person_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+
+-- Every quotation a speaker is found for: who, the article's row, the
+-- quotation's place among the article's quotations (what the reader
+-- focuses), its first words.
 CREATE TABLE quotes (
-    key TEXT NOT NULL,
+    person INTEGER NOT NULL,
     row INTEGER NOT NULL,
     n INTEGER NOT NULL,
     excerpt TEXT NOT NULL,
-    PRIMARY KEY (key, row, n)
+    PRIMARY KEY (person, row, n)
 ) WITHOUT ROWID;
 
 -- One row per person quoted, kept by the refresh: what the people index lists.
@@ -223,7 +227,8 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
                 "SELECT key, source, n FROM author_sources",
                 "SELECT key, month, n FROM author_months",
                 "SELECT key, speaker, n FROM author_quoted",
-                "SELECT key, row, n, excerpt FROM quotes",
+                "SELECT id, key FROM person_keys",
+                "SELECT person, row, n, excerpt FROM quotes",
                 "SELECT key, name, name_order, quotes, articles, last_row FROM people",
                 "SELECT key, name, n FROM person_spellings",
                 "SELECT name, name_order, articles, last_row FROM sources",

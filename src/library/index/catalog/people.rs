@@ -190,7 +190,10 @@ impl Catalog {
                 .collect();
             let (first, last): (Option<i64>, Option<i64>) = self
                 .conn
-                .prepare_cached("SELECT min(row), max(row) FROM quotes WHERE key = ?1 AND row > 0")?
+                .prepare_cached(
+                    "SELECT min(row), max(row) FROM quotes
+                     WHERE person = (SELECT id FROM person_keys WHERE key = ?1) AND row > 0",
+                )?
                 .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let author = self
                 .conn
@@ -221,7 +224,8 @@ impl Catalog {
                 .prepare_cached(
                     "SELECT a.id, q.n, q.excerpt, a.title, a.row, a.source
                      FROM quotes q JOIN articles a ON a.row = q.row
-                     WHERE q.key = ?1 ORDER BY q.row DESC, q.n LIMIT ?2 OFFSET ?3",
+                     WHERE q.person = (SELECT id FROM person_keys WHERE key = ?1)
+                     ORDER BY q.row DESC, q.n LIMIT ?2 OFFSET ?3",
                 )?
                 .query_map(params![key, limit as i64, offset as i64], |r| {
                     Ok(QuoteRow {
