@@ -69,7 +69,14 @@ pub struct AppLayout {
     pub panel_heading: Rect,
     pub panel_rows: Rect,
     pub panel_detail: Option<Rect>,
+    /// On a wide terminal, the authors and people indexes show the
+    /// selected one's page beside the list: its pane.
+    pub panel_preview: Option<Rect>,
 }
+
+/// From this width on, the authors and people indexes show the selected
+/// one's page beside the list.
+pub const PREVIEW_MIN_WIDTH: u16 = 140;
 
 /// The author page's top part is at most this tall.
 pub const PAGE_INFO_MAX_HEIGHT: u16 = 14;
@@ -95,6 +102,17 @@ impl AppLayout {
                 let heading_height = u16::from(input.view != View::Diagnostics);
                 let [pane, detail] =
                     body.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]));
+                let previewed =
+                    matches!(input.view, View::Authors | View::People) && area.width >= PREVIEW_MIN_WIDTH;
+                let pane = if previewed {
+                    let percent = input.list_percent.clamp(10, 90);
+                    let [list, preview] = pane
+                        .layout(&Layout::horizontal([Constraint::Percentage(percent), Constraint::Fill(1)]));
+                    layout.panel_preview = Some(preview);
+                    list
+                } else {
+                    pane
+                };
                 let [heading, rows] = pane
                     .inner(Margin::new(1, 1))
                     .layout(&Layout::vertical([Constraint::Length(heading_height), Constraint::Fill(1)]));

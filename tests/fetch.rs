@@ -368,3 +368,68 @@ fn many_feeds_on_many_hosts_never_more_than_two_at_once_per_host() {
     }
     assert!(servers.iter().any(|s| s.most_in_flight() == 2), "hosts are fetched two at a time");
 }
+
+#[test]
+fn full_text_stores_each_item_s_page_and_keeps_the_summary_of_a_page_that_fails() {
+    let server = TestServer::start(LIFETIME);
+    let item = |n: usize, link: &str| {
+        format!(
+            "<item><title>Harbour story {n}</title><guid>story-{n}</guid><link>{link}</link>\
+             <author>desk@harbour.example (Ines Vasquez)</author><description>Only a summary, {n}.</description></item>"
+        )
+    };
+    let feed = format!(
+        "<rss version=\"2.0\"><channel><title>Harbour</title>{}{}</channel></rss>",
+        item(1, &server.url("/story/1")),
+        item(2, &server.url("/story/2"))
+    );
+    server.route("/feed", Route::ok("application/rss+xml", feed));
+    let page = "<!DOCTYPE html><html><head><title>Harbour story 1 | The Harbour Ledger</title>\
+        <meta property=\"article:published_time\" content=\"2025-09-02T08:00:00Z\"></head><body>\
+        <nav>Home · Sport · Weather</nav><article><h1>Harbour story 1</h1>\
+        <p>The whole story starts here, with the ferry leaving at dawn and the gulls following it out past the breakwater.</p>\
+        <p>It goes on with the harbourmaster counting boats, as she has every morning for eleven years, in a notebook.</p>\
+        <p>“Nothing changes here except the weather,” she said, closing the notebook and looking out at the grey water.</p>\
+        </article><footer>Subscribe to our newsletter</footer></body></html>";
+    server.route("/story/1", Route::ok("text/html; charset=utf-8", page));
+    server.route("/story/2", Route::status(500));
+    let home = Home::new(QUICK);
+    fs::write(
+        home.feeds_toml(),
+        format!("[[feed]]\ntitle = \"Harbour\"\nurl = \"{}\"\nfull_text = true\n", server.url("/feed")),
+    )
+    .unwrap();
+    let out = home.run(&["fetch"]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert_eq!(stdout.trim(), "1 feed, 2 new articles, 0 failed");
+    assert!(
+        stderr.contains("full text of") && stderr.contains("500") && stderr.contains("summary is kept"),
+        "{stderr}"
+    );
+    let exported = home.run(&["export", home.feeds_dir().to_str().unwrap()]);
+    let records: Vec<serde_json::Value> = String::from_utf8(exported.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let one = records.iter().find(|r| r["title"] == "Harbour story 1").unwrap();
+    let paragraphs: Vec<&str> =
+        one["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    assert!(paragraphs.iter().any(|p| p.starts_with("The whole story starts here")), "{paragraphs:?}");
+    assert!(
+        !paragraphs.iter().any(|p| p.contains("Subscribe") || p.contains("Only a summary")),
+        "{paragraphs:?}"
+    );
+    assert_eq!(
+        one["authors"],
+        serde_json::json!(["Ines Vasquez"]),
+        "the feed's author where the page names none"
+    );
+    let two = records.iter().find(|r| r["title"] == "Harbour story 2").unwrap();
+    assert_eq!(two["paragraphs"], serde_json::json!(["Only a summary, 2."]));
+    assert_eq!(server.requests(), 3, "the feed and each new item's page, once");
+    // A second fetch asks for no page again: both items are known.
+    home.run(&["fetch"]);
+    assert_eq!(server.requests(), 4);
+}

@@ -16,11 +16,13 @@ use crate::state::Level;
 const PROGRESS_DURATION: Duration = Duration::from_secs(120);
 
 impl App {
-    pub(super) fn start_fetch(&mut self) {
+    /// Starts a fetch: of every feed for `F`, of the feeds that are due
+    /// for the interval's (`scheduled`).
+    pub(super) fn start_fetch(&mut self, scheduled: bool) {
         if self.fetching.running {
             return self.status_message(self.fetching.describe());
         }
-        self.fetching.started(Instant::now());
+        self.fetching.started(Instant::now(), scheduled);
         self.effects.push(Effect::Fetch);
         self.status.show_for(self.fetching.describe(), Level::Info, Instant::now(), PROGRESS_DURATION);
     }

@@ -227,6 +227,31 @@ impl App {
         }
     }
 
+    /// On a wide terminal, the authors or people index shows the selected
+    /// one's page beside the list: read it when the selection moves (two
+    /// small index reads).
+    pub(super) fn follow_index_selection(&mut self) {
+        let Some(catalog) = &self.library.catalog else { return };
+        let room = self.layout.panel_preview.is_some();
+        match self.screens.last_mut().expect("the main screen is never popped") {
+            Screen::Authors(index) => {
+                let key = index.selected_key().filter(|_| room);
+                if key != index.preview.as_ref().map(|p| p.key.as_str()) {
+                    index.preview = key.and_then(|k| catalog.author(k).ok().flatten()).map(Box::new);
+                    self.dirty = true;
+                }
+            }
+            Screen::People(index) => {
+                let key = index.selected_key().filter(|_| room);
+                if key != index.preview.as_ref().map(|p| p.key.as_str()) {
+                    index.preview = key.and_then(|k| catalog.person(k).ok().flatten()).map(Box::new);
+                    self.dirty = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Person pages' facts and quotations, read again (keeping the
     /// selected place).
     fn reload_person_pages(&mut self) {

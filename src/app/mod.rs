@@ -423,6 +423,7 @@ impl App {
             Event::Fetch(message) => self.fetch_message(message),
         }
         self.fill();
+        self.follow_index_selection();
     }
 
     /// Drops an expired status message; runs a search that waited for a
@@ -433,7 +434,7 @@ impl App {
         }
         self.search_if_due(now);
         if self.fetching.is_due(now) {
-            self.start_fetch();
+            self.start_fetch(true);
         }
     }
 
@@ -482,7 +483,7 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Reload => self.effects.push(Effect::Reload),
-            Action::FetchFeeds => self.start_fetch(),
+            Action::FetchFeeds => self.start_fetch(false),
             Action::MoveDown
             | Action::MoveUp
             | Action::First

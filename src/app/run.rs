@@ -75,7 +75,7 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
                     let _ = body_reader.send(*summary);
                 }
                 Effect::Fetch => match &app.fetching.setup {
-                    Some(setup) => spawn_fetch(setup.clone(), events.sender()),
+                    Some(setup) => spawn_fetch(setup.clone(), app.fetching.scheduled, events.sender()),
                     None => app.fetch_message(crate::event::FetchMsg::Failed(
                         "No place to store fetched feeds (no data directory)".to_owned(),
                     )),
@@ -91,11 +91,11 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
 }
 
 /// Fetches the feeds on a thread of its own, telling the loop how it goes.
-fn spawn_fetch(setup: crate::fetch::Setup, tx: std::sync::mpsc::Sender<event::Event>) {
+fn spawn_fetch(setup: crate::fetch::Setup, scheduled: bool, tx: std::sync::mpsc::Sender<event::Event>) {
     use crate::event::{Event, FetchMsg};
     let spawned = std::thread::Builder::new().name("fetch".into()).spawn(move || {
         let progress = std::sync::Mutex::new(tx.clone());
-        let result = setup.run(&|done, total, new| {
+        let result = setup.run(scheduled, &|done, total, new| {
             let tx = progress.lock().unwrap_or_else(|e| e.into_inner());
             let _ = tx.send(Event::Fetch(FetchMsg::Progress { done, total, new }));
         });

@@ -833,3 +833,27 @@ fn sources_view_counts_and_lists_a_source_s_articles() {
     app.press("esc");
     assert_eq!(app.depth(), 1);
 }
+
+#[test]
+fn a_wide_terminal_shows_the_selected_author_or_person_beside_the_index() {
+    let mut app = App::for_tests(160, 40);
+    app.press("A");
+    let Screen::Authors(index) = app.screen() else { panic!("no authors index") };
+    assert_eq!(index.preview.as_ref().map(|p| p.key.as_str()), index.selected_key());
+    app.press("j");
+    let Screen::Authors(index) = app.screen() else { panic!("no authors index") };
+    assert_eq!(
+        index.preview.as_ref().map(|p| p.key.as_str()),
+        index.selected_key(),
+        "it follows the selection"
+    );
+    app.press("P");
+    let Screen::People(index) = app.screen() else { panic!("no people index") };
+    let page = index.preview.as_ref().expect("a person's page beside the index");
+    assert_eq!(Some(page.key.as_str()), index.selected_key());
+    // Narrower, there is no room: no page is read.
+    let mut narrow = App::for_tests(100, 40);
+    narrow.press("P");
+    let Screen::People(index) = narrow.screen() else { panic!("no people index") };
+    assert!(index.preview.is_none());
+}

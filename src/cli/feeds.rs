@@ -144,7 +144,9 @@ fn check_feed(url: &str, options: &FetchOptions) -> Result<(String, Option<Strin
 pub fn fetch(names: &[String], config: &Config, config_path: Option<&Path>) -> Result<ExitCode, String> {
     let mut subs = load(config_path)?;
     let feeds: Vec<Feed> = if names.is_empty() {
-        subs.feeds.clone()
+        // Feeds with an interval of their own wait for it (a cron job may
+        // run more often than they change); named feeds are fetched now.
+        crate::fetch::due(&subs.feeds, &root()?, chrono::Utc::now())
     } else {
         let mut chosen = Vec::new();
         for name in names {
@@ -152,10 +154,11 @@ pub fn fetch(names: &[String], config: &Config, config_path: Option<&Path>) -> R
         }
         chosen
     };
-    if feeds.is_empty() {
+    if subs.feeds.is_empty() {
         println!("No subscriptions yet: `broadsheet feeds add URL` or `broadsheet feeds import FILE.opml`.");
         return Ok(ExitCode::SUCCESS);
     }
+    let waiting = if names.is_empty() { subs.feeds.len() - feeds.len() } else { 0 };
     let root = root()?;
     let options = FetchOptions::from(&config.feeds);
     let bar = std::io::stderr().is_terminal().then(|| {
@@ -198,6 +201,10 @@ pub fn fetch(names: &[String], config: &Config, config_path: Option<&Path>) -> R
     if moved {
         subs.save().map_err(|e| format!("cannot write {}: {e}", subs.path.display()))?;
     }
-    println!("{}", crate::fetch::summary(&reports));
+    let mut summary = crate::fetch::summary(&reports);
+    if waiting > 0 {
+        summary.push_str(&format!(" ({waiting} not due yet: their interval has not passed)"));
+    }
+    println!("{summary}");
     Ok(if reports.iter().any(|r| r.outcome.is_err()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

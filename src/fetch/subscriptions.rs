@@ -23,8 +23,10 @@ pub struct Feed {
     /// Fetch each new item's page and store the article extracted from it.
     #[serde(default)]
     pub full_text: bool,
-    /// Minutes between fetches of this feed while the reader runs (0:
-    /// the `[feeds] interval`).
+    /// The least minutes between two fetches of this feed by a scheduled
+    /// fetch (the reader's `[feeds] interval`, or `broadsheet fetch` with no
+    /// names, as from cron): a feed that changes rarely is asked less
+    /// often. 0: every time.
     #[serde(default)]
     pub interval: u64,
 }

@@ -10,6 +10,9 @@ use crate::library::Diagnostic;
 #[derive(Debug, Clone, Default)]
 pub struct Fetching {
     pub running: bool,
+    /// Whether the running fetch is the interval's (it then skips feeds
+    /// whose own `interval` has not passed) rather than asked for with `F`.
+    pub scheduled: bool,
     /// Feeds done, feeds in all, new articles so far.
     pub progress: Option<(usize, usize, usize)>,
     /// How often to fetch while the reader runs, if at all.
@@ -35,8 +38,9 @@ impl Fetching {
         !self.running && self.next.is_some_and(|next| next <= now)
     }
 
-    pub fn started(&mut self, now: Instant) {
+    pub fn started(&mut self, now: Instant, scheduled: bool) {
         self.running = true;
+        self.scheduled = scheduled;
         self.progress = None;
         self.next = self.interval.map(|interval| now + interval);
     }

@@ -1,4 +1,4 @@
-//! An index of names (the authors index, the people index): sorted,
+//! An index of names (the authors and people indexes, the sources view): sorted,
 //! filtered by typing, and read from the library index a page at a time.
 
 use super::paged::Paged;
@@ -27,22 +27,32 @@ impl Keyed for PersonRow {
     }
 }
 
+/// `P` is what a wide terminal shows of the selected row beside the list
+/// (an author's or a person's page; nothing for the sources view).
 #[derive(Debug, Clone)]
-pub struct NameIndex<R> {
+pub struct NameIndex<R, P = ()> {
     pub sort: AuthorSort,
     pub filter: String,
     /// Whether typed characters go to the filter.
     pub editing: bool,
     pub list: Paged<R>,
+    /// The selected row's page, while there is room to show it.
+    pub preview: Option<Box<P>>,
 }
 
-impl<R> Default for NameIndex<R> {
+impl<R, P> Default for NameIndex<R, P> {
     fn default() -> Self {
-        Self { sort: AuthorSort::default(), filter: String::new(), editing: false, list: Paged::default() }
+        Self {
+            sort: AuthorSort::default(),
+            filter: String::new(),
+            editing: false,
+            list: Paged::default(),
+            preview: None,
+        }
     }
 }
 
-impl<R: Keyed> NameIndex<R> {
+impl<R: Keyed, P> NameIndex<R, P> {
     /// The key of the selected row.
     pub fn selected_key(&self) -> Option<&str> {
         self.list.selected().map(Keyed::key)

@@ -97,10 +97,10 @@ impl Browser {
 }
 
 /// The authors index: every author, sorted and filtered.
-pub type AuthorsIndex = NameIndex<AuthorRow>;
+pub type AuthorsIndex = NameIndex<AuthorRow, AuthorPage>;
 
 /// The people index: everyone quoted, sorted and filtered.
-pub type PeopleIndex = NameIndex<PersonRow>;
+pub type PeopleIndex = NameIndex<PersonRow, PersonPage>;
 
 /// The sources view: every outlet and feed, sorted and filtered.
 pub type SourcesIndex = NameIndex<SourceRow>;

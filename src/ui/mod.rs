@@ -57,8 +57,20 @@ pub fn render(app: &App, frame: &mut Frame) {
                 person_page::render(app, page, frame, area);
             }
         }
-        Screen::Authors(index) => authors::render(app, index, frame),
-        Screen::People(index) => people::render(app, index, frame),
+        Screen::Authors(index) => {
+            authors::render(app, index, frame);
+            if let (Some(pane), Some(page)) = (layout.panel_preview, &index.preview) {
+                let area = preview_area(app, frame, pane);
+                author_page::render(app, page, frame, area);
+            }
+        }
+        Screen::People(index) => {
+            people::render(app, index, frame);
+            if let (Some(pane), Some(page)) = (layout.panel_preview, &index.preview) {
+                let area = preview_area(app, frame, pane);
+                person_page::render(app, page, frame, area);
+            }
+        }
         Screen::Sources(index) => sources::render(app, index, frame),
         Screen::Diagnostics(problems) => diagnostics::render(app, problems, frame),
     }
@@ -68,6 +80,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::ChooseAuthor { authors, selection }) => chooser::render(app, authors, selection, frame),
         None => {}
     }
+}
+
+/// The pane beside a name index: its border drawn, the area inside.
+fn preview_area(app: &App, frame: &mut Frame, pane: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    frame.render_widget(articles::pane_block(app, false, " Page ".to_owned()), pane);
+    pane.inner(ratatui::layout::Margin::new(2, 1))
 }
 
 /// A list of articles and the reader beside it.

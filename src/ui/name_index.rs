@@ -22,9 +22,9 @@ pub struct Labels<'a> {
 }
 
 /// Draws `index`, each row as its name and a line of facts.
-pub fn render<R>(
+pub fn render<R, P>(
     app: &App,
-    index: &NameIndex<R>,
+    index: &NameIndex<R, P>,
     labels: &Labels<'_>,
     frame: &mut Frame,
     lines: impl Fn(&R) -> (String, String),

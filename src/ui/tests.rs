@@ -59,6 +59,8 @@ snapshot_test!(help_filtered, 90, 20, &["?", "b", "o", "o", "k"]);
 snapshot_test!(diagnostics_none, 100, 16, &["!"]);
 snapshot_test!(people_by_count, 100, 24, &["P", "S"]);
 snapshot_test!(sources_wide, 100, 20, &["O"]);
+snapshot_test!(authors_index_with_a_page_beside, 160, 30, &["A", "j"]);
+snapshot_test!(people_index_with_a_page_beside, 160, 30, &["P", "S"]);
 snapshot_test!(people_filtered_narrow, 50, 14, &["P", "/", "k", "a"]);
 snapshot_test!(person_page_wide, 130, 36, &["P", "/", "l", "u", "n", "d", "enter", "enter"]);
 snapshot_test!(
