@@ -38,7 +38,7 @@ const FILES: [(&str, &str); 10] = [
 ];
 
 /// How many words of an article the language guess reads.
-const GUESS_WORDS: usize = 400;
+const GUESS_WORDS: usize = 200;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -189,6 +189,7 @@ impl Lexicon {
     /// words its first few hundred words use most (English when none do).
     pub fn guess(paragraphs: &[&str]) -> &'static Lexicon {
         let lexicons = all();
+        let languages = function_words();
         let mut hits = vec![0usize; lexicons.len()];
         let words = paragraphs
             .iter()
@@ -197,15 +198,37 @@ impl Lexicon {
             .take(GUESS_WORDS);
         let mut lower = String::new();
         for word in words {
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            for (i, lexicon) in lexicons.iter().enumerate() {
-                hits[i] += usize::from(lexicon.function_words.contains(lower.as_str()));
+            // Most words are lowercase already: look them up as they are.
+            let key = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                word
+            } else {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            };
+            let Some(&mask) = languages.get(key) else { continue };
+            for (i, hit) in hits.iter_mut().enumerate() {
+                *hit += usize::from(mask & (1 << i) != 0);
             }
         }
         let best = (0..lexicons.len()).max_by_key(|&i| (hits[i], std::cmp::Reverse(i))).unwrap_or(0);
         if hits[best] == 0 { &lexicons[0] } else { &lexicons[best] }
     }
+}
+
+/// Every lexicon's function words, each with the languages (bits in the
+/// order of [`all`]) that use it: one lookup per word when guessing.
+fn function_words() -> &'static rustc_hash::FxHashMap<String, u32> {
+    static WORDS: OnceLock<rustc_hash::FxHashMap<String, u32>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = rustc_hash::FxHashMap::default();
+        for (i, lexicon) in all().iter().enumerate().take(32) {
+            for word in &lexicon.function_words {
+                *words.entry(word.clone()).or_insert(0) |= 1u32 << i;
+            }
+        }
+        words
+    })
 }
 
 /// Every lexicon, English first, parsed on first use.
