@@ -75,7 +75,15 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
                     let _ = body_reader.send(*summary);
                 }
                 Effect::Fetch => match &app.fetching.setup {
-                    Some(setup) => spawn_fetch(setup.clone(), app.fetching.scheduled, events.sender()),
+                    Some(setup) => {
+                        if let Err(error) =
+                            spawn_fetch(setup.clone(), app.fetching.scheduled, events.sender())
+                        {
+                            app.fetch_message(crate::event::FetchMsg::Failed(format!(
+                                "Cannot fetch: {error}"
+                            )));
+                        }
+                    }
                     None => app.fetch_message(crate::event::FetchMsg::Failed(
                         "No place to store fetched feeds (no data directory)".to_owned(),
                     )),
@@ -91,9 +99,13 @@ pub fn run(tui: &mut Tui, mut app: App, events: &Events, mut runtime: Runtime) -
 }
 
 /// Fetches the feeds on a thread of its own, telling the loop how it goes.
-fn spawn_fetch(setup: crate::fetch::Setup, scheduled: bool, tx: std::sync::mpsc::Sender<event::Event>) {
+fn spawn_fetch(
+    setup: crate::fetch::Setup,
+    scheduled: bool,
+    tx: std::sync::mpsc::Sender<event::Event>,
+) -> std::io::Result<()> {
     use crate::event::{Event, FetchMsg};
-    let spawned = std::thread::Builder::new().name("fetch".into()).spawn(move || {
+    std::thread::Builder::new().name("fetch".into()).spawn(move || {
         let progress = std::sync::Mutex::new(tx.clone());
         let result = setup.run(scheduled, &|done, total, new| {
             let tx = progress.lock().unwrap_or_else(|e| e.into_inner());
@@ -104,10 +116,8 @@ fn spawn_fetch(setup: crate::fetch::Setup, scheduled: bool, tx: std::sync::mpsc:
             Err(reason) => FetchMsg::Failed(reason),
         };
         let _ = tx.send(Event::Fetch(message));
-    });
-    if spawned.is_err() {
-        // Without a thread there is no fetch; the status line would wait.
-    }
+    })?;
+    Ok(())
 }
 
 /// Opens, copies or runs; a failure comes back as a message for the
