@@ -47,6 +47,13 @@ impl App {
                     .collect();
                 self.effects.push(Effect::Reload);
                 self.reload_problems();
+                let summary = match &self.fetching.setup {
+                    Some(setup) if self.fetching.outside => format!(
+                        "{summary}; stored in {}, which this library does not include (start broadsheet without paths to read them)",
+                        setup.root.display()
+                    ),
+                    _ => summary,
+                };
                 if failures.is_empty() {
                     self.status.show(summary, Level::Info, now);
                 } else {

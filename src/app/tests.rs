@@ -857,3 +857,24 @@ fn a_wide_terminal_shows_the_selected_author_or_person_beside_the_index() {
     let Screen::People(index) = narrow.screen() else { panic!("no people index") };
     assert!(index.preview.is_none());
 }
+
+#[test]
+fn a_fetch_into_a_folder_the_library_leaves_out_says_where_the_articles_went() {
+    use crate::event::FetchMsg;
+    let mut app = App::for_tests(100, 30);
+    app.app.fetching.setup = Some(crate::fetch::Setup {
+        subscriptions: PathBuf::from("feeds.toml"),
+        root: PathBuf::from("fetched"),
+        options: crate::fetch::FetchOptions::from(&crate::config::FeedsConfig::default()),
+    });
+    app.app.fetching.outside = true;
+    app.press("F");
+    app.app.handle_event(Event::Fetch(FetchMsg::Done {
+        summary: "1 feed, 2 new articles, 0 failed".into(),
+        failures: Vec::new(),
+    }));
+    app.settle();
+    let text = &app.status.message().unwrap().text;
+    assert!(text.starts_with("1 feed, 2 new articles, 0 failed; stored in fetched,"), "{text}");
+    assert!(text.contains("does not include"), "{text}");
+}

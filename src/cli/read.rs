@@ -73,6 +73,8 @@ pub fn run(
         app.fetching = crate::state::Fetching::every(every, std::time::Instant::now());
     }
     app.fetching.setup = feeds_setup(config, config_path);
+    app.fetching.outside =
+        app.fetching.setup.as_ref().is_some_and(|s| !paths.iter().any(|p| s.root.starts_with(p)));
     let runtime = Runtime { store, loader, panic_after_first_frame };
     let result = app::run(&mut tui, app, &events, runtime);
     drop(tui);

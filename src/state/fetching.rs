@@ -22,6 +22,9 @@ pub struct Fetching {
     pub problems: Vec<Diagnostic>,
     /// Where fetches go and what they obey (none: fetching is not possible).
     pub setup: Option<crate::fetch::Setup>,
+    /// Whether fetched articles land outside the library on screen (it
+    /// was opened on other paths), so the user is told where they went.
+    pub outside: bool,
     /// Each subscribed feed's last fetch (when, how it went), by the
     /// source name its articles carry: what the sources view shows.
     pub feeds: std::collections::HashMap<String, (Option<String>, Option<String>)>,
