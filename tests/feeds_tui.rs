@@ -78,10 +78,15 @@ fn f_fetches_in_the_background_and_the_reader_stays_put() {
     s.send("q");
     // The sources view: the feed with its counts and its last fetch.
     s.send("O");
-    s.wait_for_text("Sources 1");
-    s.wait_for("the feed's row", |screen| {
+    s.wait_for_text("Sources 2");
+    s.wait_for("the feed's row, and the failing feed's after it", |screen| {
         let text = screen.contents();
-        text.contains("Tide Office") && text.contains("3 articles · 3 unread") && text.contains("fetched 20")
+        text.contains("Tide Office")
+            && text.contains("3 articles · 3 unread")
+            && text.contains("fetched 20")
+            && text.contains("Lost Feed")
+            && text.contains("0 articles · 0 unread")
+            && text.contains("404 Not Found")
     });
     s.send("\r");
     s.wait_for_text("Articles 3");

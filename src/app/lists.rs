@@ -12,7 +12,7 @@ use crate::event::{Answer, Query};
 use crate::keymap::{Context, Key};
 use crate::library::ArticleId;
 use crate::library::index::IndexError;
-use crate::library::index::catalog::{Catalog, ListRow, ListSpec};
+use crate::library::index::catalog::{Catalog, ListRow, ListSpec, SourceRow};
 use crate::state::Level;
 use crate::state::{Fetch, Paged, Screen};
 
@@ -156,9 +156,22 @@ impl App {
                     .map(|rows| index.list.take(start, rows)),
                 None => Ok(()),
             },
+            // Subscribed feeds without articles come after the sources.
             Screen::Sources(index) => match index.list.wanted() {
                 Some((start, count)) => {
                     catalog.sources_page(index.sort, &index.filter, start, count).map(|mut rows| {
+                        let listed = index.list.len() - self.fetching.unlisted_matching(&index.filter).len();
+                        let extra = self.fetching.unlisted_matching(&index.filter);
+                        let from = start.max(listed) - listed;
+                        rows.extend(extra.iter().skip(from).take(count.saturating_sub(rows.len())).map(
+                            |name| SourceRow {
+                                name: (*name).to_owned(),
+                                articles: 0,
+                                unread: 0,
+                                latest: None,
+                                feed: None,
+                            },
+                        ));
                         for row in &mut rows {
                             row.feed = self.fetching.feeds.get(&row.name).cloned();
                         }
@@ -208,9 +221,15 @@ impl App {
                 }
                 Screen::Sources(index) => {
                     let selected = index.selected_key().map(str::to_owned);
-                    index.list.reset(catalog.sources_count(&index.filter).unwrap_or(0));
+                    let listed = catalog.sources_count(&index.filter).unwrap_or(0);
+                    let extra = self.fetching.unlisted_matching(&index.filter);
+                    index.list.reset(listed + extra.len());
                     let position = selected.and_then(|name| {
-                        catalog.source_position(index.sort, &index.filter, &name).ok().flatten()
+                        catalog
+                            .source_position(index.sort, &index.filter, &name)
+                            .ok()
+                            .flatten()
+                            .or_else(|| extra.iter().position(|e| *e == name).map(|i| listed + i))
                     });
                     index.list.select(position.unwrap_or(0));
                 }

@@ -29,6 +29,7 @@ impl App {
 
     /// Reads each subscribed feed's last fetch from its directory (a few
     /// small files), keyed by the name its articles carry as source.
+    /// Feeds no article names yet are noted to be listed too.
     fn read_feed_states(&mut self) {
         let Some(setup) = &self.fetching.setup else { return };
         let Ok(subscriptions) = Subscriptions::load(&setup.subscriptions) else { return };
@@ -39,6 +40,13 @@ impl App {
                 let state = FeedDir::new(&setup.root, feed.name()).state();
                 (feed.name().to_owned(), (state.last_fetched, state.last_status))
             })
+            .collect();
+        let catalog = self.library.catalog.as_ref();
+        self.fetching.unlisted = subscriptions
+            .feeds
+            .iter()
+            .map(|feed| feed.name().to_owned())
+            .filter(|name| catalog.is_some_and(|c| !c.has_source(name)))
             .collect();
     }
 }

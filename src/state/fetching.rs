@@ -28,6 +28,21 @@ pub struct Fetching {
     /// Each subscribed feed's last fetch (when, how it went), by the
     /// source name its articles carry: what the sources view shows.
     pub feeds: std::collections::HashMap<String, (Option<String>, Option<String>)>,
+    /// Subscribed feeds no article names yet (never fetched, or never
+    /// fetched well): listed after the sources the index knows.
+    pub unlisted: Vec<String>,
+}
+
+impl Fetching {
+    /// The unlisted feeds whose name contains `filter` (ignoring case).
+    pub fn unlisted_matching(&self, filter: &str) -> Vec<&str> {
+        let filter = filter.to_lowercase();
+        self.unlisted
+            .iter()
+            .map(String::as_str)
+            .filter(|name| name.to_lowercase().contains(&filter))
+            .collect()
+    }
 }
 
 impl Fetching {

@@ -97,6 +97,14 @@ impl Catalog {
             .map_err(|e| self.err(e))
     }
 
+    /// Whether any article names `name` as its source.
+    pub fn has_source(&self, name: &str) -> bool {
+        self.conn
+            .prepare_cached("SELECT 1 FROM sources WHERE name = ?1")
+            .and_then(|mut s| s.exists([name]))
+            .unwrap_or(false)
+    }
+
     /// Where a source is in the view (for keeping the selection).
     pub fn source_position(
         &self,
