@@ -35,11 +35,13 @@ impl AuthorSort {
         }
     }
 
-    fn order_by(self) -> &'static str {
+    /// The ORDER BY of a name table (authors, people, sources: each has
+    /// `name_order` and `last_row`) whose count column is `count`.
+    pub(super) fn order_by(self, count: &str) -> String {
         match self {
-            Self::Name => "name_order",
-            Self::Count => "articles DESC, name_order",
-            Self::Latest => "last_row DESC, name_order",
+            Self::Name => "name_order".to_owned(),
+            Self::Count => format!("{count} DESC, name_order"),
+            Self::Latest => "last_row DESC, name_order".to_owned(),
         }
     }
 }
@@ -140,7 +142,7 @@ impl Catalog {
                         (SELECT source FROM author_sources s WHERE s.key = authors.key ORDER BY n DESC, source LIMIT 1)
                  FROM authors WHERE ?1 = '%%' OR key LIKE ?1 OR key IN (SELECT key FROM author_spellings WHERE name LIKE ?1)
                  ORDER BY {} LIMIT ?2 OFFSET ?3",
-                sort.order_by()
+                sort.order_by("articles")
             );
             self.conn
                 .prepare_cached(&sql)?
@@ -186,25 +188,12 @@ impl Catalog {
         filter: &str,
         key: &str,
     ) -> Result<Option<usize>, IndexError> {
-        // Authors are few enough that reading their keys in order is cheap.
-        let run = || -> rusqlite::Result<Option<usize>> {
-            let sql = format!(
-                "SELECT key FROM authors WHERE ?1 = '%%' OR key LIKE ?1
-                 OR key IN (SELECT key FROM author_spellings WHERE name LIKE ?1) ORDER BY {}",
-                sort.order_by()
-            );
-            let mut statement = self.conn.prepare_cached(&sql)?;
-            let mut rows = statement.query([filter_pattern(filter)])?;
-            let mut at = 0;
-            while let Some(row) = rows.next()? {
-                if row.get_ref(0)?.as_str()? == key {
-                    return Ok(Some(at));
-                }
-                at += 1;
-            }
-            Ok(None)
-        };
-        run().map_err(|e| self.err(e))
+        let sql = format!(
+            "SELECT key FROM authors WHERE ?1 = '%%' OR key LIKE ?1
+             OR key IN (SELECT key FROM author_spellings WHERE name LIKE ?1) ORDER BY {}",
+            sort.order_by("articles")
+        );
+        self.position_in(&sql, &filter_pattern(filter), key)
     }
 
     /// An author's page, by key ("" for the unknown author).

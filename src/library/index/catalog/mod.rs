@@ -111,6 +111,26 @@ impl Catalog {
         sqlite(&self.path, error)
     }
 
+    /// Where `key` is among the keys `sql` lists (in its order, for the
+    /// filter pattern `?1`): how a name index keeps its selection. Names
+    /// (authors, people, sources) are few enough that reading their keys
+    /// in order is cheap.
+    fn position_in(&self, sql: &str, pattern: &str, key: &str) -> Result<Option<usize>, IndexError> {
+        let run = || -> rusqlite::Result<Option<usize>> {
+            let mut statement = self.conn.prepare_cached(sql)?;
+            let mut rows = statement.query([pattern])?;
+            let mut at = 0;
+            while let Some(row) = rows.next()? {
+                if row.get_ref(0)?.as_str()? == key {
+                    return Ok(Some(at));
+                }
+                at += 1;
+            }
+            Ok(None)
+        };
+        run().map_err(|e| self.err(e))
+    }
+
     /// The spelling of an author's name the library settled on (the name
     /// as written if the author is not indexed yet).
     pub fn settled(&self, name: &str) -> String {

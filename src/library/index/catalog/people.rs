@@ -67,14 +67,6 @@ pub struct QuoteRow {
 /// How many outlets and authors a person's page names.
 const MOST: usize = 5;
 
-fn people_order(sort: AuthorSort) -> &'static str {
-    match sort {
-        AuthorSort::Name => "name_order",
-        AuthorSort::Count => "quotes DESC, name_order",
-        AuthorSort::Latest => "last_row DESC, name_order",
-    }
-}
-
 /// The label of a sort in the people index.
 pub fn people_sort_label(sort: AuthorSort) -> &'static str {
     match sort {
@@ -105,7 +97,7 @@ impl Catalog {
             let sql = format!(
                 "SELECT key, name, quotes, articles, last_row FROM people WHERE {PEOPLE_FILTER}
                  ORDER BY {} LIMIT ?2 OFFSET ?3",
-                people_order(sort)
+                sort.order_by("quotes")
             );
             self.conn
                 .prepare_cached(&sql)?
@@ -139,20 +131,9 @@ impl Catalog {
         filter: &str,
         key: &str,
     ) -> Result<Option<usize>, IndexError> {
-        let run = || -> rusqlite::Result<Option<usize>> {
-            let sql = format!("SELECT key FROM people WHERE {PEOPLE_FILTER} ORDER BY {}", people_order(sort));
-            let mut statement = self.conn.prepare_cached(&sql)?;
-            let mut rows = statement.query([filter_pattern(filter)])?;
-            let mut at = 0;
-            while let Some(row) = rows.next()? {
-                if row.get_ref(0)?.as_str()? == key {
-                    return Ok(Some(at));
-                }
-                at += 1;
-            }
-            Ok(None)
-        };
-        run().map_err(|e| self.err(e))
+        let sql =
+            format!("SELECT key FROM people WHERE {PEOPLE_FILTER} ORDER BY {}", sort.order_by("quotes"));
+        self.position_in(&sql, &filter_pattern(filter), key)
     }
 
     /// A person's page, by key.

@@ -28,14 +28,6 @@ pub struct SourceRow {
     pub feed: Option<(Option<String>, Option<String>)>,
 }
 
-fn sources_order(sort: AuthorSort) -> &'static str {
-    match sort {
-        AuthorSort::Name => "name_order",
-        AuthorSort::Count => "articles DESC, name_order",
-        AuthorSort::Latest => "last_row DESC, name_order",
-    }
-}
-
 /// The label of a sort in the sources view.
 pub fn sources_sort_label(sort: AuthorSort) -> &'static str {
     match sort {
@@ -67,7 +59,7 @@ impl Catalog {
                     (SELECT count(*) FROM (SELECT 1 FROM articles a WHERE a.source = s.name
                         AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.id = a.id AND m.read) LIMIT ?4))
                  FROM sources s WHERE {FILTER} ORDER BY {} LIMIT ?2 OFFSET ?3",
-                sources_order(sort)
+                sort.order_by("articles")
             );
             self.conn
                 .prepare_cached(&sql)?
@@ -112,19 +104,7 @@ impl Catalog {
         filter: &str,
         name: &str,
     ) -> Result<Option<usize>, IndexError> {
-        let run = || -> rusqlite::Result<Option<usize>> {
-            let sql = format!("SELECT name FROM sources WHERE {FILTER} ORDER BY {}", sources_order(sort));
-            let mut statement = self.conn.prepare_cached(&sql)?;
-            let mut rows = statement.query([pattern(filter)])?;
-            let mut at = 0;
-            while let Some(row) = rows.next()? {
-                if row.get_ref(0)?.as_str()? == name {
-                    return Ok(Some(at));
-                }
-                at += 1;
-            }
-            Ok(None)
-        };
-        run().map_err(|e| self.err(e))
+        let sql = format!("SELECT name FROM sources WHERE {FILTER} ORDER BY {}", sort.order_by("articles"));
+        self.position_in(&sql, &pattern(filter), name)
     }
 }
