@@ -6,6 +6,7 @@ pub mod check;
 pub mod export;
 pub mod feeds;
 pub mod index;
+mod names;
 pub mod quotes;
 pub mod read;
 pub mod search;

@@ -8,10 +8,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::library::article::ArticleDate;
-use crate::library::author::preferred_spelling;
+use super::names::Named;
 use crate::library::stream::Totals;
-use crate::library::{Article, ArticleId, AuthorKey};
+use crate::library::{Article, AuthorKey};
 
 /// One line of `quotes` output.
 #[derive(Debug, Serialize)]
@@ -73,9 +72,8 @@ pub struct PersonRecord<'a> {
 /// What is known of one person so far.
 #[derive(Default)]
 struct Tally {
-    spellings: HashMap<String, usize>,
+    named: Named,
     quotes: usize,
-    articles: Vec<(Option<ArticleDate>, ArticleId)>,
 }
 
 #[derive(Default)]
@@ -91,11 +89,8 @@ impl super::Script for People {
                 continue;
             }
             let tally = self.tallies.entry(key).or_default();
-            *tally.spellings.entry(speaker.to_owned()).or_default() += 1;
+            tally.named.saw(speaker, &article);
             tally.quotes += 1;
-            if tally.articles.last().is_none_or(|(_, id)| *id != article.id) {
-                tally.articles.push((article.date, article.id));
-            }
         }
         Ok(())
     }
@@ -103,24 +98,16 @@ impl super::Script for People {
     fn finish(self, _: Totals, out: &mut dyn Write) -> io::Result<bool> {
         let mut tallies: Vec<(AuthorKey, Tally)> = self.tallies.into_iter().collect();
         tallies.sort_by(|(a, _), (b, _)| a.as_str().cmp(b.as_str()));
-        for (_, mut tally) in tallies {
-            let name = preferred_spelling(
-                tally.spellings.iter().flat_map(|(s, &n)| std::iter::repeat_n(s.as_str(), n)),
-            )
-            .unwrap_or_default();
-            let mut variants: Vec<String> = tally.spellings.into_keys().collect();
-            variants.sort();
-            tally.articles.sort_by_key(|(date, _)| std::cmp::Reverse(date.map(|d| d.order_key())));
-            let days = tally.articles.iter().filter_map(|(date, _)| date.map(|d| d.day()));
-            let (first, last) = (days.clone().min(), days.max());
+        for (_, tally) in tallies {
+            let named = tally.named.summary();
             let record = PersonRecord {
-                name: &name,
-                variants: &variants,
+                name: &named.name,
+                variants: &named.variants,
                 quotes: tally.quotes,
-                articles: tally.articles.iter().map(|(_, id)| id.to_string()).collect(),
-                count: tally.articles.len(),
-                first_date: first.map(|d| d.to_string()),
-                last_date: last.map(|d| d.to_string()),
+                count: named.articles.len(),
+                articles: named.articles,
+                first_date: named.first_date,
+                last_date: named.last_date,
             };
             serde_json::to_writer(&mut *out, &record)?;
             out.write_all(b"\n")?;
