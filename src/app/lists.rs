@@ -160,8 +160,8 @@ impl App {
             Screen::Sources(index) => match index.list.wanted() {
                 Some((start, count)) => {
                     catalog.sources_page(index.sort, &index.filter, start, count).map(|mut rows| {
-                        let listed = index.list.len() - self.fetching.unlisted_matching(&index.filter).len();
                         let extra = self.fetching.unlisted_matching(&index.filter);
+                        let listed = index.list.len() - extra.len();
                         let from = start.max(listed) - listed;
                         rows.extend(extra.iter().skip(from).take(count.saturating_sub(rows.len())).map(
                             |name| SourceRow {

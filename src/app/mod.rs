@@ -342,15 +342,21 @@ impl App {
         if self.browser().and_then(|b| b.reader.article()) != Some(id) {
             return;
         }
+        self.reload_reader(id);
+        self.highlight_matches();
+        self.restore_position();
+        self.dirty = true;
+    }
+
+    /// The current reader shows article `id` as it is now read, keeping
+    /// its place.
+    fn reload_reader(&mut self, id: ArticleId) {
         let bodies = &self.bodies;
         if let (Some(browser), Some(article)) =
             (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(id))
         {
             browser.reader.reload(article);
         }
-        self.highlight_matches();
-        self.restore_position();
-        self.dirty = true;
     }
 
     /// Makes sure the reader of the current screen has its article's body
@@ -361,12 +367,7 @@ impl App {
             return;
         }
         self.load_body(id);
-        let bodies = &self.bodies;
-        if let (Some(browser), Some(article)) =
-            (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(id))
-        {
-            browser.reader.reload(article);
-        }
+        self.reload_reader(id);
     }
 
     /// Reads the article the reader shows again if its file changed, and
@@ -379,12 +380,7 @@ impl App {
             return;
         }
         self.load_body(id);
-        let bodies = &self.bodies;
-        if let (Some(browser), Some(article)) =
-            (self.screens.last_mut().and_then(Screen::browser_mut), bodies.article(id))
-        {
-            browser.reader.reload(article);
-        }
+        self.reload_reader(id);
         self.highlight_matches();
     }
 
