@@ -107,11 +107,15 @@ fn spawn_fetch(
     use crate::event::{Event, FetchMsg};
     std::thread::Builder::new().name("fetch".into()).spawn(move || {
         let progress = std::sync::Mutex::new(tx.clone());
-        let result = setup.run(scheduled, &|done, total, new| {
+        let which = if scheduled { crate::fetch::Which::Due } else { crate::fetch::Which::All };
+        let result = setup.run(&which, &|done, total, new| {
             let tx = progress.lock().unwrap_or_else(|e| e.into_inner());
             let _ = tx.send(Event::Fetch(FetchMsg::Progress { done, total, new }));
         });
         let message = match result {
+            Ok(finished) if !finished.subscribed => {
+                FetchMsg::Failed("No subscriptions yet: `broadsheet feeds add URL` adds one".to_owned())
+            }
             Ok(finished) => FetchMsg::Done { summary: finished.summary, failures: finished.failures },
             Err(reason) => FetchMsg::Failed(reason),
         };

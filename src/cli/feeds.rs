@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::fetch::http::{Client, Validators};
 use crate::fetch::store::{FeedDir, feeds_root};
 use crate::fetch::subscriptions::{self, Feed, Subscriptions};
-use crate::fetch::{FeedReport, FetchOptions, opml, parse};
+use crate::fetch::{FetchOptions, Which, opml, parse};
 
 /// What `feeds` can do.
 #[derive(Debug, clap::Subcommand)]
@@ -142,69 +142,48 @@ fn check_feed(url: &str, options: &FetchOptions) -> Result<(String, Option<Strin
 
 /// `broadsheet fetch [NAME]...`.
 pub fn fetch(names: &[String], config: &Config, config_path: Option<&Path>) -> Result<ExitCode, String> {
-    let mut subs = load(config_path)?;
-    let feeds: Vec<Feed> = if names.is_empty() {
-        // Feeds with an interval of their own wait for it (a cron job may
-        // run more often than they change); named feeds are fetched now.
-        crate::fetch::due(&subs.feeds, &root()?, chrono::Utc::now())
-    } else {
-        let mut chosen = Vec::new();
-        for name in names {
-            chosen.push(subs.find(name).cloned().ok_or_else(|| format!("no subscription named {name:?}"))?);
-        }
-        chosen
+    let setup = crate::fetch::Setup {
+        subscriptions: subscriptions_path(config_path)?,
+        root: root()?,
+        options: FetchOptions::from(&config.feeds),
     };
-    if subs.feeds.is_empty() {
-        println!("No subscriptions yet: `broadsheet feeds add URL` or `broadsheet feeds import FILE.opml`.");
-        return Ok(ExitCode::SUCCESS);
-    }
-    let waiting = if names.is_empty() { subs.feeds.len() - feeds.len() } else { 0 };
-    let root = root()?;
-    let options = FetchOptions::from(&config.feeds);
+    // Feeds with an interval of their own wait for it (a cron job may run
+    // more often than they change); named feeds are fetched now.
+    let which = if names.is_empty() { Which::Due } else { Which::Named(names.to_vec()) };
     let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new(feeds.len() as u64).with_style(
+        let bar = indicatif::ProgressBar::new(0).with_style(
             indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} feeds · {msg}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
     });
-    let new = std::sync::atomic::AtomicUsize::new(0);
-    let reports = crate::fetch::fetch(&feeds, &root, &options, &|report: &FeedReport| {
-        if let Ok(stored) = &report.outcome {
-            new.fetch_add(stored.new, std::sync::atomic::Ordering::Relaxed);
-        }
+    let finished = setup.run(&which, &|done, total, new| {
         if let Some(bar) = &bar {
-            bar.inc(1);
-            bar.set_message(format!("{} new", new.load(std::sync::atomic::Ordering::Relaxed)));
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            bar.set_message(format!("{new} new"));
         }
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut moved = false;
-    for report in &reports {
-        let name = crate::library::sanitize::clean_line(&report.name);
-        if let Err(error) = &report.outcome {
-            eprintln!("{name}: {}", crate::library::sanitize::clean_line(error));
-        }
-        for note in &report.notes {
-            eprintln!("{name}: {}", crate::library::sanitize::clean_line(note));
-        }
-        if let Some(to) = &report.moved_to
-            && subs.set_url(&report.url, to)
-        {
-            eprintln!("{name}: moved permanently to {to}; feeds.toml now says so");
-            moved = true;
-        }
+    let finished = finished?;
+    if !finished.subscribed {
+        println!("No subscriptions yet: `broadsheet feeds add URL` or `broadsheet feeds import FILE.opml`.");
+        return Ok(ExitCode::SUCCESS);
     }
-    if moved {
-        subs.save().map_err(|e| format!("cannot write {}: {e}", subs.path.display()))?;
+    let clean = crate::library::sanitize::clean_line;
+    for (name, reason) in &finished.failures {
+        eprintln!("{}: {}", clean(name), clean(reason));
     }
-    let mut summary = crate::fetch::summary(&reports);
-    if waiting > 0 {
-        summary.push_str(&format!(" ({waiting} not due yet: their interval has not passed)"));
+    for (name, to) in &finished.moved {
+        eprintln!("{}: moved permanently to {}; feeds.toml now says so", clean(name), clean(to));
     }
-    println!("{summary}");
-    Ok(if reports.iter().any(|r| r.outcome.is_err()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    println!("{}", finished.summary);
+    Ok(if finished.reports.iter().any(|r| r.outcome.is_err()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -28,13 +28,32 @@ pub struct Setup {
     pub options: FetchOptions,
 }
 
+/// Which subscriptions a fetch asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Which {
+    /// Every one (`F`).
+    All,
+    /// Those due: a feed with an `interval` of its own waits for it (the
+    /// reader's schedule, `broadsheet fetch` from cron).
+    Due,
+    /// These, by name, title or address (`broadsheet fetch NAME...`).
+    Named(Vec<String>),
+}
+
 /// What a whole fetch came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finished {
+    /// "40 feeds, 37 new articles, 2 failed", and how many were not due.
     pub summary: String,
-    /// The feeds that failed, with why (one line each).
+    /// The feeds that failed, and full-text pages that did, with why
+    /// (one line each).
     pub failures: Vec<(String, String)>,
+    /// The feeds that moved for good, with their new address (now in
+    /// `feeds.toml`).
+    pub moved: Vec<(String, String)>,
     pub reports: Vec<FeedReport>,
+    /// Whether there were any subscriptions at all.
+    pub subscribed: bool,
 }
 
 /// The feeds a scheduled fetch asks for: all but those with an
@@ -61,20 +80,24 @@ pub fn due(
 }
 
 impl Setup {
-    /// Fetches the subscribed feeds (only those due, for a scheduled
-    /// fetch); `progress` hears (done, total, new articles so far) as each
-    /// feed finishes. Permanent moves are written to `feeds.toml`.
+    /// Fetches the subscriptions `which` asks for; `progress` hears (done,
+    /// total, new articles so far) as each feed finishes. Permanent moves
+    /// are written to `feeds.toml`. A name that is no subscription is an
+    /// error.
     pub fn run(
         &self,
-        scheduled: bool,
+        which: &Which,
         progress: &(dyn Fn(usize, usize, usize) + Sync),
     ) -> Result<Finished, String> {
         let mut subs = subscriptions::Subscriptions::load(&self.subscriptions).map_err(|e| e.to_string())?;
-        if subs.feeds.is_empty() {
-            return Err("No subscriptions yet: `broadsheet feeds add URL` adds one".to_owned());
-        }
-        let feeds =
-            if scheduled { due(&subs.feeds, &self.root, chrono::Utc::now()) } else { subs.feeds.clone() };
+        let feeds = match which {
+            Which::All => subs.feeds.clone(),
+            Which::Due => due(&subs.feeds, &self.root, chrono::Utc::now()),
+            Which::Named(names) => names
+                .iter()
+                .map(|name| subs.find(name).cloned().ok_or_else(|| format!("no subscription named {name:?}")))
+                .collect::<Result<_, _>>()?,
+        };
         let total = feeds.len();
         let counted = std::sync::Mutex::new((0usize, 0usize));
         let reports = fetch(&feeds, &self.root, &self.options, &|report| {
@@ -83,13 +106,16 @@ impl Setup {
             counted.1 += report.outcome.as_ref().map_or(0, |s| s.new);
             progress(counted.0, total, counted.1);
         });
-        let mut moved = false;
-        for report in &reports {
-            if let Some(to) = &report.moved_to {
-                moved |= subs.set_url(&report.url, to);
-            }
-        }
-        if moved {
+        let moved: Vec<(String, String)> = reports
+            .iter()
+            .filter_map(|r| {
+                r.moved_to
+                    .as_ref()
+                    .filter(|to| subs.set_url(&r.url, to))
+                    .map(|to| (r.name.clone(), to.clone()))
+            })
+            .collect();
+        if !moved.is_empty() {
             subs.save().map_err(|e| format!("cannot write {}: {e}", subs.path.display()))?;
         }
         let failures = reports
@@ -97,7 +123,12 @@ impl Setup {
             .filter_map(|r| r.outcome.as_ref().err().map(|e| (r.name.clone(), e.clone())))
             .chain(reports.iter().flat_map(|r| r.notes.iter().map(|n| (r.name.clone(), n.clone()))))
             .collect();
-        Ok(Finished { summary: summary(&reports), failures, reports })
+        let mut summary = summary(&reports);
+        let waiting = subs.feeds.len() - feeds.len();
+        if *which == Which::Due && waiting > 0 {
+            summary.push_str(&format!(" ({waiting} not due yet: their interval has not passed)"));
+        }
+        Ok(Finished { summary, failures, moved, reports, subscribed: !subs.feeds.is_empty() })
     }
 }
 
