@@ -84,12 +84,12 @@ pub fn run(
     result.map_err(|e| format!("terminal error: {e}"))
 }
 
-/// Keeps the reader's memory flat: glibc gives each thread that allocates
-/// an arena of its own (up to eight per core), and the reader's workers
-/// (queries, counts, bodies, parsing) each leave big transient allocations
-/// in theirs (a search's word lists at a million articles are tens of
-/// megabytes). With two arenas key-latency measured 102-123 MB peak at a
-/// million articles, keys no slower.
+/// Keeps the reader's memory flat where SQLite allocates (from glibc; the
+/// program's own allocations go to mimalloc): glibc gives each thread that
+/// allocates an arena of its own (up to eight per core), and the reader's
+/// workers (queries, counts, bodies, parsing) each leave big transient
+/// allocations in theirs. With two arenas key-latency measured 102-123 MB
+/// peak at a million articles (before mimalloc), keys no slower.
 fn few_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets a tunable of the allocator; it is called
