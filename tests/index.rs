@@ -499,3 +499,34 @@ fn people_come_from_the_quotations_with_their_outlets_authors_and_places() {
     );
     assert!(found(&catalog, "speaker:vasquez").is_empty(), "an author is not a speaker");
 }
+
+/// A dataset of `rows` rows (more than one part of the scan, so stored
+/// over several parts and chunks), every 97th row repeating the first.
+fn dataset(rows: usize, date_day: usize) -> String {
+    let mut csv = String::from("id,title,author,date,content\n");
+    for i in 0..rows {
+        let n = if i % 97 == 96 { 0 } else { i };
+        csv.push_str(&format!(
+            "{n},\"Tide report {n}\",\"{} Aalto\",2024-03-{:02},\"Water rose {n} cm.\n\n“High again,” said Lena Varga.\"\n",
+            ["Kai", "Oona", "Pia"][n % 3],
+            1 + (n + date_day) % 28,
+        ));
+    }
+    csv
+}
+
+#[test]
+fn a_dataset_stored_in_many_parts_matches_a_full_read_and_follows_its_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    library(&root);
+    write(&root, "data/tides.csv", &dataset(9000, 0));
+    let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
+    assert_same(&mut index, &root, "a dataset first indexed");
+    let counts = Catalog::open(index.path(), None).unwrap().counts().unwrap();
+    assert!(counts.articles > 8900, "{} articles", counts.articles);
+
+    // Fewer rows, other dates: every part is replaced.
+    write(&root, "data/tides.csv", &dataset(5000, 3));
+    assert_same(&mut index, &root, "after the dataset changed");
+}

@@ -18,13 +18,15 @@ use crate::library::load::{self, FileEntry, FileKind, FileOutcome};
 use crate::library::scan::{self, Part, ScanOptions};
 use crate::library::{Detail, LoadOptions, identity};
 
-/// Files stored per chunk: each chunk is one transaction, and the unit in
-/// which changes reach the screen. Chunks start small (so a new library's
-/// first articles show at once) and double up to the most; a chunk also
-/// ends at this many articles (a dataset's rows come in their own).
+/// Files and articles stored per chunk: each chunk is one transaction, and
+/// the unit in which changes reach the screen. Chunks start small (so a new
+/// library's first articles show at once) and double up to the most. A
+/// dataset's parts join chunks like files do: few, large transactions
+/// (each one ends a run of the full-text index's buffer on disk).
 const FIRST_CHUNK_FILES: usize = 64;
 const CHUNK_FILES: usize = 4096;
-const CHUNK_ARTICLES: usize = 16384;
+const FIRST_CHUNK_ARTICLES: usize = 2048;
+const CHUNK_ARTICLES: usize = 8192;
 
 /// The files the walk met, kept compactly (a library may have a million):
 /// every path's bytes in one buffer, and per file where its path is, its
@@ -198,12 +200,11 @@ impl Index {
         thread::Builder::new()
             .name("index-parse".into())
             .spawn(move || {
-                let mut size = FIRST_CHUNK_FILES;
+                let (mut size, mut most) = (FIRST_CHUNK_FILES, FIRST_CHUNK_ARTICLES);
                 let mut chunk: Vec<ParsedFile> = Vec::new();
                 let mut articles = 0;
                 scan::scan(work, ScanOptions { read: &read, detail: Detail::Full }, |batch| {
                     let (stamp, known) = batch.tag;
-                    let whole = batch.part == Part::Whole;
                     articles += batch.articles.len();
                     chunk.push(ParsedFile {
                         entry: batch.entry,
@@ -213,8 +214,9 @@ impl Index {
                         articles: batch.articles,
                         outcome: batch.outcome,
                     });
-                    if !whole || chunk.len() >= size || articles >= CHUNK_ARTICLES {
+                    if chunk.len() >= size || articles >= most {
                         size = (size * 2).min(CHUNK_FILES);
+                        most = (most * 2).min(CHUNK_ARTICLES);
                         articles = 0;
                         if tx.send(std::mem::take(&mut chunk)).is_err() {
                             return std::ops::ControlFlow::Break(());
