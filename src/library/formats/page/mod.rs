@@ -5,6 +5,7 @@
 //! name, and the boilerplate they keep at an article's edges (see `edges`).
 
 mod edges;
+mod lean;
 mod metadata;
 mod title;
 
@@ -20,6 +21,8 @@ pub use metadata::Metadata;
 
 /// Reads a page's article.
 pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
+    let lean = lean::without_script_bodies(text);
+    let text = lean.as_ref();
     let document = Document::from(text);
     let meta = metadata::read(&document);
     let url =
