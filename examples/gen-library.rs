@@ -10,7 +10,11 @@
 //!
 //! With `--csv`, OUT is a single dataset file in the "All the News" layout
 //! (unnamed index column, id, title, publication, author, date, year,
-//! month, url, content) instead of a directory.
+//! month, url, content) instead of a directory. With `--pages`, OUT is a
+//! directory of pages saved from a browser, each weighing what a real news
+//! page does (`--page-kb`, 150 by default): metadata and JSON-LD, inline
+//! scripts and styles, a menu, the article, comments, related links and a
+//! footer.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -33,8 +37,14 @@ struct Args {
     #[arg(long, default_value_t = 3200)]
     size: usize,
     /// Write one CSV dataset file at OUT instead of a directory of files.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "pages")]
     csv: bool,
+    /// Write saved web pages (`.html`) instead of article files.
+    #[arg(long)]
+    pages: bool,
+    /// About how many kilobytes each page weighs, with `--pages`.
+    #[arg(long, default_value_t = 150)]
+    page_kb: usize,
     /// Directory to write into (created if missing).
     out: PathBuf,
 }
@@ -343,6 +353,87 @@ fn write_dataset(args: &Args, rng: &mut Rng, authors: &[String]) -> std::io::Res
     out.flush()
 }
 
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A page as a browser saves it: the article among what surrounds it on a
+/// news site, about `kb` kilobytes in all.
+fn page(rng: &mut Rng, index: usize, author: &str, size: usize, kb: usize) -> String {
+    use std::fmt::Write as _;
+    let title = html_escape(&title(rng, index));
+    let date = date(rng);
+    let author = html_escape(author);
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>{title} | The Saltmere Courier</title>\
+         <meta property=\"og:site_name\" content=\"The Saltmere Courier\">\
+         <meta property=\"og:title\" content=\"{title}\">\
+         <link rel=\"canonical\" href=\"https://courier.example/{date}/{index}\">\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"{title}\",\
+         \"datePublished\":\"{date}T08:00:00Z\",\"author\":{{\"@type\":\"Person\",\"name\":\"{author}\"}}}}</script>"
+    );
+    let article: String = body(rng, size).iter().map(|p| format!("<p>{}</p>", html_escape(p))).collect();
+    // What surrounds the article fills the rest of the page's weight.
+    let budget = (kb * 1024).saturating_sub(html.len() + article.len());
+    let (head, menu, comments, footer) =
+        (budget * 45 / 100, budget * 15 / 100, budget * 25 / 100, budget * 15 / 100);
+    let mut i = 0;
+    while html.len() < head {
+        let _ = write!(
+            html,
+            "<script>window.adSlots.push({{id: 'slot-{i}', size: [300, 250], targeting: {{section: 'harbour', n: {i}}}}});</script>\
+             <style>.teaser-{i} {{ margin: {i}px 0; padding: 0 {i}px; color: #333; }}</style>"
+        );
+        i += 1;
+    }
+    html.push_str("</head><body><header><nav><ul>");
+    let start = html.len();
+    while html.len() - start < menu {
+        let _ = write!(html, "<li class=\"menu-item\"><a href=\"/section/{i}\">Section {i}</a></li>");
+        i += 1;
+    }
+    let _ = write!(
+        html,
+        "</ul></nav></header><main><article><h1>{title}</h1><p class=\"byline\">By {author}</p>{article}</article>\
+         <section class=\"comments\"><h2>Comments</h2>"
+    );
+    let start = html.len();
+    while html.len() - start < comments {
+        let _ = write!(
+            html,
+            "<div class=\"comment\"><p class=\"comment-author\">Reader {i}</p><p>{}</p></div>",
+            html_escape(&sentence(rng))
+        );
+        i += 1;
+    }
+    html.push_str("</section><aside class=\"related\"><h2>More from the Courier</h2><ul>");
+    for n in 0..12 {
+        let _ = write!(html, "<li><a href=\"/story/{n}\">{}</a></li>", html_escape(&self::title(rng, n)));
+    }
+    html.push_str("</ul></aside></main><footer><ul>");
+    let start = html.len();
+    while html.len() - start < footer {
+        let _ = write!(html, "<li><a href=\"/about/{i}\">Footer link {i}</a></li>");
+        i += 1;
+    }
+    html.push_str("</ul></footer></body></html>\n");
+    html
+}
+
+/// The library as saved web pages, a hundred a folder.
+fn write_pages(args: &Args, rng: &mut Rng, authors: &[String]) -> std::io::Result<()> {
+    for index in 0..args.articles {
+        let dir = args.out.join(format!("pages-{:04}", index / 100));
+        if index % 100 == 0 {
+            fs::create_dir_all(&dir)?;
+        }
+        let author = pick_author(rng, authors);
+        fs::write(dir.join(format!("{index:06}.html")), page(rng, index, author, args.size, args.page_kb))?;
+    }
+    Ok(())
+}
+
 fn main() -> std::io::Result<()> {
     let args = Args::parse();
     let mut rng = Rng(args.seed);
@@ -359,6 +450,11 @@ fn main() -> std::io::Result<()> {
     if args.csv {
         write_dataset(&args, &mut rng, &authors)?;
         eprintln!("wrote {} rows by {} authors to {}", args.articles, authors.len(), args.out.display());
+        return Ok(());
+    }
+    if args.pages {
+        write_pages(&args, &mut rng, &authors)?;
+        eprintln!("wrote {} pages by {} authors to {}", args.articles, authors.len(), args.out.display());
         return Ok(());
     }
     let mut jsonl = String::new();

@@ -16,7 +16,9 @@
 #     frame, the first frame with articles listed, the index complete;
 #   - again with the index present: the same start-up figures, keypress-to-
 #     frame latencies (j/k, G/g, open/back, A/back, search keystrokes) and
-#     the TUI's peak memory after all of them.
+#     the TUI's peak memory after all of them;
+#   - saved web pages (1,000 generated, of about 150 and 300 KB): how many
+#     `check` reads a second.
 # Needs only the Rust toolchain and GNU time (/usr/bin/time). The caches
 # (indexes) and state go to a temporary directory, never the user's.
 set -euo pipefail
@@ -80,3 +82,16 @@ echo "== the TUI in a 200x50 pseudo-terminal, no index yet"
 target/release/examples/key-latency --keys 0 --cols 200 --rows 50 --cache "$work/tui" "$dir"
 echo "== the TUI in a 200x50 pseudo-terminal, index present"
 target/release/examples/key-latency --keys 100 --cols 200 --rows 50 --cache "$work/tui" "$dir"
+
+# Saved web pages: reader-mode extraction on every core, at two weights.
+for kb in 150 300; do
+    pages="$work/pages-$kb"
+    target/release/examples/gen-library --articles 1000 --pages --page-kb "$kb" "$pages" 2>/dev/null
+    find "$pages" -type f -print0 | xargs -0 cat >/dev/null
+    echo "== 1000 saved pages of about $kb KB ($(du -sh "$pages" | cut -f1)): broadsheet check"
+    start=$(date +%s.%N)
+    "$bin" check "$pages" >/dev/null 2>&1 || true
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "   %.2f s wall, %.0f pages a second\n", e - s, 1000 / (e - s) }'
+    rm -rf "$pages"
+done
