@@ -165,7 +165,7 @@ fn reference(
     let title = |a: &Article| broadsheet::library::index::order::title_order(&a.title, row(a));
     let author = |a: &Article| {
         let first = a.bylines.first().map(|b| AuthorKey::of(&b.name));
-        broadsheet::library::index::order::author_order(first.as_ref(), row(a))
+        broadsheet::library::index::order::author_order(first.as_ref().map(AuthorKey::as_str), row(a))
     };
     match spec.order {
         SortOrder::Newest => chosen.sort_by_key(|a| std::cmp::Reverse(row(a))),

@@ -39,14 +39,15 @@ impl Part {
     }
 }
 
-/// Articles read from one file, or from part of a dataset.
+/// Articles read from one file, or from part of a dataset (as the caller
+/// made them: see [`scan_into`]).
 #[derive(Debug)]
-pub struct Batch<T> {
+pub struct Batch<T, A = Article> {
     pub entry: FileEntry,
     /// What the caller attached to the file (a stamp, a flag).
     pub tag: T,
     pub part: Part,
-    pub articles: Vec<Article>,
+    pub articles: Vec<A>,
     /// Diagnostics, `authors.toml` entries and failure of this part.
     pub outcome: FileOutcome,
 }
@@ -71,14 +72,25 @@ pub struct ScanOptions<'a> {
 pub fn scan<T: Clone + Send + Sync>(
     files: impl IntoIterator<Item = (FileEntry, T)>,
     options: ScanOptions<'_>,
-    mut each: impl FnMut(Batch<T>) -> ControlFlow<()>,
+    each: impl FnMut(Batch<T>) -> ControlFlow<()>,
+) {
+    scan_into(files, options, &|article| article, each);
+}
+
+/// Like [`scan`], with each article turned by `make` into what the caller
+/// keeps, on the thread that parsed it (so in parallel too).
+pub fn scan_into<T: Clone + Send + Sync, A: Send>(
+    files: impl IntoIterator<Item = (FileEntry, T)>,
+    options: ScanOptions<'_>,
+    make: &(impl Fn(Article) -> A + Sync),
+    mut each: impl FnMut(Batch<T, A>) -> ControlFlow<()>,
 ) {
     let mut files = files.into_iter().peekable();
     let mut size = FIRST_CHUNK_FILES;
     while files.peek().is_some() {
         if files.peek().is_some_and(|(entry, _)| is_dataset(entry)) {
             let (entry, tag) = files.next().expect("peeked");
-            if scan_dataset(&entry, &tag, options, &mut each).is_break() {
+            if scan_dataset(&entry, &tag, options, make, &mut each).is_break() {
                 return;
             }
             continue;
@@ -91,13 +103,13 @@ pub fn scan<T: Clone + Send + Sync>(
             chunk.push(file);
         }
         size = (size * 2).min(CHUNK_FILES);
-        let batches: Vec<Batch<T>> = chunk
+        let batches: Vec<Batch<T, A>> = chunk
             .par_iter()
             .map(|(entry, tag)| {
                 let mut outcome = load::read_file(entry, options.read);
                 let articles = std::mem::take(&mut outcome.articles)
                     .into_iter()
-                    .map(|parsed| identity::finish(entry, parsed, options.detail))
+                    .map(|parsed| make(identity::finish(entry, parsed, options.detail)))
                     .collect();
                 Batch { entry: entry.clone(), tag: tag.clone(), part: Part::Whole, articles, outcome }
             })
@@ -115,14 +127,15 @@ fn is_dataset(entry: &FileEntry) -> bool {
 }
 
 /// A dataset in batches of rows: read in order, parsed in parallel.
-fn scan_dataset<T: Clone + Send + Sync>(
+fn scan_dataset<T: Clone + Send + Sync, A: Send>(
     entry: &FileEntry,
     tag: &T,
     options: ScanOptions<'_>,
-    each: &mut impl FnMut(Batch<T>) -> ControlFlow<()>,
+    make: &(impl Fn(Article) -> A + Sync),
+    each: &mut impl FnMut(Batch<T, A>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let FileKind::Articles(file_type) = entry.kind else { return ControlFlow::Continue(()) };
-    let batch = |part: Part, articles: Vec<Article>, outcome: FileOutcome| Batch {
+    let batch = |part: Part, articles: Vec<A>, outcome: FileOutcome| Batch {
         entry: entry.clone(),
         tag: tag.clone(),
         part,
@@ -141,7 +154,7 @@ fn scan_dataset<T: Clone + Send + Sync>(
     loop {
         let rows: Vec<Result<RawRow, _>> = dataset.by_ref().take(DATASET_ROWS).collect();
         let last = rows.len() < DATASET_ROWS;
-        let parsed = parse_rows(dataset.mapping(), rows, entry, file_type, options.detail);
+        let parsed = parse_rows(dataset.mapping(), rows, (entry, file_type), options.detail, make);
         let part = match (first, last) {
             (true, true) => Part::Whole,
             (true, false) => Part::First,
@@ -156,13 +169,13 @@ fn scan_dataset<T: Clone + Send + Sync>(
     }
 }
 
-fn parse_rows(
+fn parse_rows<A: Send>(
     mapping: &Mapping,
     rows: Vec<Result<RawRow, super::formats::ParseError>>,
-    entry: &FileEntry,
-    file_type: FileType,
+    (entry, file_type): (&FileEntry, FileType),
     detail: Detail,
-) -> (Vec<Article>, FileOutcome) {
+    make: &(impl Fn(Article) -> A + Sync),
+) -> (Vec<A>, FileOutcome) {
     let results: Vec<_> = rows
         .into_par_iter()
         .map(|row| {
@@ -173,7 +186,8 @@ fn parse_rows(
             });
             parsed.map(|p| {
                 let warnings = p.warnings.clone();
-                (identity::finish(entry, p, detail), warnings)
+                let article = identity::finish(entry, p, detail);
+                (article.line, warnings, make(article))
             })
         })
         .collect();
@@ -181,13 +195,9 @@ fn parse_rows(
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok((article, warnings)) => {
+            Ok((line, warnings, article)) => {
                 for warning in warnings {
-                    outcome.diagnostics.push(super::Diagnostic::warning(
-                        &entry.path,
-                        Some(article.line),
-                        warning,
-                    ));
+                    outcome.diagnostics.push(super::Diagnostic::warning(&entry.path, Some(line), warning));
                 }
                 articles.push(article);
             }

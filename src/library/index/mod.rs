@@ -11,6 +11,7 @@ mod aggregates;
 pub mod catalog;
 mod lock;
 pub mod order;
+mod prepared;
 mod refresh;
 mod rows;
 mod schema;

@@ -9,14 +9,14 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
 use super::aggregates::Tally;
-use super::order;
+use super::prepared::Prepared;
 use super::rows::{self, FileStamp};
 use super::{Index, IndexError, sqlite};
-use crate::library::article::{Article, ArticleId};
+use crate::library::article::ArticleId;
 use crate::library::diagnostic::Diagnostic;
 use crate::library::load::{self, FileEntry, FileKind, FileOutcome};
 use crate::library::scan::{self, Part, ScanOptions};
-use crate::library::{Detail, LoadOptions, identity};
+use crate::library::{Detail, LoadOptions};
 
 /// Files and articles stored per chunk: each chunk is one transaction, and
 /// the unit in which changes reach the screen. Chunks start small (so a new
@@ -85,7 +85,7 @@ pub struct ParsedFile {
     stamp: FileStamp,
     known: bool,
     part: Part,
-    articles: Vec<Article>,
+    articles: Vec<Prepared>,
     outcome: FileOutcome,
 }
 
@@ -203,7 +203,8 @@ impl Index {
                 let (mut size, mut most) = (FIRST_CHUNK_FILES, FIRST_CHUNK_ARTICLES);
                 let mut chunk: Vec<ParsedFile> = Vec::new();
                 let mut articles = 0;
-                scan::scan(work, ScanOptions { read: &read, detail: Detail::Full }, |batch| {
+                let options = ScanOptions { read: &read, detail: Detail::Full };
+                scan::scan_into(work, options, &Prepared::of, |batch| {
                     let (stamp, known) = batch.tag;
                     articles += batch.articles.len();
                     chunk.push(ParsedFile {
@@ -266,22 +267,22 @@ impl Index {
             for file in chunk.iter().filter(|f| f.known && f.part.starts()) {
                 rows::delete_file(&tx, &file.entry.path, &mut tally)?;
             }
-            // Articles kept, by id, which also catches duplicates within the chunk.
-            // With the hash of its text and its file's position in the chunk.
-            let mut kept: BTreeMap<ArticleId, (Article, i64, usize)> = BTreeMap::new();
+            // Articles kept, by id, which also catches duplicates within the
+            // chunk; with their file's position in the chunk.
+            let mut kept: BTreeMap<ArticleId, (Prepared, usize)> = BTreeMap::new();
             let mut file_rows = Vec::with_capacity(chunk.len());
             for file in chunk {
                 let mut has_duplicates = false;
                 let mut diagnostics = file.outcome.diagnostics;
-                for mut article in file.articles {
-                    let hash = rows::body_hash(&article);
+                for mut prepared in file.articles {
                     let holder = |tx: &rusqlite::Transaction<'_>, id: ArticleId| match kept.get(&id) {
-                        Some((other, held, _)) => Ok(Some((other.path.clone(), *held))),
+                        Some((other, _)) => Ok(Some((other.article.path.clone(), other.hash))),
                         None => rows::holder_of(tx, id),
                     };
+                    let article = &prepared.article;
                     match holder(&tx, article.id)? {
                         None => {}
-                        Some((holder, held)) if held == hash => {
+                        Some((holder, held)) if held == prepared.hash => {
                             has_duplicates = true;
                             diagnostics.push(Diagnostic::warning(
                                 &article.path,
@@ -291,17 +292,17 @@ impl Index {
                             continue;
                         }
                         Some(_) => {
-                            article.id = identity::disambiguated_id(&article);
-                            if holder(&tx, article.id)?.is_some() {
+                            if holder(&tx, prepared.distinct_id)?.is_some() {
                                 has_duplicates = true;
                                 continue;
                             }
                             let note = "another article has the same title, authors and date; told apart by its text";
-                            article.warnings.push(note.to_owned());
                             diagnostics.push(Diagnostic::warning(&article.path, Some(article.line), note));
+                            prepared.article.id = prepared.distinct_id;
+                            prepared.article.warnings.push(note.to_owned());
                         }
                     }
-                    kept.insert(article.id, (article, hash, file_rows.len()));
+                    kept.insert(prepared.article.id, (prepared, file_rows.len()));
                 }
                 for diagnostic in &diagnostics {
                     rows::insert_diagnostic(&tx, diagnostic)?;
@@ -322,12 +323,12 @@ impl Index {
             }
             // Articles of the same date take rows in reverse title order,
             // so that the newest-first list shows them alphabetically.
-            let mut stored: Vec<&(Article, i64, usize)> = kept.values().collect();
-            stored.sort_by_cached_key(|(a, _, _)| {
-                (order::row_base(a.date), std::cmp::Reverse(order::title_order(&a.title, 0)))
+            let mut stored: Vec<&(Prepared, usize)> = kept.values().collect();
+            stored.sort_by(|(a, _), (b, _)| {
+                a.row_base.cmp(&b.row_base).then_with(|| b.title_key.cmp(&a.title_key))
             });
-            for (article, hash, file) in stored {
-                rows::insert_article(&tx, article, file_rows[*file], *hash, &mut tally)?;
+            for (prepared, file) in stored {
+                rows::insert_article(&tx, prepared, file_rows[*file], &mut tally)?;
             }
             tally.apply(&tx)?;
             tx.commit()?;

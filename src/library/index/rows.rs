@@ -6,8 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::aggregates::{Counted, Tally};
 use super::order::{self, MAX_SEQUENCE};
+use super::prepared::{Prepared, join};
 use super::schema::SEPARATOR;
-use crate::library::article::{Article, ArticleId};
+use crate::library::article::ArticleId;
 use crate::library::author::AuthorKey;
 use crate::library::diagnostic::{Diagnostic, Severity};
 use crate::library::formats::authors_file::AuthorInfo;
@@ -52,34 +53,8 @@ pub fn path_from_key(bytes: Vec<u8>) -> PathBuf {
     }
 }
 
-fn join<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            out.push(SEPARATOR);
-        }
-        out.push_str(item);
-    }
-    out
-}
-
 pub fn split(text: &str) -> Vec<String> {
     if text.is_empty() { Vec::new() } else { text.split(SEPARATOR).map(str::to_owned).collect() }
-}
-
-/// A hash of an article's body, to tell a duplicate from a namesake.
-pub fn body_hash(article: &Article) -> i64 {
-    crate::library::identity::text_hash(article) as i64
-}
-
-/// The text FTS5 indexes for an article's body.
-pub fn body_text(article: &Article) -> String {
-    let mut text = String::with_capacity(article.body.iter().map(|b| b.text.len() + 2).sum());
-    for block in &article.body {
-        text.push_str(&block.text);
-        text.push_str("\n\n");
-    }
-    text
 }
 
 /// The first free row for an article of this date (see `order`).
@@ -105,16 +80,12 @@ fn next_row(tx: &Transaction<'_>, base: i64) -> rusqlite::Result<i64> {
 /// counting it in `tally` for the authors' tables. Returns its row.
 pub fn insert_article(
     tx: &Transaction<'_>,
-    article: &Article,
+    prepared: &Prepared,
     file: i64,
-    hash: i64,
     tally: &mut Tally,
 ) -> rusqlite::Result<i64> {
-    let id = article.id.0 as i64;
-    let row = next_row(tx, order::row_base(article.date))?;
-    let authors = join(article.author_names());
-    let bios = join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or("")));
-    let first_author = article.bylines.first().map(|b| AuthorKey::of(&b.name));
+    let article = &prepared.article;
+    let row = next_row(tx, prepared.row_base)?;
     tx.prepare_cached(
         "INSERT INTO articles (row, id, file, line, byte_offset, format, title, title_order, authors, author_order,
                                bios, date, source, url, tags, words, quotes, speakers, warnings, body_hash)
@@ -122,25 +93,25 @@ pub fn insert_article(
     )?
     .execute(params![
         row,
-        id,
+        article.id.0 as i64,
         file,
         article.line as i64,
         article.offset as i64,
         article.format.name(),
         article.title,
-        order::title_order(&article.title, row),
-        authors,
-        order::author_order(first_author.as_ref(), row),
-        bios,
-        article.date.map(|d| d.to_string()),
+        order::title_order_of(&prepared.title_key, row),
+        prepared.authors,
+        order::author_order(prepared.first_author(), row),
+        prepared.bios,
+        prepared.date,
         article.source,
         article.url,
-        join(article.tags.iter().map(String::as_str)),
+        prepared.tags,
         article.words as i64,
         article.quote_count as i64,
-        join(article.speakers.iter().map(String::as_str)),
+        prepared.speakers,
         join(article.warnings.iter().map(String::as_str)),
-        hash,
+        prepared.hash,
     ])?;
     tx.prepare_cached(
         "INSERT INTO text (rowid, title, authors, body, tags, source, speakers)
@@ -149,45 +120,28 @@ pub fn insert_article(
     .execute(params![
         row,
         article.title,
-        article.author_names().collect::<Vec<_>>().join(", "),
-        body_text(article),
-        article.tags.join(" "),
+        prepared.text.authors,
+        prepared.text.body,
+        prepared.text.tags,
         article.source.as_deref().unwrap_or(""),
-        join(article.speakers.iter().map(String::as_str)),
+        prepared.speakers,
     ])?;
-    insert_quotes(tx, article, row)?;
-    let counted = Counted {
+    for quote in &prepared.quotes {
+        let person = person_id(tx, &quote.person)?;
+        tx.prepare_cached("INSERT OR REPLACE INTO quotes (person, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![person, row, quote.n, quote.excerpt])?;
+    }
+    for key in &prepared.author_keys {
+        tx.prepare_cached("INSERT OR IGNORE INTO article_authors (key, row) VALUES (?1, ?2)")?
+            .execute(params![key, row])?;
+    }
+    tally.add(&Counted {
         row,
         bylines: article.bylines.iter().map(|b| (b.name.as_str(), b.bio.as_deref())).collect(),
         source: article.source.as_deref(),
         speakers: article.speakers.iter().map(String::as_str).collect(),
-    };
-    link_authors(tx, &counted)?;
-    tally.add(&counted);
+    });
     Ok(row)
-}
-
-/// How much of a quotation the people's pages show.
-const EXCERPT_CHARS: usize = 80;
-
-/// The article's quotations that have a speaker, in `quotes`.
-fn insert_quotes(tx: &Transaction<'_>, article: &Article, row: i64) -> rusqlite::Result<()> {
-    for (n, quote) in article.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
-        let Some(speaker) = &quote.speaker else { continue };
-        let key = AuthorKey::of(speaker);
-        if key.as_str().is_empty() {
-            continue;
-        }
-        let excerpt: String = quote.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let excerpt = match excerpt.char_indices().nth(EXCERPT_CHARS) {
-            Some((at, _)) => format!("{}…", &excerpt[..at]),
-            None => excerpt,
-        };
-        let person = person_id(tx, key.as_str())?;
-        tx.prepare_cached("INSERT OR REPLACE INTO quotes (person, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![person, row, n as i64, excerpt])?;
-    }
-    Ok(())
 }
 
 /// The number of the person with `key`, given one if they have none.
@@ -203,21 +157,6 @@ fn person_id(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<i64> {
             Ok(tx.last_insert_rowid())
         }
     }
-}
-
-/// The article's rows in `article_authors` (key '' for no author).
-fn link_authors(tx: &Transaction<'_>, article: &Counted<'_>) -> rusqlite::Result<()> {
-    let mut keys: Vec<String> =
-        article.bylines.iter().map(|(name, _)| AuthorKey::of(name).as_str().to_owned()).collect();
-    if keys.is_empty() {
-        keys.push(String::new());
-    }
-    keys.dedup();
-    for key in keys {
-        tx.prepare_cached("INSERT OR IGNORE INTO article_authors (key, row) VALUES (?1, ?2)")?
-            .execute(params![key, article.row])?;
-    }
-    Ok(())
 }
 
 /// The path and body hash of the article stored under `id`, if any.

@@ -1,0 +1,175 @@
+//! An article made ready to store, on the thread that parsed it: every
+//! value its rows need that takes work to compute (joined names, order
+//! keys, the text the full-text index reads, its quotations' excerpts and
+//! speakers' keys, the hashes that tell duplicates apart) is computed
+//! there, in parallel, so the one writer thread only binds and inserts.
+//! The body and the quotations themselves are dropped once read.
+
+use super::order;
+use super::schema::SEPARATOR;
+use crate::library::article::{Article, ArticleId};
+use crate::library::author::AuthorKey;
+use crate::library::identity;
+
+/// How much of a quotation the people's pages show.
+const EXCERPT_CHARS: usize = 80;
+
+/// An article with its rows' values; `article` keeps no body or quotations.
+pub struct Prepared {
+    pub article: Article,
+    /// The hash of its text, to tell a duplicate from a namesake.
+    pub hash: i64,
+    /// Its id should another article have the same title, authors and date.
+    pub distinct_id: ArticleId,
+    /// Where its date puts it (see [`order::row_base`]).
+    pub row_base: i64,
+    /// The title order's key without the row.
+    pub title_key: Vec<u8>,
+    /// Authors' names, and bios, joined with the separator.
+    pub authors: String,
+    pub bios: String,
+    /// The distinct keys of its authors, in byline order ('' for none).
+    pub author_keys: Vec<String>,
+    pub date: Option<String>,
+    pub tags: String,
+    pub speakers: String,
+    /// What the full-text index reads besides the title, source and speakers.
+    pub text: Text,
+    /// The quotations with a speaker.
+    pub quotes: Vec<QuoteRow>,
+}
+
+/// The full-text index's columns that need joining.
+pub struct Text {
+    pub authors: String,
+    pub body: String,
+    pub tags: String,
+}
+
+/// A quotation as the `quotes` table holds it.
+pub struct QuoteRow {
+    /// The speaker's key.
+    pub person: String,
+    /// Its place among the article's quotations.
+    pub n: i64,
+    pub excerpt: String,
+}
+
+impl Prepared {
+    pub fn of(mut article: Article) -> Self {
+        let hash = identity::text_hash(&article) as i64;
+        let distinct_id = identity::disambiguated_id(&article);
+        let mut body = String::with_capacity(article.body.iter().map(|b| b.text.len() + 2).sum());
+        for block in &article.body {
+            body.push_str(&block.text);
+            body.push_str("\n\n");
+        }
+        let quotes = article
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.depth == 0)
+            .filter_map(|(n, quote)| {
+                let key = AuthorKey::of(quote.speaker.as_deref()?);
+                (!key.as_str().is_empty()).then(|| QuoteRow {
+                    person: key.as_str().to_owned(),
+                    n: n as i64,
+                    excerpt: excerpt(&quote.text),
+                })
+            })
+            .collect();
+        let mut author_keys: Vec<String> = Vec::with_capacity(article.bylines.len().max(1));
+        for byline in &article.bylines {
+            let key = AuthorKey::of(&byline.name).as_str().to_owned();
+            if !author_keys.contains(&key) {
+                author_keys.push(key);
+            }
+        }
+        if author_keys.is_empty() {
+            author_keys.push(String::new());
+        }
+        let text = Text {
+            authors: article.author_names().collect::<Vec<_>>().join(", "),
+            body,
+            tags: article.tags.join(" "),
+        };
+        let (authors, bios) = (
+            join(article.author_names()),
+            join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or(""))),
+        );
+        let (tags, speakers) = (
+            join(article.tags.iter().map(String::as_str)),
+            join(article.speakers.iter().map(String::as_str)),
+        );
+        article.body = Vec::new();
+        article.quotes = Vec::new();
+        Self {
+            hash,
+            distinct_id,
+            row_base: order::row_base(article.date),
+            title_key: order::title_key(&article.title),
+            authors,
+            bios,
+            author_keys,
+            date: article.date.map(|d| d.to_string()),
+            tags,
+            speakers,
+            text,
+            quotes,
+            article,
+        }
+    }
+
+    /// The key of its first author, which orders it among others'.
+    pub fn first_author(&self) -> Option<&str> {
+        (!self.article.bylines.is_empty()).then(|| self.author_keys[0].as_str())
+    }
+}
+
+/// Items joined with the separator of multi-valued columns.
+pub fn join<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(SEPARATOR);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+/// A quotation's first words, on one line: its words joined by single
+/// spaces, cut after [`EXCERPT_CHARS`] characters with an ellipsis.
+fn excerpt(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS * 2));
+    let spaced = text
+        .split_whitespace()
+        .enumerate()
+        .flat_map(|(i, word)| (i > 0).then_some(' ').into_iter().chain(word.chars()));
+    for (chars, c) in spaced.enumerate() {
+        if chars == EXCERPT_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_one_line_and_cut_at_eighty_characters() {
+        assert_eq!(excerpt("  We  are\nready. "), "We are ready.");
+        let long = "word ".repeat(30);
+        let cut = excerpt(&long);
+        assert_eq!(cut.chars().count(), EXCERPT_CHARS + 1);
+        assert!(cut.ends_with('…') && cut.starts_with("word word"));
+        let exact = "é".repeat(EXCERPT_CHARS);
+        assert_eq!(excerpt(&exact), exact, "exactly eighty characters are not cut");
+        let before_a_space = format!("{} more", "a".repeat(EXCERPT_CHARS));
+        assert_eq!(excerpt(&before_a_space), format!("{}…", "a".repeat(EXCERPT_CHARS)));
+    }
+}
