@@ -75,12 +75,21 @@ struct Mark {
 /// start a mark are looked at: `"`, `'`, `` ` `` and the lead bytes of
 /// « » (U+00AB, U+00BB) and of the typographic marks (U+2018-U+203A).
 fn marks(text: &str) -> Vec<Mark> {
+    /// The bytes that can start a mark.
+    const STARTS_MARK: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(b as u8, b'"' | b'\'' | b'`' | 0xc2 | 0xe2);
+            b += 1;
+        }
+        table
+    };
     let bytes = text.as_bytes();
     let mut marks: Vec<Mark> = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        let Some(skip) = bytes[at..].iter().position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xc2 | 0xe2))
-        else {
+        let Some(skip) = bytes[at..].iter().position(|&b| STARTS_MARK[usize::from(b)]) else {
             break;
         };
         let start = at + skip;

@@ -62,6 +62,10 @@ fn bare(text: &str) -> &str {
 }
 
 fn word(text: &str, start: usize) -> Word<'_> {
+    if text.is_ascii() { ascii_word(text, start) } else { any_word(text, start) }
+}
+
+fn any_word(text: &str, start: usize) -> Word<'_> {
     let bare_form = bare(text);
     let stripped = bare_form.trim_end_matches('.');
     // Lowercase, with typographic apostrophes as plain ones ("s’est").
@@ -83,22 +87,68 @@ fn word(text: &str, start: usize) -> Word<'_> {
     }
 }
 
+/// [`word`] for ASCII text (most words of most articles), byte by byte.
+fn ascii_word(text: &str, start: usize) -> Word<'_> {
+    let bytes = text.as_bytes();
+    let kept = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'\'');
+    let (mut from, mut to) = (0, bytes.len());
+    while from < to && !kept(bytes[from]) {
+        from += 1;
+    }
+    while to > from && !kept(bytes[to - 1]) {
+        to -= 1;
+    }
+    while from < to && matches!(bytes[from], b'.' | b'-' | b'\'') {
+        from += 1;
+    }
+    while to > from && bytes[to - 1] == b'\'' {
+        to -= 1;
+    }
+    let bare_form = &text[from..to];
+    let stripped = bare_form.trim_end_matches('.');
+    let lower = if stripped.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(stripped.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(stripped)
+    };
+    Word {
+        text,
+        start,
+        end: start + text.len(),
+        bare: bare_form,
+        capital: bare_form.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+        punct: !bytes.iter().any(u8::is_ascii_alphanumeric),
+        lower,
+    }
+}
+
 /// Every word of a paragraph, in order.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let mark = MARKS.contains(&c);
-        if c.is_whitespace() || mark {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII by its byte (a straight double quote is the one ASCII
+        // mark); anything else as the char it starts.
+        let b = bytes[i];
+        let (len, space, mark) = if b.is_ascii() {
+            (1, matches!(b, b' ' | b'\t'..=b'\r'), b == b'"')
+        } else {
+            let c = text[i..].chars().next().expect("at a char boundary");
+            (c.len_utf8(), c.is_whitespace(), MARKS.contains(&c))
+        };
+        if space || mark {
             if let Some(s) = start.take() {
                 out.push(word(&text[s..i], s));
             }
             if mark {
-                out.push(word(&text[i..i + c.len_utf8()], i));
+                out.push(word(&text[i..i + len], i));
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(word(&text[s..], s));
@@ -134,6 +184,38 @@ mod tests {
         assert_eq!((all[9].lower.as_ref(), all[9].capital), ("dupont", true));
         assert_eq!(&text[all[9].start..all[9].end], "Dupont");
         assert_eq!(within(&all, all[6].start, all[10].start).len(), 4);
+    }
+
+    #[test]
+    fn ascii_words_read_as_any_others_do() {
+        for text in [
+            "(U.N.)",
+            "Smith's",
+            "'quoted'",
+            "-Jean-Luc.",
+            "Dr.",
+            "...",
+            "--",
+            "ABC-12",
+            "x.",
+            "'.-a",
+            "a'",
+            "",
+        ] {
+            let (fast, general) = (ascii_word(text, 3), any_word(text, 3));
+            assert_eq!(
+                (fast.bare, &fast.lower, fast.capital, fast.punct, fast.end),
+                (general.bare, &general.lower, general.capital, general.punct, general.end),
+                "{text:?}"
+            );
+        }
+        let all = words("He said \"yes\"\tand\u{a0}left.");
+        let found: Vec<&str> = all.iter().map(|w| w.text).collect();
+        assert_eq!(
+            found,
+            ["He", "said", "\"", "yes", "\"", "and", "left."],
+            "no-break space and tab split words"
+        );
     }
 
     #[test]
