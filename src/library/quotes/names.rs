@@ -63,6 +63,11 @@ impl FullNames {
         for (p, words) in paragraphs.iter().enumerate() {
             let mut run: Vec<&str> = Vec::new();
             let mut flush = |run: &mut Vec<&str>| {
+                // A lone capitalised word (most often a sentence's first) is no full name.
+                if run.len() < 2 {
+                    run.clear();
+                    return;
+                }
                 let skip = leading_non_name(run, lexicon).min(run.len());
                 let name = &run[skip..];
                 if name.len() >= 2 && !name.iter().any(|w| lexicon.is_not_name(&w.to_lowercase())) {
