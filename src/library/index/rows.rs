@@ -41,6 +41,20 @@ pub fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
     }
 }
 
+/// Calls `f` with the path whose bytes are `bytes`, without copying them
+/// where the platform allows.
+pub fn with_path<T>(bytes: &[u8], f: impl FnOnce(&Path) -> T) -> T {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        f(Path::new(std::ffi::OsStr::from_bytes(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        f(&path_from_key(bytes.to_vec()))
+    }
+}
+
 pub fn path_from_key(bytes: Vec<u8>) -> PathBuf {
     #[cfg(unix)]
     {
