@@ -150,11 +150,17 @@ fn scan_dataset<T: Clone + Send + Sync, A: Send>(
             return each(batch(Part::Whole, Vec::new(), outcome));
         }
     };
+    let mapping = dataset.mapping().clone();
     let mut first = true;
+    let mut rows: Vec<Result<RawRow, _>> = dataset.by_ref().take(DATASET_ROWS).collect();
     loop {
-        let rows: Vec<Result<RawRow, _>> = dataset.by_ref().take(DATASET_ROWS).collect();
         let last = rows.len() < DATASET_ROWS;
-        let parsed = parse_rows(dataset.mapping(), rows, (entry, file_type), options.detail, make);
+        // The next rows are read while these are parsed.
+        let (parsed, next) = rayon::join(
+            || parse_rows(&mapping, std::mem::take(&mut rows), (entry, file_type), options.detail, make),
+            || if last { Vec::new() } else { dataset.by_ref().take(DATASET_ROWS).collect() },
+        );
+        rows = next;
         let part = match (first, last) {
             (true, true) => Part::Whole,
             (true, false) => Part::First,
