@@ -29,7 +29,7 @@ use crate::library::{Detail, LoadOptions};
 const FIRST_CHUNK_FILES: usize = 64;
 const CHUNK_FILES: usize = 4096;
 const FIRST_CHUNK_ARTICLES: usize = 2048;
-const CHUNK_ARTICLES: usize = 8192;
+const CHUNK_ARTICLES: usize = 16384;
 
 /// The files the walk met, kept compactly (a library may have a million):
 /// every path's bytes in one buffer, and per file where its path is, its
@@ -212,7 +212,9 @@ impl Index {
         drop(walked);
         let discovery = load::Discovery { files: Vec::new(), diagnostics: problems };
         let to_parse = work.len();
-        let (tx, chunks) = mpsc::sync_channel(1);
+        // Handed over, not queued: one chunk is built while the last one is
+        // stored, and no third one waits in memory.
+        let (tx, chunks) = mpsc::sync_channel(0);
         let read = options.read.clone();
         thread::Builder::new()
             .name("index-parse".into())
