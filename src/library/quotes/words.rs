@@ -62,10 +62,28 @@ fn bare(text: &str) -> &str {
 }
 
 fn word(text: &str, start: usize) -> Word<'_> {
-    if text.is_ascii() { ascii_word(text, start) } else { any_word(text, start) }
+    let forms = if text.is_ascii() { ascii_forms(text) } else { any_forms(text) };
+    Word {
+        text,
+        start,
+        end: start + text.len(),
+        bare: forms.bare,
+        lower: forms.lower,
+        capital: forms.capital,
+        punct: forms.punct,
+    }
 }
 
-fn any_word(text: &str, start: usize) -> Word<'_> {
+/// What [`word`] reads of a word's text.
+#[derive(Debug, PartialEq)]
+struct Forms<'a> {
+    bare: &'a str,
+    lower: Cow<'a, str>,
+    capital: bool,
+    punct: bool,
+}
+
+fn any_forms(text: &str) -> Forms<'_> {
     let bare_form = bare(text);
     let stripped = bare_form.trim_end_matches('.');
     // Lowercase, with typographic apostrophes as plain ones ("s’est").
@@ -76,19 +94,16 @@ fn any_word(text: &str, start: usize) -> Word<'_> {
     } else {
         Cow::Borrowed(stripped)
     };
-    Word {
-        text,
-        start,
-        end: start + text.len(),
+    Forms {
         bare: bare_form,
+        lower,
         capital: bare_form.chars().next().is_some_and(char::is_uppercase),
         punct: !text.chars().any(char::is_alphanumeric),
-        lower,
     }
 }
 
-/// [`word`] for ASCII text (most words of most articles), byte by byte.
-fn ascii_word(text: &str, start: usize) -> Word<'_> {
+/// [`any_forms`] for ASCII text (most words of most articles), byte by byte.
+fn ascii_forms(text: &str) -> Forms<'_> {
     let bytes = text.as_bytes();
     let kept = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'\'');
     let (mut from, mut to) = (0, bytes.len());
@@ -111,14 +126,11 @@ fn ascii_word(text: &str, start: usize) -> Word<'_> {
     } else {
         Cow::Borrowed(stripped)
     };
-    Word {
-        text,
-        start,
-        end: start + text.len(),
+    Forms {
         bare: bare_form,
+        lower,
         capital: bare_form.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
         punct: !bytes.iter().any(u8::is_ascii_alphanumeric),
-        lower,
     }
 }
 
@@ -202,12 +214,7 @@ mod tests {
             "a'",
             "",
         ] {
-            let (fast, general) = (ascii_word(text, 3), any_word(text, 3));
-            assert_eq!(
-                (fast.bare, &fast.lower, fast.capital, fast.punct, fast.end),
-                (general.bare, &general.lower, general.capital, general.punct, general.end),
-                "{text:?}"
-            );
+            assert_eq!(ascii_forms(text), any_forms(text), "{text:?}");
         }
         let all = words("He said \"yes\"\tand\u{a0}left.");
         let found: Vec<&str> = all.iter().map(|w| w.text).collect();
