@@ -56,6 +56,8 @@ struct PersonDelta {
 /// by the key of each person quoted.
 #[derive(Debug, Default)]
 pub struct Tally {
+    /// Articles added less articles taken away.
+    articles: i64,
     deltas: FxHashMap<String, Delta>,
     people: FxHashMap<String, PersonDelta>,
     sources: FxHashMap<String, SourceDelta>,
@@ -95,6 +97,7 @@ impl Tally {
     }
 
     fn count(&mut self, article: &Counted<'_>, sign: i64) {
+        self.articles += sign;
         self.count_people(article, sign);
         if let Some(source) = article.source.map(str::trim).filter(|s| !s.is_empty()) {
             let delta = self.sources.entry(source.to_owned()).or_default();
@@ -175,6 +178,9 @@ impl Tally {
 
     /// Writes the tallies into the authors' and people's tables.
     pub fn apply(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        if self.articles != 0 {
+            tx.prepare_cached("UPDATE totals SET articles = articles + ?1")?.execute([self.articles])?;
+        }
         for (key, delta) in self.deltas {
             apply_one(tx, &key, delta)?;
         }

@@ -1,6 +1,7 @@
 //! The index's tables. The schema is versioned with `user_version`; an
 //! index of another version is not migrated but rebuilt, since it is only
-//! a cache of the library files.
+//! a cache of the library files (the one exception: the `totals` table is
+//! added to an index of this version made before it, by counting once).
 //!
 //! Everything a list shows is an index query: an article's `row` is its
 //! place in date order (so "newest" and "oldest" walk the table itself),
@@ -162,6 +163,11 @@ CREATE TABLE person_authors (key TEXT NOT NULL, author TEXT NOT NULL, n INTEGER 
 CREATE TABLE person_months (key TEXT NOT NULL, month INTEGER NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (key, month)) WITHOUT ROWID;
 
+-- How many articles the index holds, kept by the refresh: the whole
+-- library's count without a pass over a million rows.
+CREATE TABLE totals (articles INTEGER NOT NULL);
+INSERT INTO totals (articles) VALUES (0);
+
 CREATE TABLE diagnostics (
     path BLOB NOT NULL,
     line INTEGER,
@@ -191,6 +197,26 @@ CREATE VIRTUAL TABLE text USING fts5 (
 );
 ";
 
+/// Adds the `totals` table to an index made before it had one (it is
+/// counted once), in one immediate transaction like the tables' making.
+fn add_totals(conn: &Connection) -> rusqlite::Result<()> {
+    let exists = |conn: &Connection| -> rusqlite::Result<bool> {
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'totals'", [], |r| r.get::<_, i64>(0))
+            .map(|n| n > 0)
+    };
+    if exists(conn)? {
+        return Ok(());
+    }
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    if !exists(&tx)? {
+        tx.execute_batch(
+            "CREATE TABLE totals (articles INTEGER NOT NULL);
+             INSERT INTO totals (articles) SELECT count(*) FROM articles;",
+        )?;
+    }
+    tx.commit()
+}
+
 /// Sets the connection up and makes the tables of an empty file; fails
 /// for a file that is not an index of this version. Two processes making
 /// the same new index at once take turns: the tables are made in one
@@ -214,6 +240,7 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     }
     match version(conn)? {
         VERSION => {
+            add_totals(conn)?;
             // Every table and column is there (preparing reads no rows);
             // damage deeper in the file shows when it is read, and leads
             // to a rebuild too.
@@ -236,6 +263,7 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
                 "SELECT key, author, n FROM person_authors",
                 "SELECT key, month, n FROM person_months",
                 "SELECT path, line, error, message FROM diagnostics",
+                "SELECT articles FROM totals",
                 "SELECT path, key, name, bio, url FROM author_info",
                 "SELECT rowid FROM text WHERE text MATCH 'x'",
             ] {

@@ -422,7 +422,7 @@ impl Catalog {
                     self.conn.prepare_cached(sql)?.query_row(params_from_iter(params), |r| r.get(0))?;
                 Ok(usize::try_from(n).unwrap_or(0))
             };
-            let all = || one("SELECT count(*) FROM articles", Vec::new());
+            let all = || self.article_total();
             if plan.conditions.is_empty() {
                 match (&plan.scope, &plan.fts) {
                     (Scope::All, None) => return all(),

@@ -174,7 +174,7 @@ impl Catalog {
             self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| usize::try_from(n).unwrap_or(0))
         };
         let run = || -> rusqlite::Result<Counts> {
-            let articles = count("SELECT count(*) FROM articles")?;
+            let articles = self.article_total()?;
             let read = count("SELECT count(*) FROM marks m JOIN articles a ON a.id = m.id WHERE m.read")?;
             Ok(Counts {
                 articles,
@@ -185,6 +185,20 @@ impl Catalog {
             })
         };
         run().map_err(|e| self.err(e))
+    }
+
+    /// How many articles the index holds, as the refresh keeps it (counted
+    /// here in an index a writer has not opened since it gained the total).
+    pub(super) fn article_total(&self) -> rusqlite::Result<usize> {
+        let kept = self
+            .conn
+            .prepare_cached("SELECT articles FROM totals")
+            .and_then(|mut s| s.query_row([], |r| r.get(0)));
+        let n: i64 = match kept {
+            Ok(n) => n,
+            Err(_) => self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?,
+        };
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// The row an article is at now, if the index has it.
