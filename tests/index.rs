@@ -323,7 +323,11 @@ fn an_index_made_before_its_total_gains_one_that_follows_changes() {
     let (mut index, opened) = Index::open(&index_file(dir.path())).unwrap();
     assert_eq!(opened, Opened::Existing, "the index is kept, not rebuilt");
     assert_same(&mut index, &root, "with the total counted again");
-    write(&root, "sea/tides.txt", "Tide tables printed\n\nBy Marta Nowak\n\nThe tables are at the library.\n");
+    write(
+        &root,
+        "sea/tides.txt",
+        "Tide tables printed\n\nBy Marta Nowak\n\nThe tables are at the library.\n",
+    );
     fs::remove_file(root.join("town/market.json")).unwrap();
     assert_same(&mut index, &root, "after an article came and one went");
 }
