@@ -31,6 +31,8 @@ pub struct Headless {
     index: Index,
     /// The query worker's connection.
     worker: Option<Catalog>,
+    /// Answers kept back (see [`Headless::hold_answers`]).
+    held: Option<Vec<crate::event::Answer>>,
     paths: Vec<PathBuf>,
     options: LoadOptions,
     _scratch: ScratchIndex,
@@ -90,6 +92,7 @@ impl Headless {
             store,
             index,
             worker: None,
+            held: None,
             paths,
             options,
             _scratch: scratch,
@@ -152,6 +155,21 @@ impl Headless {
         self.event(Event::Library(LibraryMsg::Refreshed));
     }
 
+    /// Answers the app's questions as they are asked but keeps the answers
+    /// back until [`Headless::release_answers`], as a busy event loop would
+    /// receive them late.
+    pub fn hold_answers(&mut self) {
+        self.held.get_or_insert_with(Vec::new);
+    }
+
+    /// Hands the app the answers held back, in order; answers at once again.
+    pub fn release_answers(&mut self) {
+        for answer in self.held.take().unwrap_or_default() {
+            self.app.handle_event(Event::Answer(answer));
+        }
+        self.settle();
+    }
+
     /// Carries out the app's effects until there are none.
     pub fn settle(&mut self) {
         loop {
@@ -176,7 +194,10 @@ impl Headless {
                 let uncounted = matches!(&answer, Some(crate::event::Answer::Window { window: Ok(w), .. }) if w.total.is_none());
                 let count = if uncounted { crate::queries::count(worker, &query) } else { None };
                 for answer in answer.into_iter().chain(count) {
-                    self.app.handle_event(Event::Answer(answer));
+                    match &mut self.held {
+                        Some(held) => held.push(answer),
+                        None => self.app.handle_event(Event::Answer(answer)),
+                    }
                 }
             }
             Effect::Persist(change) => self.store.apply(&change).expect("the change is stored"),

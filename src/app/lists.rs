@@ -84,7 +84,11 @@ impl App {
                 let browser = self.screens[slot].browser_mut().expect("found as a browser");
                 match window {
                     Ok(window) => {
-                        browser.list.install(ticket, window);
+                        if browser.list.install(ticket, window) {
+                            for (&id, &(read, bookmarked)) in &self.marked {
+                                browser.list.patch_marks(id, read, bookmarked);
+                            }
+                        }
                     }
                     Err(error) => {
                         browser.list.give_up(ticket);

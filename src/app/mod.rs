@@ -179,6 +179,10 @@ pub struct App {
     /// Open the selected article once the main list arrives (the last
     /// session ended in the reader).
     open_when_listed: bool,
+    /// Marks set this session (read, bookmarked; `None` where untouched),
+    /// laid over the rows every list answer brings: an answer read before
+    /// a mark was stored would otherwise undo it on screen.
+    marked: HashMap<ArticleId, (Option<bool>, Option<bool>)>,
     /// Articles lately shown, read from their files.
     bodies: crate::state::Bodies,
     pub search: SearchState,
@@ -208,6 +212,7 @@ impl App {
             session: HashMap::new(),
             session_applied: false,
             open_when_listed: false,
+            marked: HashMap::new(),
             bodies: crate::state::Bodies::default(),
             search,
             fetching: crate::state::Fetching::default(),

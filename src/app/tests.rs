@@ -226,6 +226,22 @@ fn marks_toggle_with_a_message() {
 }
 
 #[test]
+fn marks_stay_shown_when_a_list_read_before_them_arrives() {
+    let mut app = App::for_tests(100, 30);
+    let id = app.current_article().unwrap().id;
+    app.hold_answers();
+    // The index changed: the list is read again, before the keys below.
+    app.change_files(|| {});
+    app.press("s");
+    app.press("m");
+    app.release_answers();
+    let row = app.b().list.selected_row().unwrap();
+    assert_eq!(row.id, id);
+    assert!(row.bookmarked && row.read, "the older rows do not undo the marks on screen");
+    assert_eq!(app.marks(id), (true, true));
+}
+
+#[test]
 fn signals_quit_with_128_plus_n() {
     let mut app = App::for_tests(100, 30);
     app.event(Event::Signal(Signal::Terminate(15)));
