@@ -59,48 +59,13 @@ impl Prepared {
     pub fn of(mut article: Article) -> Self {
         let hash = identity::text_hash(&article) as i64;
         let distinct_id = identity::disambiguated_id(&article);
-        let mut body = String::with_capacity(article.body.iter().map(|b| b.text.len() + 2).sum());
-        for block in &article.body {
-            body.push_str(&block.text);
-            body.push_str("\n\n");
-        }
-        let quotes = article
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.depth == 0)
-            .filter_map(|(n, quote)| {
-                let key = AuthorKey::of(quote.speaker.as_deref()?);
-                (!key.as_str().is_empty()).then(|| QuoteRow {
-                    person: key.as_str().to_owned(),
-                    n: n as i64,
-                    excerpt: excerpt(&quote.text),
-                })
-            })
-            .collect();
-        let mut author_keys: Vec<String> = Vec::with_capacity(article.bylines.len().max(1));
-        for byline in &article.bylines {
-            let key = AuthorKey::of(&byline.name).as_str().to_owned();
-            if !author_keys.contains(&key) {
-                author_keys.push(key);
-            }
-        }
-        if author_keys.is_empty() {
-            author_keys.push(String::new());
-        }
         let text = Text {
             authors: article.author_names().collect::<Vec<_>>().join(", "),
-            body,
+            body: body_text(&article),
             tags: article.tags.join(" "),
         };
-        let (authors, bios) = (
-            join(article.author_names()),
-            join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or(""))),
-        );
-        let (tags, speakers) = (
-            join(article.tags.iter().map(String::as_str)),
-            join(article.speakers.iter().map(String::as_str)),
-        );
+        let quotes = quote_rows(&article);
+        // What is stored of them is in `text` and `quotes` now.
         article.body = Vec::new();
         article.quotes = Vec::new();
         Self {
@@ -108,12 +73,12 @@ impl Prepared {
             distinct_id,
             row_base: order::row_base(article.date),
             title_key: order::title_key(&article.title),
-            authors,
-            bios,
-            author_keys,
+            authors: join(article.author_names()),
+            bios: join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or(""))),
+            author_keys: author_keys(&article),
             date: article.date.map(|d| d.to_string()),
-            tags,
-            speakers,
+            tags: join(article.tags.iter().map(String::as_str)),
+            speakers: join(article.speakers.iter().map(String::as_str)),
             text,
             quotes,
             article,
@@ -124,6 +89,50 @@ impl Prepared {
     pub fn first_author(&self) -> Option<&str> {
         (!self.article.bylines.is_empty()).then(|| self.author_keys[0].as_str())
     }
+}
+
+/// The blocks' text, a blank line after each: what FTS5 reads of the body.
+fn body_text(article: &Article) -> String {
+    let mut body = String::with_capacity(article.body.iter().map(|b| b.text.len() + 2).sum());
+    for block in &article.body {
+        body.push_str(&block.text);
+        body.push_str("\n\n");
+    }
+    body
+}
+
+/// The distinct keys of the article's authors, in byline order; one empty
+/// key for an article without an author.
+fn author_keys(article: &Article) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::with_capacity(article.bylines.len().max(1));
+    for byline in &article.bylines {
+        let key = AuthorKey::of(&byline.name).as_str().to_owned();
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    if keys.is_empty() {
+        keys.push(String::new());
+    }
+    keys
+}
+
+/// The top-level quotations with a speaker, as the `quotes` table holds them.
+fn quote_rows(article: &Article) -> Vec<QuoteRow> {
+    article
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.depth == 0)
+        .filter_map(|(n, quote)| {
+            let key = AuthorKey::of(quote.speaker.as_deref()?);
+            (!key.as_str().is_empty()).then(|| QuoteRow {
+                person: key.as_str().to_owned(),
+                n: n as i64,
+                excerpt: excerpt(&quote.text),
+            })
+        })
+        .collect()
 }
 
 /// Items joined with the separator of multi-valued columns.
