@@ -9,8 +9,10 @@ use std::borrow::Cow;
 use memchr::memmem;
 
 /// `html` with the text inside `<script>` (but JSON-LD) and `<style>`
-/// elements left out; the tags themselves stay. Comments are skipped over,
-/// so a tag written inside one is not taken for a real one.
+/// elements left out; the tags themselves stay. The page is walked tag by
+/// tag the way a parser would: comments, quoted attribute values and the
+/// text of `<title>` and `<textarea>` are passed over whole, so a
+/// "<script>" written inside one of them is never taken for a real one.
 pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
@@ -23,18 +25,21 @@ pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
             at = memmem::find(&rest[3..], b"-->").map_or(bytes.len(), |end| open + 4 + end + 3);
             continue;
         }
-        let Some(element) = raw_text_element(rest) else {
+        // Not a tag ("a < b"): plain text.
+        if !rest.first().is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?')) {
             at = open + 1;
             continue;
-        };
-        // The open tag ends at the first '>' (attribute values holding one
-        // are rare enough, and only cost keeping that script's text).
-        let Some(tag_len) = memchr::memchr(b'>', rest) else { break };
+        }
+        let Some(tag_len) = tag_length(rest) else { break };
         let body_start = open + 1 + tag_len + 1;
-        let tag = &html[open..body_start];
+        let Some(element) = raw_text_element(rest) else {
+            at = body_start;
+            continue;
+        };
         let Some(body_len) = find_closing(&bytes[body_start..], element.closing) else { break };
         let body_end = body_start + body_len;
-        let keep = element.closing == SCRIPT.closing && contains_ignoring_case(tag.as_bytes(), b"ld+json");
+        let tag = &bytes[open..body_start];
+        let keep = !element.dropped || contains_ignoring_case(tag, b"ld+json");
         if !keep && body_end > body_start {
             let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
             out.push_str(&html[copied..body_start]);
@@ -51,19 +56,39 @@ pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
     }
 }
 
-/// An element whose text runs, unparsed, to its closing tag.
+/// Where a tag that `after_lt` (what follows its '<') starts ends: the
+/// first '>' outside a quoted attribute value.
+fn tag_length(after_lt: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let found = at + memchr::memchr3(b'>', b'"', b'\'', &after_lt[at..])?;
+        let b = after_lt[found];
+        if b == b'>' {
+            return Some(found);
+        }
+        at = found + 1 + memchr::memchr(b, &after_lt[found + 1..])? + 1;
+    }
+}
+
+/// An element whose text runs, unparsed, to its closing tag; a script's or
+/// a style sheet's text is dropped, a title's or a text area's kept.
 struct RawText {
     name: &'static [u8],
     closing: &'static [u8],
+    dropped: bool,
 }
 
-const SCRIPT: RawText = RawText { name: b"script", closing: b"</script" };
-const STYLE: RawText = RawText { name: b"style", closing: b"</style" };
+const RAW_TEXT: [RawText; 4] = [
+    RawText { name: b"script", closing: b"</script", dropped: true },
+    RawText { name: b"style", closing: b"</style", dropped: true },
+    RawText { name: b"title", closing: b"</title", dropped: false },
+    RawText { name: b"textarea", closing: b"</textarea", dropped: false },
+];
 
 /// The raw-text element whose open tag `after_lt` (what follows a '<')
 /// starts, if any: its name, then a space, '>' or '/'.
 fn raw_text_element(after_lt: &[u8]) -> Option<RawText> {
-    [SCRIPT, STYLE].into_iter().find(|element| {
+    RAW_TEXT.into_iter().find(|element| {
         let n = element.name.len();
         after_lt.len() > n
             && after_lt[..n].eq_ignore_ascii_case(element.name)
@@ -121,9 +146,23 @@ mod tests {
             "<p>An unclosed <script>tail",
             "<p>a < b and c <style",
             "<script>a()</scripts>",
+            "<title>Why <script> tags block</title><p>Body</p><script></script>",
+            "<meta content=\"<script>\"><p>Body</p><script></script>",
+            "<textarea><style>x</textarea><p>Body</p>",
         ] {
             assert!(matches!(without_script_bodies(page), Cow::Borrowed(_)), "{page}");
         }
+    }
+
+    #[test]
+    fn a_script_named_in_a_title_or_an_attribute_is_text() {
+        let page = "<title>Why <script> tags block</title><meta content=\"<style>\" x='>'>\
+                    <script>x()</script><p>Body</p>";
+        assert_eq!(
+            without_script_bodies(page),
+            "<title>Why <script> tags block</title><meta content=\"<style>\" x='>'>\
+             <script></script><p>Body</p>"
+        );
     }
 
     #[test]
