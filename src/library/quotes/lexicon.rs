@@ -191,11 +191,7 @@ impl Lexicon {
         let lexicons = all();
         let languages = function_words();
         let mut hits = vec![0usize; lexicons.len()];
-        let words = paragraphs
-            .iter()
-            .flat_map(|p| p.split(|c: char| !c.is_alphanumeric() && c != '\''))
-            .filter(|w| !w.is_empty())
-            .take(GUESS_WORDS);
+        let words = paragraphs.iter().flat_map(|p| Words { text: p, at: 0 }).take(GUESS_WORDS);
         let mut lower = String::new();
         for word in words {
             // Most words are lowercase already: look them up as they are.
@@ -213,6 +209,38 @@ impl Lexicon {
         }
         let best = (0..lexicons.len()).max_by_key(|&i| (hits[i], std::cmp::Reverse(i))).unwrap_or(0);
         if hits[best] == 0 { &lexicons[0] } else { &lexicons[best] }
+    }
+}
+
+/// The runs of letters, digits and apostrophes of a text, ASCII by its
+/// bytes and anything else by the char it starts.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let mut start = None;
+        while self.at < bytes.len() {
+            let b = bytes[self.at];
+            let (wordy, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric() || b == b'\'', 1)
+            } else {
+                let c = self.text[self.at..].chars().next().expect("at a char boundary");
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            match (wordy, start) {
+                (true, None) => start = Some(self.at),
+                (false, Some(from)) => return Some(&self.text[from..self.at]),
+                _ => {}
+            }
+            self.at += len;
+        }
+        start.map(|from| &self.text[from..])
     }
 }
 
@@ -265,6 +293,13 @@ mod tests {
                 assert_eq!(word, &word.to_lowercase(), "{code}: {word}");
             }
         }
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_digits_and_apostrophes() {
+        let found: Vec<&str> = Words { text: "L'été, 2024 — «très» don't…x", at: 0 }.collect();
+        assert_eq!(found, ["L'été", "2024", "très", "don't", "x"]);
+        assert_eq!(Words { text: " ,. ", at: 0 }.count(), 0);
     }
 
     #[test]
