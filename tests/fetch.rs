@@ -64,6 +64,18 @@ impl Home {
         }
         files
     }
+
+    /// `broadsheet export` of the fetched articles, a record each, with
+    /// what it said on standard error.
+    fn exported(&self) -> (Vec<serde_json::Value>, String) {
+        let exported = self.run(&["export", self.feeds_dir().to_str().unwrap()]);
+        let records = String::from_utf8(exported.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (records, String::from_utf8_lossy(&exported.stderr).into_owned())
+    }
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -141,13 +153,8 @@ fn fetched_items_become_library_articles_and_a_refetch_is_conditional() {
     assert!(server.counts.user_agent.lock().unwrap().starts_with("broadsheet/"));
 
     // The stored files are ordinary articles: read them back.
-    let exported = home.run(&["export", home.feeds_dir().to_str().unwrap()]);
-    let records: Vec<serde_json::Value> = String::from_utf8(exported.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(records.len(), 6, "{}", String::from_utf8_lossy(&exported.stderr));
+    let (records, stderr) = home.exported();
+    assert_eq!(records.len(), 6, "{stderr}");
     let note = records.iter().find(|r| r["title"] == "Harbour note 2").unwrap();
     assert_eq!(note["authors"], serde_json::json!(["Ines Vasquez"]));
     assert_eq!(note["source"], "Harbour Ledger");
@@ -159,7 +166,7 @@ fn fetched_items_become_library_articles_and_a_refetch_is_conditional() {
             .iter()
             .any(|r| r["title"] == "Seals counted" && r["paragraphs"][0] == "Forty seals on the sandbank.")
     );
-    assert!(exported.stderr.is_empty(), "no warnings: {}", String::from_utf8_lossy(&exported.stderr));
+    assert!(stderr.is_empty(), "no warnings: {stderr}");
 
     // Nothing new: every request conditional, no file written.
     let before = home.library();
@@ -407,12 +414,7 @@ fn full_text_stores_each_item_s_page_and_keeps_the_summary_of_a_page_that_fails(
         stderr.contains("full text of") && stderr.contains("500") && stderr.contains("summary is kept"),
         "{stderr}"
     );
-    let exported = home.run(&["export", home.feeds_dir().to_str().unwrap()]);
-    let records: Vec<serde_json::Value> = String::from_utf8(exported.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (records, _) = home.exported();
     let one = records.iter().find(|r| r["title"] == "Harbour story 1").unwrap();
     let paragraphs: Vec<&str> =
         one["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();

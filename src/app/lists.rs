@@ -4,6 +4,7 @@
 //! change; the answer comes back as an event. Scrolling reads the next
 //! rows here, a page at a time from the rows it has: short index reads.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use super::{App, Effect};
@@ -83,12 +84,9 @@ impl App {
                 };
                 let browser = self.screens[slot].browser_mut().expect("found as a browser");
                 match window {
-                    Ok(window) => {
-                        if browser.list.install(ticket, window) {
-                            for (&id, &(read, bookmarked)) in &self.marked {
-                                browser.list.patch_marks(id, read, bookmarked);
-                            }
-                        }
+                    Ok(mut window) => {
+                        lay_marks(&self.marked, &mut window.rows);
+                        browser.list.install(ticket, window);
                     }
                     Err(error) => {
                         browser.list.give_up(ticket);
@@ -145,7 +143,10 @@ impl App {
                 for _ in 0..MAX_FETCHES {
                     let Some(fetch) = browser.list.wanted() else { break };
                     match read(catalog, browser.list.spec(), &fetch) {
-                        Ok(rows) => browser.list.take(&fetch, rows),
+                        Ok(mut rows) => {
+                            lay_marks(&self.marked, &mut rows);
+                            browser.list.take(&fetch, rows);
+                        }
                         Err(error) => {
                             result = Err(error);
                             break;
@@ -321,9 +322,28 @@ impl App {
     }
 
     /// Shows a changed mark on every list's rows.
+    /// Shows a mark set now on every list that has the article, and on
+    /// every row read from the index from now on (see [`lay_marks`]).
     pub(super) fn patch_marks(&mut self, id: ArticleId, read: Option<bool>, bookmarked: Option<bool>) {
+        let marked = self.marked.entry(id).or_default();
+        marked.0 = read.or(marked.0);
+        marked.1 = bookmarked.or(marked.1);
         for browser in self.screens.iter_mut().filter_map(Screen::browser_mut) {
             browser.list.patch_marks(id, read, bookmarked);
+        }
+    }
+}
+
+/// Lays the marks set this session over rows read from the index: rows
+/// read before a mark was stored would otherwise undo it on screen.
+fn lay_marks(marked: &HashMap<ArticleId, (Option<bool>, Option<bool>)>, rows: &mut [ListRow]) {
+    if marked.is_empty() {
+        return;
+    }
+    for row in rows {
+        if let Some(&(read, bookmarked)) = marked.get(&row.id) {
+            row.read = read.unwrap_or(row.read);
+            row.bookmarked = bookmarked.unwrap_or(row.bookmarked);
         }
     }
 }

@@ -180,8 +180,7 @@ pub struct App {
     /// session ended in the reader).
     open_when_listed: bool,
     /// Marks set this session (read, bookmarked; `None` where untouched),
-    /// laid over the rows every list answer brings: an answer read before
-    /// a mark was stored would otherwise undo it on screen.
+    /// laid over every row read from the index (see `lists::lay_marks`).
     marked: HashMap<ArticleId, (Option<bool>, Option<bool>)>,
     /// Articles lately shown, read from their files.
     bodies: crate::state::Bodies,

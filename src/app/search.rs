@@ -173,7 +173,6 @@ impl App {
     pub(super) fn set_read(&mut self, id: ArticleId, read: bool) {
         if self.is_read(id) != read {
             self.effects.push(Effect::Persist(Change::Read(id, read)));
-            self.marked.entry(id).or_default().0 = Some(read);
             self.patch_marks(id, Some(read), None);
             if let Some(counts) = &mut self.library.counts {
                 counts.unread = if read { counts.unread.saturating_sub(1) } else { counts.unread + 1 };
@@ -188,7 +187,6 @@ impl App {
     pub(super) fn set_bookmark(&mut self, id: ArticleId, bookmarked: bool) {
         if self.is_bookmarked(id) != bookmarked {
             self.effects.push(Effect::Persist(Change::Bookmark(id, bookmarked)));
-            self.marked.entry(id).or_default().1 = Some(bookmarked);
             self.patch_marks(id, None, Some(bookmarked));
         }
     }
