@@ -310,29 +310,6 @@ fn duplicates_are_shown_once_and_come_back_when_the_original_goes() {
 }
 
 #[test]
-fn an_index_made_before_its_total_gains_one_that_follows_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("library");
-    library(&root);
-    let (mut index, _) = Index::open(&index_file(dir.path())).unwrap();
-    assert_same(&mut index, &root, "first build");
-    drop(index);
-    let conn = rusqlite::Connection::open(index_file(dir.path())).unwrap();
-    conn.execute_batch("DROP TABLE totals").unwrap();
-    drop(conn);
-    let (mut index, opened) = Index::open(&index_file(dir.path())).unwrap();
-    assert_eq!(opened, Opened::Existing, "the index is kept, not rebuilt");
-    assert_same(&mut index, &root, "with the total counted again");
-    write(
-        &root,
-        "sea/tides.txt",
-        "Tide tables printed\n\nBy Marta Nowak\n\nThe tables are at the library.\n",
-    );
-    fs::remove_file(root.join("town/market.json")).unwrap();
-    assert_same(&mut index, &root, "after an article came and one went");
-}
-
-#[test]
 fn a_damaged_index_is_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("library");
@@ -355,6 +332,22 @@ fn a_damaged_index_is_rebuilt() {
     let (mut index, opened) = Index::open(&path).unwrap();
     assert_eq!(opened, Opened::Rebuilt);
     assert_same(&mut index, &root, "after a schema change");
+
+    // So is an index whose full-text file is damaged, or gone.
+    drop(index);
+    let text = broadsheet::library::index::fulltext::path_of(&path);
+    fs::write(&text, b"not a full-text index either").unwrap();
+    let (mut index, opened) = Index::open(&path).unwrap();
+    assert_eq!(opened, Opened::Rebuilt);
+    assert_same(&mut index, &root, "after the full-text file was damaged");
+    let market = BTreeSet::from(["Market moves indoors".to_owned()]);
+    assert_eq!(found(&refreshed(&mut index, &root), "cannery"), market);
+    drop(index);
+    fs::remove_file(&text).unwrap();
+    let (mut index, opened) = Index::open(&path).unwrap();
+    assert_eq!(opened, Opened::Rebuilt);
+    assert_same(&mut index, &root, "after the full-text file went");
+    assert_eq!(found(&refreshed(&mut index, &root), "cannery"), market, "searched again");
 }
 
 #[test]

@@ -104,10 +104,13 @@ fn indexers_started_together_build_one_index() {
     }
     // One of them read the files; the others found them indexed.
     assert_eq!(parsed, ARTICLES);
-    let indexes: Vec<_> = std::fs::read_dir(cache.join("broadsheet"))
+    let mut files: Vec<String> = std::fs::read_dir(cache.join("broadsheet"))
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "db"))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".db"))
         .collect();
-    assert_eq!(indexes.len(), 1);
+    files.sort();
+    assert_eq!(files.len(), 2, "one index and its full-text file: {files:?}");
+    assert_eq!(files[1], files[0].replace(".db", ".text.db"), "{files:?}");
 }

@@ -29,13 +29,15 @@ struct Delta {
     removed_rows: Vec<i64>,
 }
 
-/// An article as the authors' tables see it.
+/// An article as the authors' tables see it, with the keys of the names
+/// it gives (made where it was parsed, off the writer's thread).
 pub struct Counted<'a> {
     pub row: i64,
-    /// (name, bio) per author; empty for an article without one.
-    pub bylines: Vec<(&'a str, Option<&'a str>)>,
+    /// (name, its key, bio) per author; empty for an article without one.
+    pub bylines: Vec<(&'a str, &'a str, Option<&'a str>)>,
     pub source: Option<&'a str>,
-    pub speakers: Vec<&'a str>,
+    /// (name, its key) per person quoted.
+    pub speakers: Vec<(&'a str, &'a str)>,
 }
 
 /// What one transaction changes about one person quoted.
@@ -74,15 +76,14 @@ struct SourceDelta {
 
 impl Tally {
     /// The keys an article counts for, with the names they are spelled as.
-    fn keyed<'a>(article: &'a Counted<'a>) -> Vec<(String, &'a str, Option<&'a str>)> {
+    fn keyed<'a>(article: &'a Counted<'a>) -> Vec<(&'a str, &'a str, Option<&'a str>)> {
         if article.bylines.is_empty() {
-            return vec![(String::new(), UNKNOWN_AUTHOR, None)];
+            return vec![("", UNKNOWN_AUTHOR, None)];
         }
-        let mut keys: Vec<(String, &str, Option<&str>)> = Vec::new();
-        for (name, bio) in &article.bylines {
-            let key = AuthorKey::of(name).as_str().to_owned();
+        let mut keys: Vec<(&str, &str, Option<&str>)> = Vec::new();
+        for &(name, key, bio) in &article.bylines {
             if !keys.iter().any(|(k, _, _)| *k == key) {
-                keys.push((key, name, *bio));
+                keys.push((key, name, bio));
             }
         }
         keys
@@ -109,7 +110,7 @@ impl Tally {
             }
         }
         for (key, name, bio) in Self::keyed(article) {
-            let delta = self.deltas.entry(key.clone()).or_default();
+            let delta = self.deltas.entry(key.to_owned()).or_default();
             delta.articles += sign;
             *delta.spellings.entry(name.to_owned()).or_default() += sign;
             if let Some(source) = article.source.filter(|s| !s.is_empty()) {
@@ -118,7 +119,7 @@ impl Tally {
             if let Some(month) = month_of_row(article.row) {
                 *delta.months.entry(month).or_default() += sign;
             }
-            for speaker in &article.speakers {
+            for (speaker, _) in &article.speakers {
                 *delta.quoted.entry((*speaker).to_owned()).or_default() += sign;
             }
             if sign > 0 {
@@ -141,15 +142,14 @@ impl Tally {
     /// Counts the people an article quotes (each quotation once, the
     /// article once per person).
     fn count_people(&mut self, article: &Counted<'_>, sign: i64) {
-        let mut here: FxHashMap<String, Vec<&str>> = FxHashMap::default();
-        for speaker in &article.speakers {
-            let key = AuthorKey::of(speaker).as_str().to_owned();
+        let mut here: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for &(speaker, key) in &article.speakers {
             if !key.is_empty() {
                 here.entry(key).or_default().push(speaker);
             }
         }
         for (key, names) in here {
-            let delta = self.people.entry(key).or_default();
+            let delta = self.people.entry(key.to_owned()).or_default();
             let quotes = names.len() as i64;
             delta.quotes += sign * quotes;
             delta.articles += sign;
@@ -159,10 +159,9 @@ impl Tally {
             if let Some(source) = article.source.filter(|s| !s.is_empty()) {
                 *delta.sources.entry(source.to_owned()).or_default() += sign;
             }
-            for (author, _) in &article.bylines {
-                let author = AuthorKey::of(author);
-                if !author.as_str().is_empty() {
-                    *delta.authors.entry(author.as_str().to_owned()).or_default() += sign;
+            for &(_, author, _) in &article.bylines {
+                if !author.is_empty() {
+                    *delta.authors.entry(author.to_owned()).or_default() += sign;
                 }
             }
             if let Some(month) = month_of_row(article.row) {

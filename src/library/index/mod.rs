@@ -1,14 +1,16 @@
 //! The persistent library index: one SQLite file per library that keeps
-//! every article's summary (what lists, sorting and author pages need) and
-//! an FTS5 full-text index of title, authors and body, so that start-up,
-//! search and browsing never read article files. Only the reader reads a
-//! file, when an article is opened.
+//! every article's summary (what lists, sorting and author pages need),
+//! and a second beside it with an FTS5 full-text index of title, authors
+//! and body (see [`fulltext`]), so that start-up, search and browsing
+//! never read article files. Only the reader reads a file, when an
+//! article is opened.
 //!
 //! The index is a cache: a file that cannot be used (corrupt, another
 //! schema version, not a database) is deleted and built again.
 
 mod aggregates;
 pub mod catalog;
+pub mod fulltext;
 mod lock;
 pub mod order;
 mod prepared;
@@ -39,6 +41,8 @@ pub enum IndexError {
 /// An open index, for reading and writing.
 pub struct Index {
     conn: Connection,
+    /// The full-text file's (see [`fulltext`]).
+    text: Connection,
     path: PathBuf,
 }
 
@@ -58,7 +62,7 @@ impl Index {
     /// Opens the index at `path`, creating it (and its directory) if
     /// needed, and replacing it if it cannot be used.
     pub fn open(path: &Path) -> Result<(Self, Opened), IndexError> {
-        let existed = path.exists();
+        let existed = files_of(path).iter().any(|file| file.exists());
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| IndexError::Io { path: path.into(), source })?;
         }
@@ -79,7 +83,10 @@ impl Index {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         schema::prepare(&conn)?;
-        Ok(Self { conn, path: path.to_path_buf() })
+        let (pair, batch): (i64, i64) =
+            conn.query_row("SELECT pair, batch FROM totals", [], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let text = fulltext::open(&fulltext::path_of(path), pair, batch)?;
+        Ok(Self { conn, text, path: path.to_path_buf() })
     }
 
     /// Deletes the index and makes an empty one: for an index found to be
@@ -97,15 +104,18 @@ impl Index {
     /// copied into the file less often: a crash can at worst damage the
     /// index, which is then rebuilt.
     fn set_bulk(&self, bulk: bool) -> rusqlite::Result<()> {
-        let kib: i64 = if bulk { 32 * 1024 } else { 2 * 1024 };
-        self.conn.pragma_update(None, "cache_size", -kib)?;
-        self.conn.pragma_update(None, "synchronous", if bulk { "OFF" } else { "NORMAL" })?;
-        self.conn.pragma_update(None, "wal_autocheckpoint", if bulk { 16384 } else { 1000 })?;
-        if !bulk {
-            // Into the file, and the log back to nothing: the index's size
-            // on disk is the file's.
-            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-            self.conn.execute_batch("PRAGMA shrink_memory")?;
+        // The full-text file is mostly appended to: a smaller cache.
+        for (conn, bulk_mib) in [(&self.conn, 32), (&self.text, 8)] {
+            let kib: i64 = if bulk { bulk_mib * 1024 } else { 2 * 1024 };
+            conn.pragma_update(None, "cache_size", -kib)?;
+            conn.pragma_update(None, "synchronous", if bulk { "OFF" } else { "NORMAL" })?;
+            conn.pragma_update(None, "wal_autocheckpoint", if bulk { 16384 } else { 1000 })?;
+            if !bulk {
+                // Into the file, and the log back to nothing: the index's
+                // size on disk is the files'.
+                conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                conn.execute_batch("PRAGMA shrink_memory")?;
+            }
         }
         Ok(())
     }
@@ -173,10 +183,22 @@ pub fn file_identity(path: &Path) -> Option<(u64, u64)> {
     }
 }
 
+/// Every file an index at `path` is made of: its own, the full-text
+/// file, and SQLite's logs of both (not the lock file).
+pub fn files_of(path: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for base in [path.to_path_buf(), fulltext::path_of(path)] {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut file = base.as_os_str().to_owned();
+            file.push(suffix);
+            files.push(PathBuf::from(file));
+        }
+    }
+    files
+}
+
 fn remove(path: &Path) -> Result<(), IndexError> {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut file = path.as_os_str().to_owned();
-        file.push(suffix);
+    for file in files_of(path) {
         match std::fs::remove_file(&file) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

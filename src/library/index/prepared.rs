@@ -30,6 +30,9 @@ pub struct Prepared {
     pub bios: String,
     /// The distinct keys of its authors, in byline order ('' for none).
     pub author_keys: Vec<String>,
+    /// The key of each byline's name, and of each speaker's.
+    pub byline_keys: Vec<String>,
+    pub speaker_keys: Vec<String>,
     pub date: Option<String>,
     pub tags: String,
     pub speakers: String,
@@ -65,6 +68,8 @@ impl Prepared {
             tags: article.tags.join(" "),
         };
         let quotes = quote_rows(&article);
+        let byline_keys: Vec<String> = article.bylines.iter().map(|b| key_of(&b.name)).collect();
+        let speaker_keys: Vec<String> = article.speakers.iter().map(|s| key_of(s)).collect();
         // What is stored of them is in `text` and `quotes` now.
         article.body = Vec::new();
         article.quotes = Vec::new();
@@ -75,7 +80,9 @@ impl Prepared {
             title_key: order::title_key(&article.title),
             authors: join(article.author_names()),
             bios: join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or(""))),
-            author_keys: author_keys(&article),
+            author_keys: author_keys(&byline_keys),
+            byline_keys,
+            speaker_keys,
             date: article.date.map(|d| d.to_string()),
             tags: join(article.tags.iter().map(String::as_str)),
             speakers: join(article.speakers.iter().map(String::as_str)),
@@ -101,14 +108,17 @@ fn body_text(article: &Article) -> String {
     body
 }
 
-/// The distinct keys of the article's authors, in byline order; one empty
-/// key for an article without an author.
-fn author_keys(article: &Article) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::with_capacity(article.bylines.len().max(1));
-    for byline in &article.bylines {
-        let key = AuthorKey::of(&byline.name).as_str().to_owned();
-        if !keys.contains(&key) {
-            keys.push(key);
+fn key_of(name: &str) -> String {
+    AuthorKey::of(name).as_str().to_owned()
+}
+
+/// The distinct keys of the article's authors (given each byline's), in
+/// byline order; one empty key for an article without an author.
+fn author_keys(byline_keys: &[String]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::with_capacity(byline_keys.len().max(1));
+    for key in byline_keys {
+        if !keys.contains(key) {
+            keys.push(key.clone());
         }
     }
     if keys.is_empty() {

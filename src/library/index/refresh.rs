@@ -11,6 +11,7 @@ use std::thread;
 use rayon::prelude::*;
 
 use super::aggregates::Tally;
+use super::fulltext::{self, Sink};
 use super::prepared::Prepared;
 use super::rows::{self, FileStamp};
 use super::{Index, IndexError, sqlite};
@@ -256,22 +257,20 @@ impl Index {
     /// with this walk's. Returns how many articles went.
     pub fn forget(&mut self, removed: &[PathBuf], discovery: &[Diagnostic]) -> Result<usize, IndexError> {
         let path = self.path.clone();
-        let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
-            let tx = conn.transaction()?;
+        let run = |tx: &rusqlite::Transaction<'_>, text: &Sink| -> rusqlite::Result<usize> {
             let mut tally = Tally::default();
             let mut gone = 0;
             for file in removed {
-                gone += rows::delete_file(&tx, file, &mut tally)?;
+                gone += rows::delete_file(tx, text, file, &mut tally)?;
             }
-            tally.apply(&tx)?;
+            tally.apply(tx)?;
             tx.execute("DELETE FROM diagnostics WHERE path NOT IN (SELECT path FROM files)", [])?;
             for diagnostic in discovery {
-                rows::insert_diagnostic(&tx, diagnostic)?;
+                rows::insert_diagnostic(tx, diagnostic)?;
             }
-            tx.commit()?;
             Ok(gone)
         };
-        run(&mut self.conn).map_err(|e| sqlite(&path, e))
+        fulltext::in_both(&mut self.conn, &mut self.text, run).map_err(|e| sqlite(&path, e))
     }
 
     /// Stores one parsed chunk in one transaction, replacing what the
@@ -279,12 +278,11 @@ impl Index {
     pub fn store(&mut self, chunk: Vec<ParsedFile>) -> Result<usize, IndexError> {
         let path = self.path.clone();
         self.set_bulk(true).map_err(|e| sqlite(&path, e))?;
-        let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<usize> {
-            let tx = conn.transaction()?;
+        let run = |tx: &rusqlite::Transaction<'_>, text: &Sink| -> rusqlite::Result<usize> {
             let mut tally = Tally::default();
             // What a changed file gave before goes (a new file gave nothing).
             for file in chunk.iter().filter(|f| f.known && f.part.starts()) {
-                rows::delete_file(&tx, &file.entry.path, &mut tally)?;
+                rows::delete_file(tx, text, &file.entry.path, &mut tally)?;
             }
             // Articles kept, by id, which also catches duplicates within the
             // chunk; with their file's position in the chunk.
@@ -299,7 +297,7 @@ impl Index {
                         None => rows::holder_of(tx, id),
                     };
                     let article = &prepared.article;
-                    match holder(&tx, article.id)? {
+                    match holder(tx, article.id)? {
                         None => {}
                         Some((holder, held)) if held == prepared.hash => {
                             has_duplicates = true;
@@ -311,7 +309,7 @@ impl Index {
                             continue;
                         }
                         Some(_) => {
-                            if holder(&tx, prepared.distinct_id)?.is_some() {
+                            if holder(tx, prepared.distinct_id)?.is_some() {
                                 has_duplicates = true;
                                 continue;
                             }
@@ -324,36 +322,36 @@ impl Index {
                     kept.insert(prepared.article.id, (prepared, file_rows.len()));
                 }
                 for diagnostic in &diagnostics {
-                    rows::insert_diagnostic(&tx, diagnostic)?;
+                    rows::insert_diagnostic(tx, diagnostic)?;
                 }
                 for (name, info) in &file.outcome.authors {
-                    rows::insert_author_info(&tx, &file.entry.path, name, info)?;
+                    rows::insert_author_info(tx, &file.entry.path, name, info)?;
                 }
                 let failed = file.outcome.failed;
                 // A dataset read in parts is stamped when its last part is
                 // stored: a refresh cut short reads it again next time.
                 let stamp = if file.part.ends() { file.stamp } else { FileStamp { size: 0, mtime: 0 } };
                 let row = if file.part.starts() {
-                    rows::insert_file(&tx, &file.entry.path, stamp, failed, has_duplicates)?
+                    rows::insert_file(tx, &file.entry.path, stamp, failed, has_duplicates)?
                 } else {
-                    rows::update_file(&tx, &file.entry.path, stamp, failed, has_duplicates)?
+                    rows::update_file(tx, &file.entry.path, stamp, failed, has_duplicates)?
                 };
                 file_rows.push(row);
             }
             // Articles of the same date take rows in reverse title order,
             // so that the newest-first list shows them alphabetically.
-            let mut stored: Vec<&(Prepared, usize)> = kept.values().collect();
+            let mut stored: Vec<(Prepared, usize)> = kept.into_values().collect();
             stored.sort_by(|(a, _), (b, _)| {
                 a.row_base.cmp(&b.row_base).then_with(|| b.title_key.cmp(&a.title_key))
             });
+            let count = stored.len();
             for (prepared, file) in stored {
-                rows::insert_article(&tx, prepared, file_rows[*file], &mut tally)?;
+                rows::insert_article(tx, text, prepared, file_rows[file], &mut tally)?;
             }
-            tally.apply(&tx)?;
-            tx.commit()?;
-            Ok(kept.len())
+            tally.apply(tx)?;
+            Ok(count)
         };
-        run(&mut self.conn).map_err(|e| sqlite(&path, e))
+        fulltext::in_both(&mut self.conn, &mut self.text, run).map_err(|e| sqlite(&path, e))
     }
 
     /// Gives back the memory a refresh used.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::aggregates::{Counted, Tally};
+use super::fulltext::{Sink, TextRow};
 use super::order::{self, MAX_SEQUENCE};
 use super::prepared::{Prepared, join};
 use super::schema::SEPARATOR;
@@ -90,14 +91,24 @@ fn next_row(tx: &Transaction<'_>, base: i64) -> rusqlite::Result<i64> {
     })
 }
 
-/// Stores an article's summary and text under its id, as from `file`,
-/// counting it in `tally` for the authors' tables. Returns its row.
+/// Stores an article's summary under its id, as from `file`, and sends
+/// its text to the full-text index, counting it in `tally` for the
+/// authors' tables. Returns its row.
 pub fn insert_article(
     tx: &Transaction<'_>,
-    prepared: &Prepared,
+    text: &Sink,
+    mut prepared: Prepared,
     file: i64,
     tally: &mut Tally,
 ) -> rusqlite::Result<i64> {
+    let fields = TextRow {
+        title: prepared.article.title.clone(),
+        authors: std::mem::take(&mut prepared.text.authors),
+        body: std::mem::take(&mut prepared.text.body),
+        tags: std::mem::take(&mut prepared.text.tags),
+        source: prepared.article.source.clone().unwrap_or_default(),
+        speakers: prepared.speakers.clone(),
+    };
     let article = &prepared.article;
     let row = next_row(tx, prepared.row_base)?;
     tx.prepare_cached(
@@ -127,19 +138,7 @@ pub fn insert_article(
         join(article.warnings.iter().map(String::as_str)),
         prepared.hash,
     ])?;
-    tx.prepare_cached(
-        "INSERT INTO text (rowid, title, authors, body, tags, source, speakers)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        row,
-        article.title,
-        prepared.text.authors,
-        prepared.text.body,
-        prepared.text.tags,
-        article.source.as_deref().unwrap_or(""),
-        prepared.speakers,
-    ])?;
+    text.insert(row, fields);
     for quote in &prepared.quotes {
         let person = person_id(tx, &quote.person)?;
         tx.prepare_cached("INSERT OR REPLACE INTO quotes (person, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
@@ -151,9 +150,13 @@ pub fn insert_article(
     }
     tally.add(&Counted {
         row,
-        bylines: article.bylines.iter().map(|b| (b.name.as_str(), b.bio.as_deref())).collect(),
+        bylines: (article.bylines.iter().zip(&prepared.byline_keys))
+            .map(|(b, key)| (b.name.as_str(), key.as_str(), b.bio.as_deref()))
+            .collect(),
         source: article.source.as_deref(),
-        speakers: article.speakers.iter().map(String::as_str).collect(),
+        speakers: (article.speakers.iter().zip(&prepared.speaker_keys))
+            .map(|(name, key)| (name.as_str(), key.as_str()))
+            .collect(),
     });
     Ok(row)
 }
@@ -185,9 +188,14 @@ pub fn holder_of(tx: &Transaction<'_>, id: ArticleId) -> rusqlite::Result<Option
     })
 }
 
-/// Forgets everything a file gave the index, taking its articles out of
-/// `tally`. Returns how many articles went.
-pub fn delete_file(tx: &Transaction<'_>, path: &Path, tally: &mut Tally) -> rusqlite::Result<usize> {
+/// Forgets everything a file gave the index (and the full-text index),
+/// taking its articles out of `tally`. Returns how many articles went.
+pub fn delete_file(
+    tx: &Transaction<'_>,
+    text: &Sink,
+    path: &Path,
+    tally: &mut Tally,
+) -> rusqlite::Result<usize> {
     let key = path_key(path);
     type Gone = (i64, String, String, Option<String>, String);
     let gone: Vec<Gone> = tx
@@ -197,36 +205,38 @@ pub fn delete_file(tx: &Transaction<'_>, path: &Path, tally: &mut Tally) -> rusq
         )?
         .query_map([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let key_of = |name: &str| AuthorKey::of(name).as_str().to_owned();
     for (row, authors, bios, source, speakers) in &gone {
         let names: Vec<&str> =
             if authors.is_empty() { Vec::new() } else { authors.split(SEPARATOR).collect() };
+        let name_keys: Vec<String> = names.iter().map(|n| key_of(n)).collect();
         let bios: Vec<&str> = bios.split(SEPARATOR).collect();
+        let speakers: Vec<&str> =
+            if speakers.is_empty() { Vec::new() } else { speakers.split(SEPARATOR).collect() };
+        let speaker_keys: Vec<String> = speakers.iter().map(|s| key_of(s)).collect();
         let counted = Counted {
             row: *row,
-            bylines: names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (*n, bios.get(i).copied().filter(|b| !b.is_empty())))
+            bylines: (names.iter().zip(&name_keys).enumerate())
+                .map(|(i, (n, key))| (*n, key.as_str(), bios.get(i).copied().filter(|b| !b.is_empty())))
                 .collect(),
             source: source.as_deref(),
-            speakers: if speakers.is_empty() { Vec::new() } else { speakers.split(SEPARATOR).collect() },
+            speakers: speakers.iter().zip(&speaker_keys).map(|(s, key)| (*s, key.as_str())).collect(),
         };
-        tx.prepare_cached("DELETE FROM text WHERE rowid = ?1")?.execute([row])?;
+        text.delete(*row);
         // Its quotations, by the keys of the people it quotes (the table's
         // key leads with the person, so no index by row is needed).
-        let mut people: Vec<String> =
-            counted.speakers.iter().map(|s| AuthorKey::of(s).as_str().to_owned()).collect();
+        let mut people: Vec<&String> = speaker_keys.iter().collect();
         people.sort_unstable();
         people.dedup();
-        for person in &people {
+        for person in people {
             tx.prepare_cached(
                 "DELETE FROM quotes WHERE person = (SELECT id FROM person_keys WHERE key = ?1) AND row = ?2",
             )?
             .execute(params![person, row])?;
         }
-        let mut keys: Vec<String> = names.iter().map(|n| AuthorKey::of(n).as_str().to_owned()).collect();
+        let mut keys: Vec<&str> = name_keys.iter().map(String::as_str).collect();
         if keys.is_empty() {
-            keys.push(String::new());
+            keys.push("");
         }
         for author in keys {
             tx.prepare_cached("DELETE FROM article_authors WHERE key = ?1 AND row = ?2")?

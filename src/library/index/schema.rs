@@ -1,7 +1,7 @@
 //! The index's tables. The schema is versioned with `user_version`; an
 //! index of another version is not migrated but rebuilt, since it is only
-//! a cache of the library files (the one exception: the `totals` table is
-//! added to an index of this version made before it, by counting once).
+//! a cache of the library files. The full-text index is in a file of its
+//! own (see `fulltext`).
 //!
 //! Everything a list shows is an index query: an article's `row` is its
 //! place in date order (so "newest" and "oldest" walk the table itself),
@@ -12,17 +12,7 @@
 use rusqlite::Connection;
 
 /// Bump whenever a table or what a column means changes.
-pub const VERSION: i64 = 10;
-
-/// The full-text index's in-memory buffer (SQLite's default is 1 MiB):
-/// bigger segments, far fewer merges while a big library is indexed.
-const FTS_HASH_BYTES: i64 = 64 * 1024 * 1024;
-
-/// How many segments of one level the full-text index lets pile up before
-/// merging them (SQLite's default is 4): fewer merges while a big library
-/// is indexed (measured: 48 against 61 us per 3 KB article), for a few
-/// more segments to read per search.
-const FTS_AUTOMERGE: i64 = 8;
+pub const VERSION: i64 = 11;
 
 /// Text columns holding several values (authors, bios, tags, speakers)
 /// join them with the unit separator, which sanitised text never contains.
@@ -164,9 +154,10 @@ CREATE TABLE person_months (key TEXT NOT NULL, month INTEGER NOT NULL, n INTEGER
     PRIMARY KEY (key, month)) WITHOUT ROWID;
 
 -- How many articles the index holds, kept by the refresh: the whole
--- library's count without a pass over a million rows.
-CREATE TABLE totals (articles INTEGER NOT NULL);
-INSERT INTO totals (articles) VALUES (0);
+-- library's count without a pass over a million rows. `batch` is the
+-- last write committed, `pair` the number its full-text file is made for
+-- (see `fulltext`).
+CREATE TABLE totals (articles INTEGER NOT NULL, batch INTEGER NOT NULL, pair INTEGER NOT NULL);
 
 CREATE TABLE diagnostics (
     path BLOB NOT NULL,
@@ -187,35 +178,7 @@ CREATE TABLE author_info (
 CREATE INDEX author_info_by_path ON author_info (path);
 CREATE INDEX author_info_by_key ON author_info (key);
 
--- Contentless: the text lives in the article files, not twice on disk.
--- Its rowid is the article's row.
-CREATE VIRTUAL TABLE text USING fts5 (
-    title, authors, body, tags, source, speakers,
-    content = '',
-    contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
 ";
-
-/// Adds the `totals` table to an index made before it had one (it is
-/// counted once), in one immediate transaction like the tables' making.
-fn add_totals(conn: &Connection) -> rusqlite::Result<()> {
-    let exists = |conn: &Connection| -> rusqlite::Result<bool> {
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'totals'", [], |r| r.get::<_, i64>(0))
-            .map(|n| n > 0)
-    };
-    if exists(conn)? {
-        return Ok(());
-    }
-    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-    if !exists(&tx)? {
-        tx.execute_batch(
-            "CREATE TABLE totals (articles INTEGER NOT NULL);
-             INSERT INTO totals (articles) SELECT count(*) FROM articles;",
-        )?;
-    }
-    tx.commit()
-}
 
 /// Sets the connection up and makes the tables of an empty file; fails
 /// for a file that is not an index of this version. Two processes making
@@ -232,15 +195,13 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
         if version(&tx)? == 0 {
             tx.execute_batch(TABLES)?;
-            tx.execute("INSERT INTO text (text, rank) VALUES ('hashsize', ?1)", [FTS_HASH_BYTES])?;
-            tx.execute("INSERT INTO text (text, rank) VALUES ('automerge', ?1)", [FTS_AUTOMERGE])?;
+            tx.execute("INSERT INTO totals (articles, batch, pair) VALUES (0, 0, ?1)", [pair_number()])?;
             tx.pragma_update(None, "user_version", VERSION)?;
         }
         tx.commit()?;
     }
     match version(conn)? {
         VERSION => {
-            add_totals(conn)?;
             // Every table and column is there (preparing reads no rows);
             // damage deeper in the file shows when it is read, and leads
             // to a rebuild too.
@@ -263,9 +224,8 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
                 "SELECT key, author, n FROM person_authors",
                 "SELECT key, month, n FROM person_months",
                 "SELECT path, line, error, message FROM diagnostics",
-                "SELECT articles FROM totals",
+                "SELECT articles, batch, pair FROM totals",
                 "SELECT path, key, name, bio, url FROM author_info",
-                "SELECT rowid FROM text WHERE text MATCH 'x'",
             ] {
                 conn.prepare(check)?;
             }
@@ -276,4 +236,12 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
             Some(format!("schema version {other}, expected {VERSION}")),
         )),
     }
+}
+
+/// A number for a new index, which its full-text file is made for: one
+/// left beside an index deleted and made again is not taken for its own.
+fn pair_number() -> i64 {
+    use std::hash::BuildHasher;
+    let time = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    std::collections::hash_map::RandomState::new().hash_one((time, std::process::id())) as i64
 }

@@ -57,11 +57,10 @@ impl Default for ScratchIndex {
 
 impl Drop for ScratchIndex {
     fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
-            let mut file = self.path.as_os_str().to_owned();
-            file.push(suffix);
+        for file in super::files_of(&self.path) {
             let _ = std::fs::remove_file(file);
         }
+        let _ = std::fs::remove_file(super::lock_path(&self.path));
     }
 }
 
@@ -76,9 +75,12 @@ mod tests {
         assert_ne!(path, ScratchIndex::new().path());
         std::fs::write(&path, "x").unwrap();
         std::fs::write(format!("{}-wal", path.display()), "x").unwrap();
+        let text = super::super::fulltext::path_of(&path);
+        std::fs::write(&text, "x").unwrap();
         drop(scratch);
         assert!(!path.exists());
         assert!(!Path::new(&format!("{}-wal", path.display())).exists());
+        assert!(!text.exists(), "the full-text file goes too");
     }
 
     #[test]

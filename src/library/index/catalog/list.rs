@@ -433,6 +433,9 @@ impl Catalog {
                         );
                     }
                     (Scope::All, Some(fts)) => {
+                        // The full-text file alone: while a write is
+                        // between its two commits (see `fulltext`) this
+                        // may count a chunk's rows ahead of the list.
                         let matching = one(
                             "SELECT count(*) FROM text WHERE text MATCH ?",
                             vec![Value::Text(fts.clone())],

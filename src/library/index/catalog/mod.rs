@@ -75,6 +75,7 @@ impl Catalog {
             conn.busy_timeout(std::time::Duration::from_secs(5))?;
             conn.pragma_update(None, "cache_size", -4 * 1024)?;
             conn.set_prepared_statement_cache_capacity(64);
+            super::fulltext::attach(conn, index)?;
             let attached = state.is_some_and(|uri| {
                 conn.execute("ATTACH DATABASE ?1 AS st", [uri]).is_ok()
                     && conn.prepare("SELECT id, read, bookmarked FROM st.marks").is_ok()
@@ -187,17 +188,9 @@ impl Catalog {
         run().map_err(|e| self.err(e))
     }
 
-    /// How many articles the index holds, as the refresh keeps it (counted
-    /// here in an index a writer has not opened since it gained the total).
+    /// How many articles the index holds, as the refresh keeps it.
     pub(super) fn article_total(&self) -> rusqlite::Result<usize> {
-        let kept = self
-            .conn
-            .prepare_cached("SELECT articles FROM totals")
-            .and_then(|mut s| s.query_row([], |r| r.get(0)));
-        let n: i64 = match kept {
-            Ok(n) => n,
-            Err(_) => self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?,
-        };
+        let n: i64 = self.conn.prepare_cached("SELECT articles FROM totals")?.query_row([], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
