@@ -114,3 +114,62 @@ fn indexers_started_together_build_one_index() {
     assert_eq!(files.len(), 2, "one index and its full-text file: {files:?}");
     assert_eq!(files[1], files[0].replace(".db", ".text.db"), "{files:?}");
 }
+
+/// The index file in a cache directory (the one that is not the full-text file).
+fn index_in(cache: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(cache.join("broadsheet"))
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "db") && !p.to_string_lossy().ends_with(".text.db"))
+}
+
+#[test]
+fn an_index_build_killed_midway_is_finished_by_the_next_and_search_agrees() {
+    use broadsheet::library::index::catalog::{Catalog, ListSpec};
+    use broadsheet::library::search::Query;
+    const MANY: usize = 3000;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    for n in 0..MANY {
+        let folder = root.join(format!("{:02}", n % 20));
+        std::fs::create_dir_all(&folder).unwrap();
+        // A word of its own per article ("zq17x"), and one all share.
+        let text = format!("Quay report {n}\n\nBy Writer {}\n\nThe quay saw zq{n}x today.\n", n % 7);
+        std::fs::write(folder.join(format!("{n:04}.txt")), text).unwrap();
+    }
+    let cache = dir.path().join("cache");
+    let index = |cache: &Path| {
+        Command::new(support::binary())
+            .args(["index", root.to_str().unwrap()])
+            .env("XDG_CACHE_HOME", cache)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // Killed once some chunks are stored and more are to come.
+    let mut first = index(&cache);
+    let stored = |cache: &Path| -> usize {
+        let Some(path) = index_in(cache) else { return 0 };
+        Catalog::open(&path, None).ok().and_then(|c| c.counts().ok()).map_or(0, |c| c.articles)
+    };
+    let started = std::time::Instant::now();
+    while stored(&cache) == 0 && started.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let partial = stored(&cache);
+    assert!(partial > 0 && partial < MANY, "killed midway, after {partial} articles");
+    let second = index(&cache).wait().unwrap();
+    assert!(second.success());
+    let catalog = Catalog::open(&index_in(&cache).unwrap(), None).unwrap();
+    let count =
+        |query: &str| catalog.count(&ListSpec { query: Query::parse(query), ..ListSpec::default() }).unwrap();
+    assert_eq!(catalog.counts().unwrap().articles, MANY, "killed after {partial}");
+    assert_eq!(count("quay"), MANY);
+    for n in (0..MANY).step_by(97) {
+        assert_eq!(count(&format!("zq{n}x")), 1, "zq{n}x, killed after {partial}");
+        assert_eq!(count(&format!("zq{n}x writer")), 1);
+    }
+}
