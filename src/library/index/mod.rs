@@ -43,6 +43,8 @@ pub struct Index {
     conn: Connection,
     /// The full-text file's (see [`fulltext`]).
     text: Connection,
+    /// The quoted people's numbers met during a refresh.
+    people: rows::PersonIds,
     path: PathBuf,
 }
 
@@ -86,7 +88,7 @@ impl Index {
         let (pair, batch): (i64, i64) =
             conn.query_row("SELECT pair, batch FROM totals", [], |row| Ok((row.get(0)?, row.get(1)?)))?;
         let text = fulltext::open(&fulltext::path_of(path), pair, batch)?;
-        Ok(Self { conn, text, path: path.to_path_buf() })
+        Ok(Self { conn, text, people: rows::PersonIds::default(), path: path.to_path_buf() })
     }
 
     /// Deletes the index and makes an empty one: for an index found to be

@@ -278,6 +278,7 @@ impl Index {
     pub fn store(&mut self, chunk: Vec<ParsedFile>) -> Result<usize, IndexError> {
         let path = self.path.clone();
         self.set_bulk(true).map_err(|e| sqlite(&path, e))?;
+        let people = &mut self.people;
         let run = |tx: &rusqlite::Transaction<'_>, text: &Sink| -> rusqlite::Result<usize> {
             let mut tally = Tally::default();
             // What a changed file gave before goes (a new file gave nothing).
@@ -346,16 +347,22 @@ impl Index {
             });
             let count = stored.len();
             for (prepared, file) in stored {
-                rows::insert_article(tx, text, prepared, file_rows[file], &mut tally)?;
+                rows::insert_article(tx, text, prepared, file_rows[file], &mut tally, people)?;
             }
             tally.apply(tx)?;
             Ok(count)
         };
-        fulltext::in_both(&mut self.conn, &mut self.text, run).map_err(|e| sqlite(&path, e))
+        let stored = fulltext::in_both(&mut self.conn, &mut self.text, run);
+        if stored.is_err() {
+            // Numbers given in the failed write were rolled back with it.
+            self.people.clear();
+        }
+        stored.map_err(|e| sqlite(&path, e))
     }
 
     /// Gives back the memory a refresh used.
-    pub fn finish_refresh(&self) -> Result<(), IndexError> {
+    pub fn finish_refresh(&mut self) -> Result<(), IndexError> {
+        self.people.clear();
         self.set_bulk(false).map_err(|e| sqlite(&self.path, e))
     }
 

@@ -100,6 +100,7 @@ pub fn insert_article(
     mut prepared: Prepared,
     file: i64,
     tally: &mut Tally,
+    people: &mut PersonIds,
 ) -> rusqlite::Result<i64> {
     let fields = TextRow {
         title: prepared.article.title.clone(),
@@ -140,7 +141,7 @@ pub fn insert_article(
     ])?;
     text.insert(row, fields);
     for quote in &prepared.quotes {
-        let person = person_id(tx, &quote.person)?;
+        let person = people.of(tx, &quote.person)?;
         tx.prepare_cached("INSERT OR REPLACE INTO quotes (person, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![person, row, quote.n, quote.excerpt])?;
     }
@@ -161,18 +162,37 @@ pub fn insert_article(
     Ok(row)
 }
 
-/// The number of the person with `key`, given one if they have none.
-fn person_id(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<i64> {
-    let known: Option<i64> = tx
-        .prepare_cached("SELECT id FROM person_keys WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    match known {
-        Some(id) => Ok(id),
-        None => {
-            tx.prepare_cached("INSERT INTO person_keys (key) VALUES (?1)")?.execute([key])?;
-            Ok(tx.last_insert_rowid())
+/// The numbers of the people quoted, as looked up or given during a
+/// refresh: most quotations name someone an earlier article quoted, and a
+/// map saves asking the index each time. Numbers are never taken back, so
+/// what a committed write learned stays true; after a write that failed
+/// (its new numbers rolled back), [`PersonIds::clear`] forgets it all.
+#[derive(Default)]
+pub struct PersonIds(rustc_hash::FxHashMap<String, i64>);
+
+impl PersonIds {
+    /// The number of the person with `key`, given one if they have none.
+    fn of(&mut self, tx: &Transaction<'_>, key: &str) -> rusqlite::Result<i64> {
+        if let Some(&id) = self.0.get(key) {
+            return Ok(id);
         }
+        let known: Option<i64> = tx
+            .prepare_cached("SELECT id FROM person_keys WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?;
+        let id = match known {
+            Some(id) => id,
+            None => {
+                tx.prepare_cached("INSERT INTO person_keys (key) VALUES (?1)")?.execute([key])?;
+                tx.last_insert_rowid()
+            }
+        };
+        self.0.insert(key.to_owned(), id);
+        Ok(id)
+    }
+
+    pub fn clear(&mut self) {
+        self.0 = Default::default();
     }
 }
 
