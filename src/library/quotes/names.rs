@@ -57,42 +57,59 @@ pub fn is_acronym(word: &str) -> bool {
 impl FullNames {
     /// Every run of two or more capitalised words (without leading roles)
     /// outside quotation marks, by paragraph.
-    pub fn collect(paragraphs: &[Vec<Word<'_>>], lexicon: &Lexicon) -> Self {
-        let mut by_surname: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::default();
+    pub fn collect(paragraphs: &[&str], lexicon: &Lexicon) -> Self {
+        let mut names = Self { by_surname: HashMap::default() };
         let mut seen: HashSet<Vec<String>> = HashSet::default();
-        for (p, words) in paragraphs.iter().enumerate() {
+        for (p, text) in paragraphs.iter().enumerate() {
             let mut run: Vec<&str> = Vec::new();
-            let mut flush = |run: &mut Vec<&str>| {
-                // A lone capitalised word (most often a sentence's first) is no full name.
-                if run.len() < 2 {
-                    run.clear();
-                    return;
-                }
-                let skip = leading_non_name(run, lexicon).min(run.len());
-                let name = &run[skip..];
-                if name.len() >= 2 && !name.iter().any(|w| lexicon.is_not_name(&w.to_lowercase())) {
-                    let name: Vec<String> = name.iter().map(|w| (*w).to_owned()).collect();
-                    if seen.insert(name.clone()) {
-                        let surname = name[name.len() - 1].clone();
-                        by_surname.entry(surname).or_default().push((p, name));
-                    }
-                }
-                run.clear();
-            };
-            for word in words {
-                let bare = without_possessive(word.bare);
-                if word.capital && !word.punct && name_like(bare) {
-                    run.push(without_full_stop(bare));
-                    if word.ends_clause() || word.ends_sentence() || bare.len() != word.bare.len() {
-                        flush(&mut run);
-                    }
-                } else {
-                    flush(&mut run);
-                }
-            }
-            flush(&mut run);
+            super::words::capitalised(text, |word| {
+                names.read(p, word.as_ref(), &mut run, &mut seen, lexicon)
+            });
+            names.flush(p, &mut run, &mut seen, lexicon);
         }
-        Self { by_surname }
+        names
+    }
+
+    /// Reads the next word of paragraph `p` (`None` for one that is not
+    /// capitalised), adding to the capitalised run or ending it.
+    fn read<'a>(
+        &mut self,
+        p: usize,
+        word: Option<&Word<'a>>,
+        run: &mut Vec<&'a str>,
+        seen: &mut HashSet<Vec<String>>,
+        lexicon: &Lexicon,
+    ) {
+        let Some(word) = word else { return self.flush(p, run, seen, lexicon) };
+        let bare = without_possessive(word.bare);
+        if word.capital && !word.punct && name_like(bare) {
+            run.push(without_full_stop(bare));
+            if word.ends_clause() || word.ends_sentence() || bare.len() != word.bare.len() {
+                self.flush(p, run, seen, lexicon);
+            }
+        } else {
+            self.flush(p, run, seen, lexicon);
+        }
+    }
+
+    /// Ends a run of capitalised words: a full name if two or more remain
+    /// once leading roles are left out.
+    fn flush(&mut self, p: usize, run: &mut Vec<&str>, seen: &mut HashSet<Vec<String>>, lexicon: &Lexicon) {
+        // A lone capitalised word (most often a sentence's first) is no full name.
+        if run.len() < 2 {
+            run.clear();
+            return;
+        }
+        let skip = leading_non_name(run, lexicon).min(run.len());
+        let name = &run[skip..];
+        if name.len() >= 2 && !name.iter().any(|w| lexicon.is_not_name(&w.to_lowercase())) {
+            let name: Vec<String> = name.iter().map(|w| (*w).to_owned()).collect();
+            if seen.insert(name.clone()) {
+                let surname = name[name.len() - 1].clone();
+                self.by_surname.entry(surname).or_default().push((p, name));
+            }
+        }
+        run.clear();
     }
 
     /// The fullest name for `name` as said in paragraph `paragraph`: a
@@ -158,13 +175,11 @@ fn same_name(known: &str, said: &str, lexicon: &Lexicon) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::words::words;
     use super::*;
 
     fn names(paragraphs: &[&str], language: &str) -> (FullNames, &'static Lexicon) {
         let lexicon = Lexicon::of(language).unwrap();
-        let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|p| words(p)).collect();
-        (FullNames::collect(&words, lexicon), lexicon)
+        (FullNames::collect(paragraphs, lexicon), lexicon)
     }
 
     #[test]

@@ -43,10 +43,16 @@ const NARRATION_BYTES: usize = 600;
 struct Reader<'a, 'l> {
     lexicon: &'l Lexicon,
     paragraphs: &'a [&'a str],
-    words: Vec<Vec<Word<'a>>>,
+    /// Each paragraph's words, made when first read: most paragraphs of
+    /// an article hold no quotation, and are never read word by word.
+    words: Vec<std::cell::OnceCell<Vec<Word<'a>>>>,
 }
 
 impl<'a> Reader<'a, '_> {
+    fn words(&self, paragraph: usize) -> &[Word<'a>] {
+        self.words[paragraph].get_or_init(|| words(self.paragraphs[paragraph]))
+    }
+
     fn is_verb(&self, word: &Word<'_>) -> bool {
         !word.punct && self.lexicon.is_speech_verb(&word.lower)
     }
@@ -338,7 +344,7 @@ impl<'a> Reader<'a, '_> {
             .map(|s| (s.start, s.end))
             .collect();
         let from = before.saturating_sub(NARRATION_BYTES);
-        let narration: Vec<Word<'_>> = within(&self.words[paragraph], from, before)
+        let narration: Vec<Word<'_>> = within(self.words(paragraph), from, before)
             .iter()
             .filter(|w| !quoted.iter().any(|&(s, e)| w.start >= s && w.start < e))
             .cloned()
@@ -420,8 +426,8 @@ pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote], lexicon: &Lexicon) {
     if quotes.is_empty() {
         return;
     }
-    let reader = Reader { lexicon, paragraphs, words: paragraphs.iter().map(|p| words(p)).collect() };
-    let people = FullNames::collect(&reader.words, lexicon);
+    let reader = Reader { lexicon, paragraphs, words: vec![std::cell::OnceCell::new(); paragraphs.len()] };
+    let people = FullNames::collect(paragraphs, lexicon);
     let by_paragraph = ByParagraph::new(quotes, paragraphs.len());
     let mut last_named: Option<String> = None;
     // The speaker of the turn in progress, per paragraph.
@@ -433,8 +439,8 @@ pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote], lexicon: &Lexicon) {
         // Only the sentence around the quotation counts, bounded by the
         // neighbouring quotations of the same depth.
         let (window_start, window_end) = window(quotes, index, reader.paragraphs, &by_paragraph);
-        let after_words = within(&reader.words[last.paragraph], last.end, window_end.max(last.end));
-        let before_words = within(&reader.words[first.paragraph], window_start.min(first.start), first.start);
+        let after_words = within(reader.words(last.paragraph), last.end, window_end.max(last.end));
+        let before_words = within(reader.words(first.paragraph), window_start.min(first.start), first.start);
         let sentence_start = before_words.iter().rposition(Word::ends_sentence).map_or(0, |i| i + 1);
         let sentence = &before_words[sentence_start..];
         let after_sentence = first_sentence(after_words);
