@@ -39,32 +39,48 @@ const C1_APC: char = '\u{9f}';
 /// assert_eq!(clean("«Grüße» 日本語 👩‍👩‍👧"), "«Grüße» 日本語 👩‍👩‍👧");
 /// ```
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if is_plain(text) {
+    let (strip, marks) = scan(text);
+    if !strip && !marks {
         return Cow::Borrowed(text);
     }
-    let (strip, marks) = scan(text);
     let stripped = if strip { Cow::Owned(strip_controls(text)) } else { Cow::Borrowed(text) };
     if marks && has_long_mark_run(&stripped) { Cow::Owned(cap_graphemes(&stripped)) } else { stripped }
 }
 
 /// One pass over `text`: whether it has anything to strip, and whether it
 /// may have an overlong run of combining marks. Most articles are mostly
-/// ASCII with a few curly quotes, so ASCII takes the short path.
+/// ASCII with a few curly quotes: ASCII is read byte by byte, and only
+/// the rest as chars.
 fn scan(text: &str) -> (bool, bool) {
     let (mut strip, mut marks) = (false, false);
     let mut run = 0;
-    for c in text.chars() {
-        if c.is_ascii() {
-            strip |= c != '\n' && c.is_ascii_control();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Sixteen ASCII bytes at a time, without a branch per byte.
+        if let Some(chunk) = bytes.get(at..at + 16)
+            && chunk.iter().fold(0, |high, &b| high | b) < 0x80
+        {
+            strip |= chunk.iter().fold(false, |found, &b| found | ((b < 0x20) & (b != b'\n')) | (b == 0x7f));
             run = 0;
+            at += 16;
+            continue;
+        }
+        let b = bytes[at];
+        if b.is_ascii() {
+            strip |= b != b'\n' && b.is_ascii_control();
+            run = 0;
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("at a char boundary");
+        at += c.len_utf8();
+        strip |= needs_stripping(c);
+        if is_mark_like(c) {
+            run += 1;
+            marks |= run >= MAX_GRAPHEME_CHARS;
         } else {
-            strip |= needs_stripping(c);
-            if is_mark_like(c) {
-                run += 1;
-                marks |= run >= MAX_GRAPHEME_CHARS;
-            } else {
-                run = 0;
-            }
+            run = 0;
         }
         if strip && marks {
             break;
@@ -142,12 +158,6 @@ pub fn clean_line(text: &str) -> String {
         out.push_str(word);
     }
     out
-}
-
-/// True when `text` is printable ASCII and newlines only: the common case,
-/// which needs no allocation.
-fn is_plain(text: &str) -> bool {
-    text.bytes().all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
 }
 
 /// Characters we drop wherever they stand (outside escape sequences).

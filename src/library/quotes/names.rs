@@ -80,7 +80,13 @@ impl FullNames {
         seen: &mut HashSet<Vec<String>>,
         lexicon: &Lexicon,
     ) {
-        let Some(word) = word else { return self.flush(p, run, seen, lexicon) };
+        let Some(word) = word else {
+            // Most words are not capitalised, and follow one that was not.
+            if !run.is_empty() {
+                self.flush(p, run, seen, lexicon);
+            }
+            return;
+        };
         let bare = without_possessive(word.bare);
         if word.capital && !word.punct && name_like(bare) {
             run.push(without_full_stop(bare));

@@ -173,7 +173,7 @@ fn split<'a>(text: &'a str, mut each: impl FnMut(&'a str, usize)) {
         // mark); anything else as the char it starts.
         let b = bytes[i];
         let (len, space, mark) = if b.is_ascii() {
-            (1, matches!(b, b' ' | b'\t'..=b'\r'), b == b'"')
+            (1, is_ascii_space(b), b == b'"')
         } else {
             let c = text[i..].chars().next().expect("at a char boundary");
             (c.len_utf8(), c.is_whitespace(), MARKS.contains(&c))
@@ -185,14 +185,25 @@ fn split<'a>(text: &'a str, mut each: impl FnMut(&'a str, usize)) {
             if mark {
                 each(&text[i..i + len], i);
             }
-        } else if start.is_none() {
+            i += len;
+            continue;
+        }
+        if start.is_none() {
             start = Some(i);
         }
         i += len;
+        // The rest of an ASCII run within the word, byte by byte.
+        while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_space(bytes[i]) && bytes[i] != b'"' {
+            i += 1;
+        }
     }
     if let Some(s) = start {
         each(&text[s..], s);
     }
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// The words lying wholly within bytes `start..end`.
