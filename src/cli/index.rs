@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use crate::config::Config;
 use crate::library::decode::human_bytes;
-use crate::library::index::{Index, Opened, WriteLock};
+use crate::library::index::{Index, Opened, WriteLock, files_of};
 
 pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
     let paths = if paths.is_empty() { config.library.paths.clone() } else { paths.to_vec() };
@@ -49,7 +49,8 @@ pub fn run(paths: &[PathBuf], config: &Config) -> Result<ExitCode, String> {
         bar.finish_and_clear();
     }
     let articles = index.article_count().map_err(|e| e.to_string())?;
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    // The index and its full-text file (their logs are emptied by now).
+    let size: u64 = files_of(&path).iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     println!(
         "{} read, {} unchanged, {} removed: {} in {:.2} s; index {} at {}",
         files(report.parsed),

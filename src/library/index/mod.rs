@@ -126,10 +126,10 @@ impl Index {
         &self.path
     }
 
-    /// How many articles the index holds.
+    /// How many articles the index holds (as the refresh keeps the total).
     pub fn article_count(&self) -> Result<usize, IndexError> {
         self.conn
-            .query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0))
+            .query_row("SELECT articles FROM totals", [], |row| row.get::<_, i64>(0))
             .map(|n| usize::try_from(n).unwrap_or(0))
             .map_err(|source| sqlite(&self.path, source))
     }
