@@ -546,3 +546,41 @@ fn a_dataset_stored_in_many_parts_matches_a_full_read_and_follows_its_changes() 
     write(&root, "data/tides.csv", &dataset(5000, 3));
     assert_same(&mut index, &root, "after the dataset changed");
 }
+
+#[test]
+fn an_index_built_from_nothing_makes_the_articles_indexes_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("library");
+    library(&root);
+    let path = index_file(dir.path());
+    let indexes = || -> i64 {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'articles_by_%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let (mut index, _) = Index::open(&path).unwrap();
+    assert_eq!(indexes(), 4, "made with the tables");
+    let options = LoadOptions::default();
+    let plan = index.plan_refresh(std::slice::from_ref(&root), &options).unwrap();
+    assert_eq!(indexes(), 0, "left out while an empty index is filled");
+    // Stopped before it ended: the next writer to open it makes them.
+    drop(plan);
+    drop(index);
+    let (mut index, _) = Index::open(&path).unwrap();
+    assert_eq!(indexes(), 4);
+    assert_same(&mut index, &root, "built from nothing");
+    assert_eq!(indexes(), 4, "made when the build ended");
+    // A refresh of an index with articles keeps them throughout.
+    write(
+        &root,
+        "sea/tides.txt",
+        "Tide tables printed\n\nBy Marta Nowak\n\nThe tables are at the library.\n",
+    );
+    let plan = index.plan_refresh(std::slice::from_ref(&root), &options).unwrap();
+    assert_eq!(indexes(), 4);
+    drop(plan);
+}

@@ -45,6 +45,9 @@ pub struct Index {
     text: Connection,
     /// The quoted people's numbers met during a refresh.
     people: rows::PersonIds,
+    /// The articles table's indexes were dropped for a build from nothing,
+    /// to be made when it ends.
+    deferred_indexes: bool,
     path: PathBuf,
 }
 
@@ -85,10 +88,13 @@ impl Index {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         schema::prepare(&conn)?;
+        // A build from nothing that was stopped left them out.
+        schema::make_article_indexes(&conn)?;
         let (pair, batch): (i64, i64) =
             conn.query_row("SELECT pair, batch FROM totals", [], |row| Ok((row.get(0)?, row.get(1)?)))?;
         let text = fulltext::open(&fulltext::path_of(path), pair, batch)?;
-        Ok(Self { conn, text, people: rows::PersonIds::default(), path: path.to_path_buf() })
+        let people = rows::PersonIds::default();
+        Ok(Self { conn, text, people, deferred_indexes: false, path: path.to_path_buf() })
     }
 
     /// Deletes the index and makes an empty one: for an index found to be

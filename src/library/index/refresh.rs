@@ -147,7 +147,7 @@ pub struct RefreshReport {
 impl Index {
     /// Walks `paths`, compares every file's size and modification time with
     /// the index, and starts parsing what is new or changed.
-    pub fn plan_refresh(&self, paths: &[PathBuf], options: &LoadOptions) -> Result<Refresh, IndexError> {
+    pub fn plan_refresh(&mut self, paths: &[PathBuf], options: &LoadOptions) -> Result<Refresh, IndexError> {
         // Walked one file at a time, kept compactly: only the walk's
         // problems are collected whole.
         let files = options.read.files;
@@ -211,6 +211,12 @@ impl Index {
             .map(|(_, s)| (walked.entry(s), (s.stamp, s.known)))
             .collect();
         drop(walked);
+        // Built from nothing: the articles' indexes are made once at the
+        // end, sorted, rather than row by row.
+        if !work.is_empty() && unchanged == 0 && removed.is_empty() && self.article_count()? == 0 {
+            super::schema::drop_article_indexes(&self.conn).map_err(|e| sqlite(&self.path, e))?;
+            self.deferred_indexes = true;
+        }
         let discovery = load::Discovery { files: Vec::new(), diagnostics: problems };
         let to_parse = work.len();
         // Handed over, not queued: one chunk is built while the last one is
@@ -363,6 +369,9 @@ impl Index {
     /// Gives back the memory a refresh used.
     pub fn finish_refresh(&mut self) -> Result<(), IndexError> {
         self.people.clear();
+        if std::mem::take(&mut self.deferred_indexes) {
+            super::schema::make_article_indexes(&self.conn).map_err(|e| sqlite(&self.path, e))?;
+        }
         self.set_bulk(false).map_err(|e| sqlite(&self.path, e))
     }
 

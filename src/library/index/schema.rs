@@ -64,9 +64,6 @@ CREATE TABLE articles (
     warnings TEXT NOT NULL,
     body_hash INTEGER NOT NULL
 );
-CREATE INDEX articles_by_file ON articles (file);
-CREATE INDEX articles_by_title ON articles (title_order);
-CREATE INDEX articles_by_author ON articles (author_order);
 
 -- Who wrote what: one row per article and author (key '' for an article
 -- with none), for author pages in date order.
@@ -133,7 +130,7 @@ CREATE INDEX people_by_count ON people (quotes DESC, name_order);
 CREATE INDEX people_by_latest ON people (last_row DESC, name_order);
 -- One row per source (outlet, feed), kept by the refresh: what the
 -- sources view lists. Articles by source (for unread counts) come from
--- articles_by_source.
+-- articles_by_source (see ARTICLE_INDEXES).
 CREATE TABLE sources (
     name TEXT PRIMARY KEY,
     name_order BLOB NOT NULL,
@@ -143,7 +140,6 @@ CREATE TABLE sources (
 CREATE INDEX sources_by_name ON sources (name_order);
 CREATE INDEX sources_by_count ON sources (articles DESC, name_order);
 CREATE INDEX sources_by_latest ON sources (last_row DESC, name_order);
-CREATE INDEX articles_by_source ON articles (source, row) WHERE source IS NOT NULL;
 CREATE TABLE person_spellings (key TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (key, name)) WITHOUT ROWID;
 CREATE TABLE person_sources (key TEXT NOT NULL, source TEXT NOT NULL, n INTEGER NOT NULL,
@@ -180,6 +176,34 @@ CREATE INDEX author_info_by_key ON author_info (key);
 
 ";
 
+/// The articles table's indexes for lists (by title, author and source)
+/// and for forgetting a file's articles. An index built from nothing
+/// makes them at the end, in one sorted pass each, rather than row by row
+/// in random order (see [`drop_article_indexes`]); a writer opening an
+/// index makes any that are missing (a build that was stopped).
+const ARTICLE_INDEXES: &str = "
+CREATE INDEX IF NOT EXISTS articles_by_file ON articles (file);
+CREATE INDEX IF NOT EXISTS articles_by_title ON articles (title_order);
+CREATE INDEX IF NOT EXISTS articles_by_author ON articles (author_order);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source, row) WHERE source IS NOT NULL;
+";
+
+/// Makes the articles table's indexes that are missing.
+pub fn make_article_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(ARTICLE_INDEXES)
+}
+
+/// Drops the articles table's indexes, for a build from nothing: lists
+/// read while it runs sort what they show without them.
+pub fn drop_article_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DROP INDEX IF EXISTS articles_by_file;
+         DROP INDEX IF EXISTS articles_by_title;
+         DROP INDEX IF EXISTS articles_by_author;
+         DROP INDEX IF EXISTS articles_by_source;",
+    )
+}
+
 /// Sets the connection up and makes the tables of an empty file; fails
 /// for a file that is not an index of this version. Two processes making
 /// the same new index at once take turns: the tables are made in one
@@ -195,6 +219,7 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
         if version(&tx)? == 0 {
             tx.execute_batch(TABLES)?;
+            tx.execute_batch(ARTICLE_INDEXES)?;
             tx.execute("INSERT INTO totals (articles, batch, pair) VALUES (0, 0, ?1)", [pair_number()])?;
             tx.pragma_update(None, "user_version", VERSION)?;
         }
