@@ -279,6 +279,15 @@ mod tests {
         }
     }
 
+    /// One write, in both files, of one article with `word` at `at`.
+    fn store_one(conn: &mut Connection, text: &mut Connection, at: i64, word: &str) {
+        in_both(conn, text, |_, sink| {
+            sink.insert(at, row(word));
+            Ok(())
+        })
+        .unwrap();
+    }
+
     fn matches(text: &Connection, word: &str) -> Vec<i64> {
         text.prepare("SELECT rowid FROM text WHERE text MATCH ?1 ORDER BY rowid")
             .unwrap()
@@ -294,20 +303,12 @@ mod tests {
         let path = dir.path().join("library.text.db");
         let mut conn = index_conn();
         let mut text = open(&path, 7, 0).unwrap();
-        in_both(&mut conn, &mut text, |_, sink| {
-            sink.insert(1, row("harbour"));
-            Ok(())
-        })
-        .unwrap();
+        store_one(&mut conn, &mut text, 1, "harbour");
         // Stopped between the two commits: the full-text side committed
         // batch 2, the index is still at batch 1.
         write_alone(&mut text, 2, &[(5, "orphan")]);
         assert_eq!(matches(&text, "orphan"), vec![5]);
-        in_both(&mut conn, &mut text, |_, sink| {
-            sink.insert(5, row("ferry"));
-            Ok(())
-        })
-        .unwrap();
+        store_one(&mut conn, &mut text, 5, "ferry");
         assert_eq!(matches(&text, "orphan"), Vec::<i64>::new(), "the uncommitted row went first");
         assert_eq!(matches(&text, "ferry"), vec![5]);
         assert_eq!(matches(&text, "harbour"), vec![1]);
@@ -347,11 +348,7 @@ mod tests {
         let path = dir.path().join("library.text.db");
         let mut conn = index_conn();
         let mut text = open(&path, 1, 0).unwrap();
-        in_both(&mut conn, &mut text, |_, sink| {
-            sink.insert(1, row("quay"));
-            Ok(())
-        })
-        .unwrap();
+        store_one(&mut conn, &mut text, 1, "quay");
         drop(text);
         let text = open(&path, 1, 1).unwrap();
         assert_eq!(matches(&text, "quay"), vec![1], "the same index keeps its rows");
