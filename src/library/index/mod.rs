@@ -18,6 +18,7 @@ mod refresh;
 mod rows;
 mod schema;
 mod scratch;
+mod stale;
 pub mod text_search;
 
 use std::path::{Path, PathBuf};
@@ -71,15 +72,24 @@ impl Index {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| IndexError::Io { path: path.into(), source })?;
         }
-        match Self::try_open(path) {
-            Ok(index) => Ok((index, if existed { Opened::Existing } else { Opened::Created })),
+        let opened = match Self::try_open(path) {
+            Ok(index) => (index, if existed { Opened::Existing } else { Opened::Created }),
             Err(_) if existed => {
                 remove(path)?;
-                let index = Self::try_open(path).map_err(|source| sqlite(path, source))?;
-                Ok((index, Opened::Rebuilt))
+                (Self::try_open(path).map_err(|source| sqlite(path, source))?, Opened::Rebuilt)
             }
-            Err(source) => Err(sqlite(path, source)),
+            Err(source) => return Err(sqlite(path, source)),
+        };
+        // A new kept index (see `file_name_for`) may be an upgrade's: the
+        // old version's goes.
+        let kept = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("library-"));
+        if opened.1 != Opened::Existing
+            && kept
+            && let Some(dir) = path.parent()
+        {
+            stale::sweep_other_versions(dir);
         }
+        Ok(opened)
     }
 
     fn try_open(path: &Path) -> rusqlite::Result<Self> {
