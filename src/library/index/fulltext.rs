@@ -120,8 +120,9 @@ pub fn check(conn: &Connection) -> rusqlite::Result<()> {
 /// Attaches the full-text file of the index at `index` to a connection
 /// reading the index, so that queries name its table as their own.
 pub fn attach(conn: &Connection, index: &Path) -> rusqlite::Result<()> {
-    let path = path_of(index);
-    conn.execute("ATTACH DATABASE ?1 AS fts", [path.to_string_lossy()])?;
+    // The path's bytes as they are, so that a name that is not UTF-8 opens.
+    let path = super::rows::path_key(&path_of(index));
+    conn.execute("ATTACH DATABASE CAST(?1 AS TEXT) AS fts", [path])?;
     conn.prepare("SELECT rowid FROM fts.text WHERE text MATCH 'x'").map(drop)
 }
 
@@ -340,6 +341,24 @@ mod tests {
         assert_eq!(matches(&text, "tide"), Vec::<i64>::new());
         let batch: i64 = conn.query_row("SELECT batch FROM totals", [], |r| r.get(0)).unwrap();
         assert_eq!(batch, 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_full_text_file_whose_path_is_not_utf8_is_attached() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+        std::fs::create_dir(&folder).unwrap();
+        let index = folder.join("library.db");
+        let mut conn = index_conn();
+        let mut text = open(&path_of(&index), 1, 0).unwrap();
+        store_one(&mut conn, &mut text, 4, "pier");
+        let reader = Connection::open_in_memory().unwrap();
+        attach(&reader, &index).unwrap();
+        let found: i64 =
+            reader.query_row("SELECT rowid FROM text WHERE text MATCH 'pier'", [], |r| r.get(0)).unwrap();
+        assert_eq!(found, 4);
     }
 
     #[test]
