@@ -75,6 +75,18 @@ mod tests {
     }
 
     #[test]
+    fn words_are_the_whitespace_separated_runs_with_a_letter_or_digit() {
+        let reference =
+            |text: &str| text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        for text in ["a b", " -- x-y 3 \x0bz\x0c.\r\n", "one,two  three.", "", "  ", "!? ..."] {
+            assert_eq!(words_in(text), reference(text), "{text:?}");
+            // The same beside a char read as a char, not a byte.
+            let mixed = format!("{text} é");
+            assert_eq!(words_in(&mixed), reference(&mixed), "{mixed:?}");
+        }
+    }
+
+    #[test]
     fn minutes_round_up() {
         assert_eq!(reading_minutes(0), 0);
         assert_eq!(reading_minutes(1), 1);
