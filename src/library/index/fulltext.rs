@@ -110,7 +110,7 @@ pub fn open(path: &Path, pair: i64, batch: i64) -> rusqlite::Result<Connection> 
 
 /// Every table a reader or writer uses is there (damage deeper in the
 /// file shows when it is read).
-pub fn check(conn: &Connection) -> rusqlite::Result<()> {
+fn check(conn: &Connection) -> rusqlite::Result<()> {
     for statement in ["SELECT rowid FROM text WHERE text MATCH 'x'", "SELECT batch, rows FROM batches"] {
         conn.prepare(statement)?;
     }

@@ -28,8 +28,6 @@ pub struct Prepared {
     /// Authors' names, and bios, joined with the separator.
     pub authors: String,
     pub bios: String,
-    /// The distinct keys of its authors, in byline order ('' for none).
-    pub author_keys: Vec<String>,
     /// The key of each byline's name, and of each speaker's.
     pub byline_keys: Vec<String>,
     pub speaker_keys: Vec<String>,
@@ -67,9 +65,9 @@ impl Prepared {
             body: body_text(&article),
             tags: article.tags.join(" "),
         };
-        let quotes = quote_rows(&article);
         let byline_keys: Vec<String> = article.bylines.iter().map(|b| key_of(&b.name)).collect();
         let speaker_keys: Vec<String> = article.speakers.iter().map(|s| key_of(s)).collect();
+        let quotes = quote_rows(&article, &speaker_keys);
         // What is stored of them is in `text` and `quotes` now.
         article.body = Vec::new();
         article.quotes = Vec::new();
@@ -80,7 +78,6 @@ impl Prepared {
             title_key: order::title_key(&article.title),
             authors: join(article.author_names()),
             bios: join(article.bylines.iter().map(|b| b.bio.as_deref().unwrap_or(""))),
-            author_keys: author_keys(&byline_keys),
             byline_keys,
             speaker_keys,
             date: article.date.map(|d| d.to_string()),
@@ -94,7 +91,7 @@ impl Prepared {
 
     /// The key of its first author, which orders it among others'.
     pub fn first_author(&self) -> Option<&str> {
-        (!self.article.bylines.is_empty()).then(|| self.author_keys[0].as_str())
+        self.byline_keys.first().map(String::as_str)
     }
 }
 
@@ -108,39 +105,34 @@ fn body_text(article: &Article) -> String {
     body
 }
 
-fn key_of(name: &str) -> String {
+/// A name's key (see [`AuthorKey`]), as the index's tables hold it.
+pub fn key_of(name: &str) -> String {
     AuthorKey::of(name).as_str().to_owned()
 }
 
-/// The distinct keys of the article's authors (given each byline's), in
-/// byline order; one empty key for an article without an author.
-fn author_keys(byline_keys: &[String]) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::with_capacity(byline_keys.len().max(1));
-    for key in byline_keys {
-        if !keys.contains(key) {
-            keys.push(key.clone());
-        }
-    }
-    if keys.is_empty() {
-        keys.push(String::new());
-    }
-    keys
+/// The distinct keys among an article's byline keys, in byline order; one
+/// empty key for an article without an author (as `article_authors` has).
+pub fn author_keys(byline_keys: &[String]) -> impl Iterator<Item = &str> {
+    let none = byline_keys.is_empty().then_some("");
+    (byline_keys.iter().enumerate())
+        .filter(|&(i, key)| !byline_keys[..i].contains(key))
+        .map(|(_, key)| key.as_str())
+        .chain(none)
 }
 
-/// The top-level quotations with a speaker, as the `quotes` table holds them.
-fn quote_rows(article: &Article) -> Vec<QuoteRow> {
+/// The top-level quotations with a speaker, as the `quotes` table holds
+/// them; a speaker's key is the one made for the article's speakers.
+fn quote_rows(article: &Article, speaker_keys: &[String]) -> Vec<QuoteRow> {
     article
         .quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| q.depth == 0)
         .filter_map(|(n, quote)| {
-            let key = AuthorKey::of(quote.speaker.as_deref()?);
-            (!key.as_str().is_empty()).then(|| QuoteRow {
-                person: key.as_str().to_owned(),
-                n: n as i64,
-                excerpt: excerpt(&quote.text),
-            })
+            let speaker = quote.speaker.as_deref()?;
+            let known = article.speakers.iter().position(|s| s == speaker);
+            let person = known.map_or_else(|| key_of(speaker), |i| speaker_keys[i].clone());
+            (!person.is_empty()).then(|| QuoteRow { person, n: n as i64, excerpt: excerpt(&quote.text) })
         })
         .collect()
 }
@@ -178,6 +170,16 @@ fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_keys_are_distinct_or_one_empty_key() {
+        let keys = |keys: &[&str]| {
+            let owned: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+            author_keys(&owned).map(str::to_owned).collect::<Vec<_>>()
+        };
+        assert_eq!(keys(&["ana lind", "tomas berg", "ana lind"]), ["ana lind", "tomas berg"]);
+        assert_eq!(keys(&[]), [""]);
+    }
 
     #[test]
     fn excerpts_are_one_line_and_cut_at_eighty_characters() {

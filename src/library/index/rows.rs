@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::aggregates::{Counted, Tally};
 use super::fulltext::{Sink, TextRow};
 use super::order::{self, MAX_SEQUENCE};
-use super::prepared::{Prepared, join};
+use super::prepared::{Prepared, author_keys, join, key_of};
 use super::schema::SEPARATOR;
 use crate::library::article::ArticleId;
 use crate::library::author::AuthorKey;
@@ -97,19 +97,11 @@ fn next_row(tx: &Transaction<'_>, base: i64) -> rusqlite::Result<i64> {
 pub fn insert_article(
     tx: &Transaction<'_>,
     text: &Sink,
-    mut prepared: Prepared,
+    prepared: Prepared,
     file: i64,
     tally: &mut Tally,
     people: &mut PersonIds,
 ) -> rusqlite::Result<i64> {
-    let fields = TextRow {
-        title: prepared.article.title.clone(),
-        authors: std::mem::take(&mut prepared.text.authors),
-        body: std::mem::take(&mut prepared.text.body),
-        tags: std::mem::take(&mut prepared.text.tags),
-        source: prepared.article.source.clone().unwrap_or_default(),
-        speakers: prepared.speakers.clone(),
-    };
     let article = &prepared.article;
     let row = next_row(tx, prepared.row_base)?;
     tx.prepare_cached(
@@ -139,13 +131,12 @@ pub fn insert_article(
         join(article.warnings.iter().map(String::as_str)),
         prepared.hash,
     ])?;
-    text.insert(row, fields);
     for quote in &prepared.quotes {
         let person = people.of(tx, &quote.person)?;
         tx.prepare_cached("INSERT OR REPLACE INTO quotes (person, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![person, row, quote.n, quote.excerpt])?;
     }
-    for key in &prepared.author_keys {
+    for key in author_keys(&prepared.byline_keys) {
         tx.prepare_cached("INSERT OR IGNORE INTO article_authors (key, row) VALUES (?1, ?2)")?
             .execute(params![key, row])?;
     }
@@ -159,6 +150,18 @@ pub fn insert_article(
             .map(|(name, key)| (name.as_str(), key.as_str()))
             .collect(),
     });
+    // The text last, moved rather than copied: nothing else reads it now.
+    text.insert(
+        row,
+        TextRow {
+            title: prepared.article.title,
+            authors: prepared.text.authors,
+            body: prepared.text.body,
+            tags: prepared.text.tags,
+            source: prepared.article.source.unwrap_or_default(),
+            speakers: prepared.speakers,
+        },
+    );
     Ok(row)
 }
 
@@ -225,7 +228,6 @@ pub fn delete_file(
         )?
         .query_map([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let key_of = |name: &str| AuthorKey::of(name).as_str().to_owned();
     for (row, authors, bios, source, speakers) in &gone {
         let names: Vec<&str> =
             if authors.is_empty() { Vec::new() } else { authors.split(SEPARATOR).collect() };
@@ -254,11 +256,7 @@ pub fn delete_file(
             )?
             .execute(params![person, row])?;
         }
-        let mut keys: Vec<&str> = name_keys.iter().map(String::as_str).collect();
-        if keys.is_empty() {
-            keys.push("");
-        }
-        for author in keys {
+        for author in author_keys(&name_keys) {
             tx.prepare_cached("DELETE FROM article_authors WHERE key = ?1 AND row = ?2")?
                 .execute(params![author, row])?;
         }
