@@ -321,7 +321,6 @@ impl App {
         Paged::new(total + self.fetching.problems.len())
     }
 
-    /// Shows a changed mark on every list's rows.
     /// Shows a mark set now on every list that has the article, and on
     /// every row read from the index from now on (see [`lay_marks`]).
     pub(super) fn patch_marks(&mut self, id: ArticleId, read: Option<bool>, bookmarked: Option<bool>) {

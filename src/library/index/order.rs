@@ -148,8 +148,8 @@ mod tests {
         assert!(title_order("apple", 9) < title_order("Banana", 1));
         assert!(title_order("Éclair", 1) > title_order("eclair", 1));
         assert!(title_order("same", 1) < title_order("same", 2));
-        let (a, b) =
-            (crate::library::author::AuthorKey::of("Ann"), crate::library::author::AuthorKey::of("Bo"));
+        use crate::library::author::AuthorKey;
+        let (a, b) = (AuthorKey::of("Ann"), AuthorKey::of("Bo"));
         let (a, b) = (a.as_str(), b.as_str());
         assert!(author_order(Some(a), 1) < author_order(Some(b), 9));
         assert!(author_order(Some(a), 9) < author_order(Some(a), 1), "newest first within an author");
