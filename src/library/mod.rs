@@ -5,6 +5,7 @@ pub mod article;
 pub mod author;
 pub mod authors;
 pub mod byline;
+pub mod chars;
 pub mod charset;
 pub mod dates;
 pub mod decode;

@@ -43,7 +43,11 @@ fn words_in(text: &str) -> usize {
             (class == 1, class == 2, 1)
         } else {
             let c = text[at..].chars().next().expect("at a char boundary");
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            if super::chars::is_punctuation_mark(c) {
+                (false, false, c.len_utf8())
+            } else {
+                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            }
         };
         if space {
             words += usize::from(wordy);

@@ -268,7 +268,12 @@ fn merge_byline(bylines: &mut Vec<Byline>, block: Byline) {
 
 /// A normalised form for comparing a headline with its repetition.
 fn comparable(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    comparable_chars(text).collect()
+}
+
+/// The characters of [`comparable`], made as they are compared.
+fn comparable_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
 /// Whether `line` repeats the headline, exactly or with a site name added
@@ -279,11 +284,13 @@ fn is_repetition(line: &str, title: &str) -> bool {
     if line.len() > title.len() * 2 + 100 || title.len() > line.len() * 2 + 100 {
         return false;
     }
-    let (a, b) = (comparable(line), comparable(title));
-    if a.is_empty() {
+    // Compared as made, so that a line that is not the headline stops at
+    // its first different character.
+    let mut a = comparable_chars(line).peekable();
+    if a.peek().is_none() {
         return false;
     }
-    a == b || with_site_suffix(line, title) || with_site_suffix(title, line)
+    a.eq(comparable_chars(title)) || with_site_suffix(line, title) || with_site_suffix(title, line)
 }
 
 /// `longer` is `shorter` followed by a separator and a short site name.

@@ -21,6 +21,8 @@
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
+
+use crate::library::chars::is_punctuation_mark;
 use serde::Deserialize;
 
 /// The lexicon files, by language code.
@@ -194,15 +196,7 @@ impl Lexicon {
         let words = paragraphs.iter().flat_map(|p| Words { text: p, at: 0 }).take(GUESS_WORDS);
         let mut lower = String::new();
         for word in words {
-            // Most words are lowercase already: look them up as they are.
-            let key = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-                word
-            } else {
-                lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                lower.as_str()
-            };
-            let Some(&mask) = languages.get(key) else { continue };
+            let Some(mask) = languages.get(word, &mut lower) else { continue };
             for (i, hit) in hits.iter_mut().enumerate() {
                 *hit += usize::from(mask & (1 << i) != 0);
             }
@@ -228,10 +222,10 @@ impl<'a> Iterator for Words<'a> {
         while self.at < bytes.len() {
             let b = bytes[self.at];
             let (wordy, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric() || b == b'\'', 1)
+                (WORDY_ASCII[usize::from(b)], 1)
             } else {
                 let c = self.text[self.at..].chars().next().expect("at a char boundary");
-                (c.is_alphanumeric(), c.len_utf8())
+                (!is_punctuation_mark(c) && c.is_alphanumeric(), c.len_utf8())
             };
             match (wordy, start) {
                 (true, None) => start = Some(self.at),
@@ -244,15 +238,64 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// Which ASCII bytes a word is made of: letters, digits, apostrophes.
+const WORDY_ASCII: [bool; 128] = {
+    let mut wordy = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        wordy[b] = c.is_ascii_alphanumeric() || c == b'\'';
+        b += 1;
+    }
+    wordy
+};
+
 /// Every lexicon's function words, each with the languages (bits in the
-/// order of [`all`]) that use it: one lookup per word when guessing.
-fn function_words() -> &'static rustc_hash::FxHashMap<String, u32> {
-    static WORDS: OnceLock<rustc_hash::FxHashMap<String, u32>> = OnceLock::new();
+/// order of [`all`]) that use it. Most are at most eight bytes long and
+/// are kept as one number, so a lookup hashes a single integer.
+struct FunctionWords {
+    short: rustc_hash::FxHashMap<u64, u32>,
+    long: rustc_hash::FxHashMap<String, u32>,
+}
+
+impl FunctionWords {
+    /// The languages whose function word `word` is, in any case; `lower`
+    /// is room for a lowercased word that is not ASCII.
+    fn get(&self, word: &str, lower: &mut String) -> Option<u32> {
+        if word.is_ascii() {
+            if let Some(key) = pack(word.bytes().map(|b| b.to_ascii_lowercase()), word.len()) {
+                return self.short.get(&key).copied();
+            }
+            lower.clear();
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if let Some(key) = pack(lower.bytes(), lower.len()) {
+                return self.short.get(&key).copied();
+            }
+        }
+        self.long.get(lower.as_str()).copied()
+    }
+}
+
+/// A word of at most eight bytes as a number (no word holds a zero byte,
+/// so two words never share one).
+fn pack(bytes: impl Iterator<Item = u8>, len: usize) -> Option<u64> {
+    (len <= 8).then(|| bytes.fold(0u64, |key, b| key << 8 | u64::from(b)))
+}
+
+fn function_words() -> &'static FunctionWords {
+    static WORDS: OnceLock<FunctionWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words = rustc_hash::FxHashMap::default();
+        let mut words = FunctionWords { short: Default::default(), long: Default::default() };
         for (i, lexicon) in all().iter().enumerate().take(32) {
             for word in &lexicon.function_words {
-                *words.entry(word.clone()).or_insert(0) |= 1u32 << i;
+                let mask = match pack(word.bytes(), word.len()) {
+                    Some(key) => words.short.entry(key).or_insert(0),
+                    None => words.long.entry(word.clone()).or_insert(0),
+                };
+                *mask |= 1u32 << i;
             }
         }
         words
@@ -323,6 +366,10 @@ mod tests {
             assert_eq!(Lexicon::guess(&[text]).language, code, "{text}");
         }
         assert_eq!(Lexicon::guess(&["12345 —"]).language, "en");
+        // In capitals, ASCII or not, and longer than eight bytes.
+        assert_eq!(Lexicon::guess(&["EL PUERTO DE LA CIUDAD"]).language, "es");
+        assert_eq!(Lexicon::guess(&["TAMBIÉN MÁS SEGÚN"]).language, "es");
+        assert_eq!(Lexicon::guess(&["ТАКЖЕ КОТОРЫЙ СЛОВАМ"]).language, "ru");
         assert_eq!(Lexicon::of("fr-CA").unwrap().language, "fr");
         assert_eq!(Lexicon::of("sv").unwrap().language, "nb");
         assert!(Lexicon::of("xx").is_none());
