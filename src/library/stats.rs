@@ -82,7 +82,16 @@ mod tests {
     fn words_are_the_whitespace_separated_runs_with_a_letter_or_digit() {
         let reference =
             |text: &str| text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        for text in ["a b", " -- x-y 3 \x0bz\x0c.\r\n", "one,two  three.", "", "  ", "!? ..."] {
+        let texts = [
+            "a b",
+            " -- x-y 3 \x0bz\x0c.\r\n",
+            "one,two  three.",
+            "",
+            "  ",
+            "!? ...",
+            "“Quoted,” — ’tis\u{2003}x\u{2028}y\u{a0}‰ …z",
+        ];
+        for text in texts {
             assert_eq!(words_in(text), reference(text), "{text:?}");
             // The same beside a char read as a char, not a byte.
             let mixed = format!("{text} é");

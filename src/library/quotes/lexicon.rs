@@ -213,28 +213,39 @@ struct Words<'a> {
     at: usize,
 }
 
+impl Words<'_> {
+    /// Whether the character at `at` is part of a word, and its length.
+    fn class_at(&self) -> (bool, usize) {
+        let b = self.text.as_bytes()[self.at];
+        if b.is_ascii() {
+            (WORDY_ASCII[usize::from(b)], 1)
+        } else {
+            let c = self.text[self.at..].chars().next().expect("at a char boundary");
+            (!is_punctuation_mark(c) && c.is_alphanumeric(), c.len_utf8())
+        }
+    }
+
+    /// Moves past the characters that are part of a word (`wordy`), or
+    /// past those that are not.
+    fn pass(&mut self, wordy: bool) {
+        while self.at < self.text.len() {
+            let (is_wordy, len) = self.class_at();
+            if is_wordy != wordy {
+                return;
+            }
+            self.at += len;
+        }
+    }
+}
+
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let bytes = self.text.as_bytes();
-        let mut start = None;
-        while self.at < bytes.len() {
-            let b = bytes[self.at];
-            let (wordy, len) = if b.is_ascii() {
-                (WORDY_ASCII[usize::from(b)], 1)
-            } else {
-                let c = self.text[self.at..].chars().next().expect("at a char boundary");
-                (!is_punctuation_mark(c) && c.is_alphanumeric(), c.len_utf8())
-            };
-            match (wordy, start) {
-                (true, None) => start = Some(self.at),
-                (false, Some(from)) => return Some(&self.text[from..self.at]),
-                _ => {}
-            }
-            self.at += len;
-        }
-        start.map(|from| &self.text[from..])
+        self.pass(false);
+        let start = self.at;
+        self.pass(true);
+        (self.at > start).then(|| &self.text[start..self.at])
     }
 }
 
