@@ -5,7 +5,10 @@
 //!
 //! Candidates are kept in order of trust; the page module picks.
 
+use std::sync::OnceLock;
+
 use dom_query::{Document, NodeRef};
+use memchr::memmem;
 use serde_json::Value;
 
 use crate::library::byline;
@@ -117,34 +120,36 @@ pub fn read(document: &Document) -> Metadata {
 }
 
 /// One pass over every element, sorting out the ones metadata comes from.
+/// Each element's name and attributes are read where they are, without
+/// copies: a page has thousands of elements.
 fn walk(document: &Document) -> Found<'_> {
     let mut found = Found::default();
+    let mut marks = String::new();
     for node in document.root().descendants_it() {
-        if !node.is_element() {
-            continue;
-        }
-        let Some(name) = node.node_name() else { continue };
-        match name.as_ref() {
+        let Some(element) = node.element_ref() else { continue };
+        let attr = |name: &str| element.attrs.iter().find(|a| &*a.name.local == name).map(|a| &*a.value);
+        let name: &str = &element.name.local;
+        match name {
             "meta" => found.metas.push(node),
             "link" => found.links.push(node),
             "title" => found.titles.push(node),
             "h1" => found.headings.push(node),
             "time" => found.times.push(node),
             "script" => {
-                if node.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+                if attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
                     found.json_ld.push(node);
                 }
                 continue;
             }
             "html" => {
-                found.language = node.attr("lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
+                found.language = attr("lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
                 continue;
             }
             "style" | "head" | "body" => continue,
             _ => {}
         }
-        let word_in = |attr: &str, words: &[&str]| {
-            node.attr(attr).is_some_and(|v| {
+        let word_in = |attr_name: &str, words: &[&str]| {
+            attr(attr_name).is_some_and(|v| {
                 v.split_whitespace().any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
             })
         };
@@ -152,23 +157,41 @@ fn walk(document: &Document) -> Found<'_> {
             found.marked_authors.push(node);
             continue;
         }
-        let marks = format!(
-            "{} {}",
-            node.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default(),
-            node.attr("id").map(|c| c.to_ascii_lowercase()).unwrap_or_default()
-        );
+        // The class and the id, lowercased, a space after each.
+        marks.clear();
+        for value in [attr("class"), attr("id")] {
+            marks.push_str(value.unwrap_or_default());
+            marks.push(' ');
+        }
+        marks.make_ascii_lowercase();
         if marks.trim().is_empty() {
             continue;
         }
-        if ["byline", "author-name", "authorname", "article-author"].iter().any(|w| marks.contains(w)) {
+        let (byline, dated) = mark_finders();
+        let has =
+            |finders: &[memmem::Finder<'static>]| finders.iter().any(|f| f.find(marks.as_bytes()).is_some());
+        if has(byline) {
             found.bylines.push(node);
-        } else if ["date", "time", "meta", "publish", "info", "dateline"].iter().any(|w| marks.contains(w))
-            && !matches!(name.as_ref(), "article" | "main")
-        {
+        } else if has(dated) && !matches!(name, "article" | "main") {
             found.dated.push(node);
         }
     }
     found
+}
+
+/// Searchers for the words of a class or id that mark a byline, and
+/// those that mark where a date may be written; made once, as a page has
+/// thousands of elements to look at.
+fn mark_finders() -> &'static (Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>) {
+    static FINDERS: OnceLock<(Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>)> = OnceLock::new();
+    FINDERS.get_or_init(|| {
+        let finders =
+            |words: &[&'static str]| words.iter().map(|w| memmem::Finder::new(w.as_bytes())).collect();
+        (
+            finders(&["byline", "author-name", "authorname", "article-author"]),
+            finders(&["date", "time", "meta", "publish", "info", "dateline"]),
+        )
+    })
 }
 
 fn squeeze(text: &str) -> String {
