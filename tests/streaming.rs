@@ -54,8 +54,11 @@ fn streaming_commands_hold_about_the_same_at_four_times_the_size() {
         // Peaks only grow: the small library's run sets the floor the big one is held to.
         let before = run(command, &small);
         let after = run(command, &big);
+        // Half the added text: holding every article would cost all of it
+        // and more, while the index build's chunks, which double up to a
+        // cap well above these sizes, add about a fifth.
         assert!(
-            after - before < text_kib / 4,
+            after - before < text_kib / 2,
             "{command:?}: {before} KiB on 1,000 articles, {after} KiB on 4,000 ({text_kib} KiB more text)"
         );
     }
