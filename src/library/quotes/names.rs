@@ -8,10 +8,28 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::lexicon::Lexicon;
 use super::words::Word;
 
-/// Full names by surname, in the order the article uses them.
-pub struct FullNames {
-    /// Surname -> (paragraph first seen, the name's words).
+/// Full names by surname, in the order the article uses them: every run
+/// of two or more capitalised words (without leading roles) outside
+/// quotation marks. Where names do not inflect, the names ending in a
+/// surname are looked for when it is first asked about, and only in the
+/// paragraphs that contain it (an article resolves a few surnames, and
+/// scanning every word for capitals was a seventh of indexing's work).
+/// Where they inflect, any name's stem may be asked for: all are found
+/// at once.
+pub struct FullNames<'p> {
+    paragraphs: &'p [&'p str],
+    /// Surname -> (paragraph first seen, the name's words), complete for
+    /// every surname present as a key.
     by_surname: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// Every surname is a key already.
+    complete: bool,
+}
+
+/// One pass finding names: which surname it is for (all when `None`),
+/// the names seen so far (a name is kept where first used).
+struct Scan<'s> {
+    only: Option<&'s str>,
+    seen: HashSet<Vec<String>>,
 }
 
 /// Whether a word can be part of a name: letters, hyphens, dots, apostrophes.
@@ -54,20 +72,48 @@ pub fn is_acronym(word: &str) -> bool {
     word.len() >= 3 && word.ends_with('.') && word.matches('.').count() >= 2
 }
 
-impl FullNames {
-    /// Every run of two or more capitalised words (without leading roles)
-    /// outside quotation marks, by paragraph.
-    pub fn collect(paragraphs: &[&str], lexicon: &Lexicon) -> Self {
-        let mut names = Self { by_surname: HashMap::default() };
-        let mut seen: HashSet<Vec<String>> = HashSet::default();
-        for (p, text) in paragraphs.iter().enumerate() {
-            let mut run: Vec<&str> = Vec::new();
-            super::words::capitalised(text, |word| {
-                names.read(p, word.as_ref(), &mut run, &mut seen, lexicon)
-            });
-            names.flush(p, &mut run, &mut seen, lexicon);
+impl<'p> FullNames<'p> {
+    pub fn new(paragraphs: &'p [&'p str], lexicon: &Lexicon) -> Self {
+        let mut names = Self { paragraphs, by_surname: HashMap::default(), complete: false };
+        if lexicon.inflects_names() {
+            names.scan(None, lexicon);
+            names.complete = true;
         }
         names
+    }
+
+    /// Every full name of the article at once, whatever the language: what
+    /// finding them per surname must agree with.
+    #[cfg(test)]
+    fn all(paragraphs: &'p [&'p str], lexicon: &Lexicon) -> Self {
+        let mut names = Self { paragraphs, by_surname: HashMap::default(), complete: true };
+        names.scan(None, lexicon);
+        names
+    }
+
+    /// The names ending in `surname`, in the order the article uses them.
+    fn ending_in(&mut self, surname: &str, lexicon: &Lexicon) -> &[(usize, Vec<String>)] {
+        if !self.complete && !self.by_surname.contains_key(surname) {
+            self.scan(Some(surname), lexicon);
+            self.by_surname.entry(surname.to_owned()).or_default();
+        }
+        self.by_surname.get(surname).map_or(&[], Vec::as_slice)
+    }
+
+    /// Finds the names ending in `only` (in the paragraphs that contain
+    /// it), or every name.
+    fn scan(&mut self, only: Option<&str>, lexicon: &Lexicon) {
+        let mut scan = Scan { only, seen: HashSet::default() };
+        for (p, text) in self.paragraphs.iter().enumerate() {
+            if only.is_some_and(|s| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_none()) {
+                continue;
+            }
+            let mut run: Vec<&str> = Vec::new();
+            super::words::capitalised(text, |word| {
+                self.read(p, word.as_ref(), &mut run, &mut scan, lexicon);
+            });
+            self.flush(p, &mut run, &mut scan, lexicon);
+        }
     }
 
     /// Reads the next word of paragraph `p` (`None` for one that is not
@@ -77,13 +123,13 @@ impl FullNames {
         p: usize,
         word: Option<&Word<'a>>,
         run: &mut Vec<&'a str>,
-        seen: &mut HashSet<Vec<String>>,
+        scan: &mut Scan<'_>,
         lexicon: &Lexicon,
     ) {
         let Some(word) = word else {
             // Most words are not capitalised, and follow one that was not.
             if !run.is_empty() {
-                self.flush(p, run, seen, lexicon);
+                self.flush(p, run, scan, lexicon);
             }
             return;
         };
@@ -91,18 +137,20 @@ impl FullNames {
         if word.capital && !word.punct && name_like(bare) {
             run.push(without_full_stop(bare));
             if word.ends_clause() || word.ends_sentence() || bare.len() != word.bare.len() {
-                self.flush(p, run, seen, lexicon);
+                self.flush(p, run, scan, lexicon);
             }
         } else {
-            self.flush(p, run, seen, lexicon);
+            self.flush(p, run, scan, lexicon);
         }
     }
 
     /// Ends a run of capitalised words: a full name if two or more remain
     /// once leading roles are left out.
-    fn flush(&mut self, p: usize, run: &mut Vec<&str>, seen: &mut HashSet<Vec<String>>, lexicon: &Lexicon) {
-        // A lone capitalised word (most often a sentence's first) is no full name.
-        if run.len() < 2 {
+    fn flush(&mut self, p: usize, run: &mut Vec<&str>, scan: &mut Scan<'_>, lexicon: &Lexicon) {
+        // A lone capitalised word (most often a sentence's first) is no
+        // full name; nor is one ending in another surname than the one
+        // looked for.
+        if run.len() < 2 || scan.only.is_some_and(|s| run.last() != Some(&s)) {
             run.clear();
             return;
         }
@@ -110,7 +158,7 @@ impl FullNames {
         let name = &run[skip..];
         if name.len() >= 2 && !name.iter().any(|w| lexicon.is_not_name(&w.to_lowercase())) {
             let name: Vec<String> = name.iter().map(|w| (*w).to_owned()).collect();
-            if seen.insert(name.clone()) {
+            if scan.seen.insert(name.clone()) {
                 let surname = name[name.len() - 1].clone();
                 self.by_surname.entry(surname).or_default().push((p, name));
             }
@@ -122,7 +170,7 @@ impl FullNames {
     /// longer name the article used (an earlier one preferred) that ends
     /// with the same surname (or, where names inflect, its stem) and
     /// agrees with any first name given.
-    pub fn resolve(&self, name: &str, paragraph: usize, lexicon: &Lexicon) -> String {
+    pub fn resolve(&mut self, name: &str, paragraph: usize, lexicon: &Lexicon) -> String {
         let given: Vec<&str> = name.split_whitespace().collect();
         let Some(&surname) = given.last() else { return name.to_owned() };
         let agrees = |n: &(usize, Vec<String>)| {
@@ -137,7 +185,7 @@ impl FullNames {
                 .or_else(|| candidates.iter().find(|n| agrees(n)))
                 .map(|(_, words)| words.join(" "))
         };
-        if let Some(found) = self.by_surname.get(surname).and_then(|c| pick(c)) {
+        if let Some(found) = pick(self.ending_in(surname, lexicon)) {
             return found;
         }
         if lexicon.inflects_names() {
@@ -183,14 +231,14 @@ fn same_name(known: &str, said: &str, lexicon: &Lexicon) -> bool {
 mod tests {
     use super::*;
 
-    fn names(paragraphs: &[&str], language: &str) -> (FullNames, &'static Lexicon) {
+    fn names<'p>(paragraphs: &'p [&'p str], language: &str) -> (FullNames<'p>, &'static Lexicon) {
         let lexicon = Lexicon::of(language).unwrap();
-        (FullNames::collect(paragraphs, lexicon), lexicon)
+        (FullNames::new(paragraphs, lexicon), lexicon)
     }
 
     #[test]
     fn surnames_and_titles_resolve_to_the_name_used() {
-        let (people, en) =
+        let (mut people, en) =
             names(&["Kremlin spokesman Dmitry Peskov spoke.", "Dr. Sunniva Aalto agreed."], "en");
         assert_eq!(people.resolve("Peskov", 1, en), "Dmitry Peskov");
         assert_eq!(people.resolve("Aalto", 1, en), "Sunniva Aalto");
@@ -198,16 +246,51 @@ mod tests {
         assert_eq!(people.resolve("Ivan Peskov", 1, en), "Ivan Peskov", "another first name");
     }
 
+    /// Words for random paragraphs: names, roles, words that are never
+    /// names, plain words, and the punctuation that ends runs.
+    const VOCABULARY: [&str; 24] = [
+        "Ana", "Lind", "Lind’s", "Lind.", "Lind,", "Berg", "Berg:", "Tomas", "Mayor", "The", "Monday",
+        "U.N.", "Dr.", "J.", "“Lind", "Berg”", "said", "the", "harbour", "—", "and", "Ana-Lind", "Aalto",
+        "O'Neill",
+    ];
+
+    proptest::proptest! {
+        /// Names looked for per surname, in the paragraphs that hold it,
+        /// are those found by reading every paragraph whole.
+        #[test]
+        fn names_found_per_surname_are_those_found_in_one_pass(
+            picks in proptest::collection::vec(proptest::collection::vec(0..VOCABULARY.len(), 0..24), 1..5),
+            asked in proptest::collection::vec((0..VOCABULARY.len(), 0..VOCABULARY.len(), 0..5usize), 1..8),
+        ) {
+            let texts: Vec<String> =
+                picks.iter().map(|p| p.iter().map(|&i| VOCABULARY[i]).collect::<Vec<_>>().join(" ")).collect();
+            let paragraphs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let en = Lexicon::of("en").unwrap();
+            let mut all = FullNames::all(&paragraphs, en);
+            let mut lazy = FullNames::new(&paragraphs, en);
+            for (first, last, paragraph) in asked {
+                let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_owned();
+                for name in [bare(VOCABULARY[last]), format!("{} {}", bare(VOCABULARY[first]), bare(VOCABULARY[last]))] {
+                    proptest::prop_assert_eq!(
+                        lazy.resolve(&name, paragraph, en),
+                        all.resolve(&name, paragraph, en),
+                        "{:?} in {:?}", name, texts
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn inflected_surnames_resolve_where_names_inflect() {
-        let (people, cs) = names(&["Ministr Jan Novák přijel do Brna."], "cs");
+        let (mut people, cs) = names(&["Ministr Jan Novák přijel do Brna."], "cs");
         assert_eq!(people.resolve("Nováka", 0, cs), "Jan Novák");
         assert_eq!(people.resolve("Novákovi", 0, cs), "Jan Novák");
-        let (people, pl) = names(&["Posłanka Anna Kowalska mówiła długo."], "pl");
+        let (mut people, pl) = names(&["Posłanka Anna Kowalska mówiła długo."], "pl");
         assert_eq!(people.resolve("Kowalskiej", 0, pl), "Anna Kowalska");
-        let (people, ru) = names(&["Министр Сергей Иванов приехал."], "ru");
+        let (mut people, ru) = names(&["Министр Сергей Иванов приехал."], "ru");
         assert_eq!(people.resolve("Иванова", 0, ru), "Сергей Иванов");
-        let (people, en) = names(&["Anna Kowalska spoke."], "en");
+        let (mut people, en) = names(&["Anna Kowalska spoke."], "en");
         assert_eq!(people.resolve("Kowalskiej", 0, en), "Kowalskiej", "English does not inflect names");
     }
 }

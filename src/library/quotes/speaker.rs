@@ -427,7 +427,7 @@ pub fn attribute(paragraphs: &[&str], quotes: &mut [Quote], lexicon: &Lexicon) {
         return;
     }
     let reader = Reader { lexicon, paragraphs, words: vec![std::cell::OnceCell::new(); paragraphs.len()] };
-    let people = FullNames::collect(paragraphs, lexicon);
+    let mut people = FullNames::new(paragraphs, lexicon);
     let by_paragraph = ByParagraph::new(quotes, paragraphs.len());
     let mut last_named: Option<String> = None;
     // The speaker of the turn in progress, per paragraph.
