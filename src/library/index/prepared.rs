@@ -150,19 +150,30 @@ pub fn join<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// A quotation's first words, on one line: its words joined by single
-/// spaces, cut after [`EXCERPT_CHARS`] characters with an ellipsis.
+/// spaces, cut after [`EXCERPT_CHARS`] characters with an ellipsis. Whole
+/// words are copied at a time; only the one the cut falls in is split.
 fn excerpt(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS * 2));
-    let spaced = text
-        .split_whitespace()
-        .enumerate()
-        .flat_map(|(i, word)| (i > 0).then_some(' ').into_iter().chain(word.chars()));
-    for (chars, c) in spaced.enumerate() {
-        if chars == EXCERPT_CHARS {
-            out.push('…');
-            break;
+    let mut chars = 0;
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            if chars == EXCERPT_CHARS {
+                out.push('…');
+                return out;
+            }
+            out.push(' ');
+            chars += 1;
         }
-        out.push(c);
+        let len = word.chars().count();
+        if chars + len <= EXCERPT_CHARS {
+            out.push_str(word);
+            chars += len;
+        } else {
+            let end = word.char_indices().nth(EXCERPT_CHARS - chars).map_or(word.len(), |(at, _)| at);
+            out.push_str(&word[..end]);
+            out.push('…');
+            return out;
+        }
     }
     out
 }
@@ -192,5 +203,9 @@ mod tests {
         assert_eq!(excerpt(&exact), exact, "exactly eighty characters are not cut");
         let before_a_space = format!("{} more", "a".repeat(EXCERPT_CHARS));
         assert_eq!(excerpt(&before_a_space), format!("{}…", "a".repeat(EXCERPT_CHARS)));
+        // The cut inside a word of several-byte characters.
+        let inside = format!("{} žžžž", "b".repeat(EXCERPT_CHARS - 3));
+        assert_eq!(excerpt(&inside), format!("{} žž…", "b".repeat(EXCERPT_CHARS - 3)));
+        assert_eq!(excerpt(" \n "), "");
     }
 }
