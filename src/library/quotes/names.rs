@@ -11,25 +11,20 @@ use super::words::Word;
 /// Full names by surname, in the order the article uses them: every run
 /// of two or more capitalised words (without leading roles) outside
 /// quotation marks. Where names do not inflect, the names ending in a
-/// surname are looked for when it is first asked about, and only in the
-/// paragraphs that contain it (an article resolves a few surnames, and
-/// scanning every word for capitals was a seventh of indexing's work).
-/// Where they inflect, any name's stem may be asked for: all are found
-/// at once.
+/// surname are gathered when it is first asked about, from the paragraphs
+/// whose text contains it; each paragraph is read for names at most once
+/// (an article resolves a few surnames, and reading every word of it for
+/// capitals was a seventh of indexing's work). Where they inflect, any
+/// name's stem may be asked for: all are gathered at once.
 pub struct FullNames<'p> {
     paragraphs: &'p [&'p str],
+    /// The full names of each paragraph read so far, in their order.
+    read: Vec<Option<Vec<Vec<String>>>>,
     /// Surname -> (paragraph first seen, the name's words), complete for
     /// every surname present as a key.
     by_surname: HashMap<String, Vec<(usize, Vec<String>)>>,
     /// Every surname is a key already.
     complete: bool,
-}
-
-/// One pass finding names: which surname it is for (all when `None`),
-/// the names seen so far (a name is kept where first used).
-struct Scan<'s> {
-    only: Option<&'s str>,
-    seen: HashSet<Vec<String>>,
 }
 
 /// Whether a word can be part of a name: letters, hyphens, dots, apostrophes.
@@ -74,96 +69,82 @@ pub fn is_acronym(word: &str) -> bool {
 
 impl<'p> FullNames<'p> {
     pub fn new(paragraphs: &'p [&'p str], lexicon: &Lexicon) -> Self {
-        let mut names = Self { paragraphs, by_surname: HashMap::default(), complete: false };
+        let mut names = Self::unread(paragraphs);
         if lexicon.inflects_names() {
-            names.scan(None, lexicon);
-            names.complete = true;
+            names.gather_all(lexicon);
         }
         names
     }
 
     /// Every full name of the article at once, whatever the language: what
-    /// finding them per surname must agree with.
+    /// gathering them per surname must agree with.
     #[cfg(test)]
     fn all(paragraphs: &'p [&'p str], lexicon: &Lexicon) -> Self {
-        let mut names = Self { paragraphs, by_surname: HashMap::default(), complete: true };
-        names.scan(None, lexicon);
+        let mut names = Self::unread(paragraphs);
+        names.gather_all(lexicon);
         names
+    }
+
+    fn unread(paragraphs: &'p [&'p str]) -> Self {
+        Self {
+            paragraphs,
+            read: vec![None; paragraphs.len()],
+            by_surname: HashMap::default(),
+            complete: false,
+        }
+    }
+
+    /// Every name by its surname, each kept where first used.
+    fn gather_all(&mut self, lexicon: &Lexicon) {
+        for p in 0..self.paragraphs.len() {
+            self.names_in(p, lexicon);
+        }
+        let mut seen: HashSet<&Vec<String>> = HashSet::default();
+        for (p, names) in self.read.iter().enumerate() {
+            for name in names.iter().flatten() {
+                if seen.insert(name) {
+                    let surname = name[name.len() - 1].clone();
+                    self.by_surname.entry(surname).or_default().push((p, name.clone()));
+                }
+            }
+        }
+        self.complete = true;
     }
 
     /// The names ending in `surname`, in the order the article uses them.
     fn ending_in(&mut self, surname: &str, lexicon: &Lexicon) -> &[(usize, Vec<String>)] {
         if !self.complete && !self.by_surname.contains_key(surname) {
-            self.scan(Some(surname), lexicon);
-            self.by_surname.entry(surname.to_owned()).or_default();
+            let mut seen: HashSet<&Vec<String>> = HashSet::default();
+            let mut found = Vec::new();
+            // Only a paragraph whose text holds the surname can hold a name ending in it.
+            let finder = memchr::memmem::Finder::new(surname);
+            for p in 0..self.paragraphs.len() {
+                if finder.find(self.paragraphs[p].as_bytes()).is_some() {
+                    self.names_in(p, lexicon);
+                }
+            }
+            for (p, names) in self.read.iter().enumerate() {
+                for name in names.iter().flatten() {
+                    if name.last().is_some_and(|last| last == surname) && seen.insert(name) {
+                        found.push((p, name.clone()));
+                    }
+                }
+            }
+            self.by_surname.insert(surname.to_owned(), found);
         }
         self.by_surname.get(surname).map_or(&[], Vec::as_slice)
     }
 
-    /// Finds the names ending in `only` (in the paragraphs that contain
-    /// it), or every name.
-    fn scan(&mut self, only: Option<&str>, lexicon: &Lexicon) {
-        let mut scan = Scan { only, seen: HashSet::default() };
-        for (p, text) in self.paragraphs.iter().enumerate() {
-            if only.is_some_and(|s| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_none()) {
-                continue;
-            }
+    /// The full names of paragraph `p`, in order, read once.
+    fn names_in(&mut self, p: usize, lexicon: &Lexicon) -> &[Vec<String>] {
+        let text = self.paragraphs[p];
+        self.read[p].get_or_insert_with(|| {
+            let mut names = Vec::new();
             let mut run: Vec<&str> = Vec::new();
-            super::words::capitalised(text, |word| {
-                self.read(p, word.as_ref(), &mut run, &mut scan, lexicon);
-            });
-            self.flush(p, &mut run, &mut scan, lexicon);
-        }
-    }
-
-    /// Reads the next word of paragraph `p` (`None` for one that is not
-    /// capitalised), adding to the capitalised run or ending it.
-    fn read<'a>(
-        &mut self,
-        p: usize,
-        word: Option<&Word<'a>>,
-        run: &mut Vec<&'a str>,
-        scan: &mut Scan<'_>,
-        lexicon: &Lexicon,
-    ) {
-        let Some(word) = word else {
-            // Most words are not capitalised, and follow one that was not.
-            if !run.is_empty() {
-                self.flush(p, run, scan, lexicon);
-            }
-            return;
-        };
-        let bare = without_possessive(word.bare);
-        if word.capital && !word.punct && name_like(bare) {
-            run.push(without_full_stop(bare));
-            if word.ends_clause() || word.ends_sentence() || bare.len() != word.bare.len() {
-                self.flush(p, run, scan, lexicon);
-            }
-        } else {
-            self.flush(p, run, scan, lexicon);
-        }
-    }
-
-    /// Ends a run of capitalised words: a full name if two or more remain
-    /// once leading roles are left out.
-    fn flush(&mut self, p: usize, run: &mut Vec<&str>, scan: &mut Scan<'_>, lexicon: &Lexicon) {
-        // A lone capitalised word (most often a sentence's first) is no
-        // full name; nor is one ending in another surname than the one
-        // looked for.
-        if run.len() < 2 || scan.only.is_some_and(|s| run.last() != Some(&s)) {
-            run.clear();
-            return;
-        }
-        let skip = leading_non_name(run, lexicon).min(run.len());
-        let name = &run[skip..];
-        if name.len() >= 2 && !name.iter().any(|w| lexicon.is_not_name(&w.to_lowercase())) {
-            let name: Vec<String> = name.iter().map(|w| (*w).to_owned()).collect();
-            if scan.seen.insert(name.clone()) {
-                let surname = name[name.len() - 1].clone();
-                self.by_surname.entry(surname).or_default().push((p, name));
-            }
-        }
-        run.clear();
+            super::words::capitalised(text, |word| read(word.as_ref(), &mut run, &mut names, lexicon));
+            flush(&mut run, &mut names, lexicon);
+            names
+        })
     }
 
     /// The fullest name for `name` as said in paragraph `paragraph`: a
@@ -204,6 +185,46 @@ impl<'p> FullNames<'p> {
         }
         name.to_owned()
     }
+}
+
+/// Reads the next word of a paragraph (`None` for one that is not
+/// capitalised), adding to the capitalised run or ending it.
+fn read<'a>(
+    word: Option<&Word<'a>>,
+    run: &mut Vec<&'a str>,
+    names: &mut Vec<Vec<String>>,
+    lexicon: &Lexicon,
+) {
+    let Some(word) = word else {
+        // Most words are not capitalised, and follow one that was not.
+        if !run.is_empty() {
+            flush(run, names, lexicon);
+        }
+        return;
+    };
+    let bare = without_possessive(word.bare);
+    if word.capital && !word.punct && name_like(bare) {
+        run.push(without_full_stop(bare));
+        if word.ends_clause() || word.ends_sentence() || bare.len() != word.bare.len() {
+            flush(run, names, lexicon);
+        }
+    } else {
+        flush(run, names, lexicon);
+    }
+}
+
+/// Ends a run of capitalised words: a full name if two or more remain
+/// once leading roles are left out.
+fn flush(run: &mut Vec<&str>, names: &mut Vec<Vec<String>>, lexicon: &Lexicon) {
+    // A lone capitalised word (most often a sentence's first) is no full name.
+    if run.len() >= 2 {
+        let skip = leading_non_name(run, lexicon).min(run.len());
+        let name = &run[skip..];
+        if name.len() >= 2 && !name.iter().any(|w| lexicon.is_not_name(&w.to_lowercase())) {
+            names.push(name.iter().map(|w| (*w).to_owned()).collect());
+        }
+    }
+    run.clear();
 }
 
 /// Whether two forms are the same name: equal, or, where names inflect,
