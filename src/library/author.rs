@@ -18,10 +18,11 @@ pub struct AuthorKey(String);
 
 impl AuthorKey {
     pub fn of(name: &str) -> Self {
-        let cleaned = clean_name(name);
+        let mut cleaned = clean_name(name);
         if cleaned.is_ascii() {
             // Nothing to decompose: the common case, without normalising.
-            return Self(cleaned.to_ascii_lowercase());
+            cleaned.make_ascii_lowercase();
+            return Self(cleaned);
         }
         let folded: String = cleaned
             .nfd()
@@ -35,6 +36,10 @@ impl AuthorKey {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
 }
 
 /// The name shown for articles with no author at all.
@@ -43,11 +48,27 @@ pub const UNKNOWN_AUTHOR: &str = "Unknown author";
 /// Tidies a name as written: collapses whitespace, drops a leading "By",
 /// and trailing punctuation left over from a byline.
 pub fn clean_name(name: &str) -> String {
+    if is_clean(name) { name.to_owned() } else { tidy(name) }
+}
+
+fn tidy(name: &str) -> String {
     let collapsed = name.split_whitespace().collect::<Vec<_>>().join(" ");
     let without_by = strip_by(&collapsed);
     without_by
         .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '|' | '-' | '—' | '–') || c.is_whitespace())
         .to_owned()
+}
+
+/// Whether [`clean_name`] would leave `name` as it is: single spaces
+/// between words, no "By " before them, nothing to trim at either end
+/// (most names, checked without copying them).
+fn is_clean(name: &str) -> bool {
+    let edge = |c: char| matches!(c, ',' | ';' | ':' | '|' | '-' | '—' | '–') || c.is_whitespace();
+    !name.starts_with(edge)
+        && !name.ends_with(edge)
+        && !name.get(..3).is_some_and(|prefix| prefix.eq_ignore_ascii_case("by "))
+        && !name.contains("  ")
+        && name.chars().all(|c| c == ' ' || !c.is_whitespace())
 }
 
 /// Removes a leading "By " (any case) from a byline.
@@ -125,6 +146,20 @@ fn is_all_caps(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A name taken as it is only where tidying would not change it.
+        #[test]
+        fn names_taken_as_they_are_need_no_tidying(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["Ana", "by", "By ", " ", "  ", "\t", "\u{a0}", ",", "-", "—", "é", "Lind", "|", "x"]),
+                0..8,
+            )
+        ) {
+            let name = parts.concat();
+            proptest::prop_assert_eq!(clean_name(&name), tidy(&name), "{:?}", name);
+        }
+    }
 
     #[test]
     fn variants_share_a_key() {

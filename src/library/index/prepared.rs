@@ -5,6 +5,8 @@
 //! there, in parallel, so the one writer thread only binds and inserts.
 //! The body and the quotations themselves are dropped once read.
 
+use std::collections::hash_map::Entry;
+
 use super::order;
 use super::schema::SEPARATOR;
 use crate::library::article::{Article, ArticleId};
@@ -66,7 +68,19 @@ impl Prepared {
             tags: article.tags.join(" "),
         };
         let byline_keys: Vec<String> = article.bylines.iter().map(|b| key_of(&b.name)).collect();
-        let speaker_keys: Vec<String> = article.speakers.iter().map(|s| key_of(s)).collect();
+        // One speaker per quotation: each person's key is made once.
+        let mut speaker_keys: Vec<String> = Vec::with_capacity(article.speakers.len());
+        let mut made: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for (i, speaker) in article.speakers.iter().enumerate() {
+            let key = match made.entry(speaker) {
+                Entry::Occupied(first) => speaker_keys[*first.get()].clone(),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    key_of(speaker)
+                }
+            };
+            speaker_keys.push(key);
+        }
         let quotes = quote_rows(&article, &speaker_keys);
         // What is stored of them is in `text` and `quotes` now.
         article.body = Vec::new();
@@ -107,7 +121,7 @@ fn body_text(article: &Article) -> String {
 
 /// A name's key (see [`AuthorKey`]), as the index's tables hold it.
 pub fn key_of(name: &str) -> String {
-    AuthorKey::of(name).as_str().to_owned()
+    AuthorKey::of(name).into_string()
 }
 
 /// The distinct keys among an article's byline keys, in byline order; one
