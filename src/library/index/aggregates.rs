@@ -206,9 +206,10 @@ fn add_counts<V: rusqlite::ToSql>(
          ON CONFLICT (key, {column}) DO UPDATE SET n = n + excluded.n"
     );
     let mut changed = false;
+    let mut upsert = tx.prepare_cached(&upsert)?;
     for (value, n) in counts {
         if n != 0 {
-            tx.prepare_cached(&upsert)?.execute(params![key, value, n])?;
+            upsert.execute(params![key, value, n])?;
             changed |= n < 0;
         }
     }

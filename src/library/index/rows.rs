@@ -131,14 +131,17 @@ pub fn insert_article(
         join(article.warnings.iter().map(String::as_str)),
         prepared.hash,
     ])?;
+    // Each statement taken from the cache once per article, not per row.
+    let mut insert_quote =
+        tx.prepare_cached("INSERT OR REPLACE INTO quotes (person, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?;
     for quote in &prepared.quotes {
         let person = people.of(tx, &quote.person)?;
-        tx.prepare_cached("INSERT OR REPLACE INTO quotes (person, row, n, excerpt) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![person, row, quote.n, quote.excerpt])?;
+        insert_quote.execute(params![person, row, quote.n, quote.excerpt])?;
     }
+    let mut insert_author =
+        tx.prepare_cached("INSERT OR IGNORE INTO article_authors (key, row) VALUES (?1, ?2)")?;
     for key in author_keys(&prepared.byline_keys) {
-        tx.prepare_cached("INSERT OR IGNORE INTO article_authors (key, row) VALUES (?1, ?2)")?
-            .execute(params![key, row])?;
+        insert_author.execute(params![key, row])?;
     }
     tally.add(&Counted {
         row,
