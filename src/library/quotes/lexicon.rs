@@ -21,9 +21,9 @@
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
+use serde::Deserialize;
 
 use crate::library::chars::is_punctuation_mark;
-use serde::Deserialize;
 
 /// The lexicon files, by language code.
 const FILES: [(&str, &str); 10] = [

@@ -99,14 +99,9 @@ impl<'p> FullNames<'p> {
         for p in 0..self.paragraphs.len() {
             self.names_in(p, lexicon);
         }
-        let mut seen: HashSet<&Vec<String>> = HashSet::default();
-        for (p, names) in self.read.iter().enumerate() {
-            for name in names.iter().flatten() {
-                if seen.insert(name) {
-                    let surname = name[name.len() - 1].clone();
-                    self.by_surname.entry(surname).or_default().push((p, name.clone()));
-                }
-            }
+        for (p, name) in self.first_uses(|_| true) {
+            let surname = name[name.len() - 1].clone();
+            self.by_surname.entry(surname).or_default().push((p, name));
         }
         self.complete = true;
     }
@@ -114,8 +109,6 @@ impl<'p> FullNames<'p> {
     /// The names ending in `surname`, in the order the article uses them.
     fn ending_in(&mut self, surname: &str, lexicon: &Lexicon) -> &[(usize, Vec<String>)] {
         if !self.complete && !self.by_surname.contains_key(surname) {
-            let mut seen: HashSet<&Vec<String>> = HashSet::default();
-            let mut found = Vec::new();
             // Only a paragraph whose text holds the surname can hold a name ending in it.
             let finder = memchr::memmem::Finder::new(surname);
             for p in 0..self.paragraphs.len() {
@@ -123,16 +116,25 @@ impl<'p> FullNames<'p> {
                     self.names_in(p, lexicon);
                 }
             }
-            for (p, names) in self.read.iter().enumerate() {
-                for name in names.iter().flatten() {
-                    if name.last().is_some_and(|last| last == surname) && seen.insert(name) {
-                        found.push((p, name.clone()));
-                    }
-                }
-            }
+            let found = self.first_uses(|name| name.last().is_some_and(|last| last == surname));
             self.by_surname.insert(surname.to_owned(), found);
         }
         self.by_surname.get(surname).map_or(&[], Vec::as_slice)
+    }
+
+    /// The names of the paragraphs read so far that `keep` accepts, in
+    /// order, each with the paragraph it is first used in.
+    fn first_uses(&self, keep: impl Fn(&[String]) -> bool) -> Vec<(usize, Vec<String>)> {
+        let mut seen: HashSet<&Vec<String>> = HashSet::default();
+        let mut found = Vec::new();
+        for (p, names) in self.read.iter().enumerate() {
+            for name in names.iter().flatten() {
+                if keep(name) && seen.insert(name) {
+                    found.push((p, name.clone()));
+                }
+            }
+        }
+        found
     }
 
     /// The full names of paragraph `p`, in order, read once.
