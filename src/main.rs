@@ -9,5 +9,6 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    broadsheet::library::workers::configure();
     broadsheet::cli::run(broadsheet::cli::Cli::parse())
 }

@@ -23,6 +23,7 @@ pub mod scan;
 pub mod search;
 pub mod stats;
 pub mod stream;
+pub mod workers;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
