@@ -67,20 +67,8 @@ impl Prepared {
             body: body_text(&article),
             tags: article.tags.join(" "),
         };
-        let byline_keys: Vec<String> = article.bylines.iter().map(|b| key_of(&b.name)).collect();
-        // One speaker per quotation: each person's key is made once.
-        let mut speaker_keys: Vec<String> = Vec::with_capacity(article.speakers.len());
-        let mut made: rustc_hash::FxHashMap<&str, usize> = Default::default();
-        for (i, speaker) in article.speakers.iter().enumerate() {
-            let key = match made.entry(speaker) {
-                Entry::Occupied(first) => speaker_keys[*first.get()].clone(),
-                Entry::Vacant(slot) => {
-                    slot.insert(i);
-                    key_of(speaker)
-                }
-            };
-            speaker_keys.push(key);
-        }
+        let byline_keys = keys_of(article.bylines.iter().map(|b| b.name.as_str()));
+        let speaker_keys = keys_of(article.speakers.iter().map(String::as_str));
         let quotes = quote_rows(&article, &speaker_keys);
         // What is stored of them is in `text` and `quotes` now.
         article.body = Vec::new();
@@ -119,8 +107,26 @@ fn body_text(article: &Article) -> String {
     body
 }
 
+/// The key of each of `names`, in order, made once per distinct name (an
+/// article lists its speaker once per quotation).
+pub fn keys_of<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut made: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for (i, name) in names.enumerate() {
+        let key = match made.entry(name) {
+            Entry::Occupied(first) => keys[*first.get()].clone(),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+                key_of(name)
+            }
+        };
+        keys.push(key);
+    }
+    keys
+}
+
 /// A name's key (see [`AuthorKey`]), as the index's tables hold it.
-pub fn key_of(name: &str) -> String {
+fn key_of(name: &str) -> String {
     AuthorKey::of(name).into_string()
 }
 
@@ -195,6 +201,12 @@ fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_follow_their_names_however_often_one_repeats() {
+        let keys = keys_of(["Ana Lind", "By ANA  LIND", "Ana Lind", "Tomas Berg"].into_iter());
+        assert_eq!(keys, ["ana lind", "ana lind", "ana lind", "tomas berg"]);
+    }
 
     #[test]
     fn author_keys_are_distinct_or_one_empty_key() {

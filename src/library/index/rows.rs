@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::aggregates::{Counted, Tally};
 use super::fulltext::{Sink, TextRow};
 use super::order::{self, MAX_SEQUENCE};
-use super::prepared::{Prepared, author_keys, join, key_of};
+use super::prepared::{Prepared, author_keys, join, keys_of};
 use super::schema::SEPARATOR;
 use crate::library::article::ArticleId;
 use crate::library::author::AuthorKey;
@@ -234,11 +234,11 @@ pub fn delete_file(
     for (row, authors, bios, source, speakers) in &gone {
         let names: Vec<&str> =
             if authors.is_empty() { Vec::new() } else { authors.split(SEPARATOR).collect() };
-        let name_keys: Vec<String> = names.iter().map(|n| key_of(n)).collect();
+        let name_keys = keys_of(names.iter().copied());
         let bios: Vec<&str> = bios.split(SEPARATOR).collect();
         let speakers: Vec<&str> =
             if speakers.is_empty() { Vec::new() } else { speakers.split(SEPARATOR).collect() };
-        let speaker_keys: Vec<String> = speakers.iter().map(|s| key_of(s)).collect();
+        let speaker_keys = keys_of(speakers.iter().copied());
         let counted = Counted {
             row: *row,
             bylines: (names.iter().zip(&name_keys).enumerate())
