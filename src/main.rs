@@ -9,6 +9,5 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    broadsheet::library::workers::configure();
     broadsheet::cli::run(broadsheet::cli::Cli::parse())
 }

@@ -13,6 +13,7 @@ use super::formats::dataset::{RawRow, row_article};
 use super::formats::record::Mapping;
 use super::identity::{self, Detail};
 use super::load::{self, FileEntry, FileKind, FileOutcome};
+use super::workers;
 
 /// Which part of its file a batch is: a dataset comes in several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,17 +104,19 @@ pub fn scan_into<T: Clone + Send + Sync, A: Send>(
             chunk.push(file);
         }
         size = (size * 2).min(CHUNK_FILES);
-        let batches: Vec<Batch<T, A>> = chunk
-            .par_iter()
-            .map(|(entry, tag)| {
-                let mut outcome = load::read_file(entry, options.read);
-                let articles = std::mem::take(&mut outcome.articles)
-                    .into_iter()
-                    .map(|parsed| make(identity::finish(entry, parsed, options.detail)))
-                    .collect();
-                Batch { entry: entry.clone(), tag: tag.clone(), part: Part::Whole, articles, outcome }
-            })
-            .collect();
+        let batches: Vec<Batch<T, A>> = workers::install(|| {
+            chunk
+                .par_iter()
+                .map(|(entry, tag)| {
+                    let mut outcome = load::read_file(entry, options.read);
+                    let articles = std::mem::take(&mut outcome.articles)
+                        .into_iter()
+                        .map(|parsed| make(identity::finish(entry, parsed, options.detail)))
+                        .collect();
+                    Batch { entry: entry.clone(), tag: tag.clone(), part: Part::Whole, articles, outcome }
+                })
+                .collect()
+        });
         for batch in batches {
             if each(batch).is_break() {
                 return;
@@ -156,10 +159,12 @@ fn scan_dataset<T: Clone + Send + Sync, A: Send>(
     loop {
         let last = rows.len() < DATASET_ROWS;
         // The next rows are read while these are parsed.
-        let (parsed, next) = rayon::join(
-            || parse_rows(&mapping, std::mem::take(&mut rows), (entry, file_type), options.detail, make),
-            || if last { Vec::new() } else { dataset.by_ref().take(DATASET_ROWS).collect() },
-        );
+        let (parsed, next) = workers::install(|| {
+            rayon::join(
+                || parse_rows(&mapping, std::mem::take(&mut rows), (entry, file_type), options.detail, make),
+                || if last { Vec::new() } else { dataset.by_ref().take(DATASET_ROWS).collect() },
+            )
+        });
         rows = next;
         let part = match (first, last) {
             (true, true) => Part::Whole,

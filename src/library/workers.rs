@@ -1,5 +1,5 @@
-//! The threads that parse articles in parallel (rayon's global pool) run a
-//! few nice steps below the rest of the program. Parsing works a chunk
+//! The threads that parse articles in parallel, a rayon pool of their own,
+//! run a few nice steps below the rest of the program. Parsing works a chunk
 //! ahead of storing; given the cores as often as the two index writers,
 //! it finished early and waited while the writers, behind, left a core
 //! idle at the end of every chunk. Yielding to them, it takes what they
@@ -7,13 +7,27 @@
 //! cores in use on average against 1.71). The reader's own thread gets
 //! the same precedence while a library is indexed in the background.
 
+use std::sync::OnceLock;
+
+use rayon::{ThreadPool, ThreadPoolBuilder};
+
 /// How many nice steps below the thread that starts them the workers run.
 pub const LOWER_BY: i32 = 5;
 
-/// Sets up rayon's global pool with lowered workers. Call at start, before
-/// anything runs in parallel; once the pool exists this changes nothing.
-pub fn configure() {
-    let _ = rayon::ThreadPoolBuilder::new().start_handler(|_| lower_this_thread()).build_global();
+/// Runs `work` on the parsing pool: its parallel iterators and joins use
+/// the pool's lowered workers. The pool is made on first use (nothing is
+/// started for commands that never parse); where it cannot be, `work` runs
+/// on rayon's global pool.
+pub fn install<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+    static POOL: OnceLock<Option<ThreadPool>> = OnceLock::new();
+    match POOL.get_or_init(|| builder().build().ok()) {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
+fn builder() -> ThreadPoolBuilder {
+    ThreadPoolBuilder::new().thread_name(|i| format!("parse-{i}")).start_handler(|_| lower_this_thread())
 }
 
 /// Lowers the calling thread's priority by [`LOWER_BY`] (Linux sets it per
