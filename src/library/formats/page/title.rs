@@ -9,6 +9,12 @@ use super::Metadata;
 /// What separates a headline from the site's name in a title.
 const SEPARATORS: [&str; 11] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", " « ", " ~ "];
 
+/// Separators written without spaces, as Chinese and Japanese titles do
+/// ("台风登陆_新浪新闻", "大雨で運休｜NHK"). They also occur inside
+/// headlines, so a title is only split at one when a part is the site's
+/// name or the page's heading.
+const TIGHT_SEPARATORS: [&str; 6] = ["｜", "|", "丨", "_", "：", "—"];
+
 /// The headline, and the site's name when only the `<title>` gave it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Chosen {
@@ -69,7 +75,13 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
         if is_heading(&title) {
             break;
         }
-        let Some((left, right)) = split_once_at_separator(&title) else { break };
+        let (left, right, tight) = match split_once_at_separator(&title, &SEPARATORS) {
+            Some((left, right)) => (left, right, false),
+            None => match split_once_at_separator(&title, &TIGHT_SEPARATORS) {
+                Some((left, right)) => (left, right, true),
+                None => break,
+            },
+        };
         let is_site = |part: &str| {
             let part = fold(part);
             !part.is_empty()
@@ -88,8 +100,9 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
         } else if is_site(&left) {
             site_removed = true;
             (right, left)
-        } else if (words(&right) <= 3 && words(&left) >= 4)
-            || (site_removed && words(&right) <= 2 && words(&left) >= 3)
+        } else if !tight
+            && ((words(&right) <= 3 && words(&left) >= 4)
+                || (site_removed && words(&right) <= 2 && words(&left) >= 3))
         {
             // A short tail after a long headline is a site or section name
             // ("Headline – Coast – Example News").
@@ -110,9 +123,9 @@ fn words(text: &str) -> usize {
 
 /// Splits at the last separator (site names usually trail), or at the
 /// first one when the site leads ("Site | Headline").
-fn split_once_at_separator(title: &str) -> Option<(String, String)> {
+fn split_once_at_separator(title: &str, separators: &[&str]) -> Option<(String, String)> {
     let last =
-        SEPARATORS.iter().filter_map(|s| title.rfind(s).map(|i| (i, s.len()))).max_by_key(|(i, _)| *i)?;
+        separators.iter().filter_map(|s| title.rfind(s).map(|i| (i, s.len()))).max_by_key(|(i, _)| *i)?;
     let (i, len) = last;
     let (left, right) = (title[..i].trim(), title[i + len..].trim());
     if left.is_empty() || right.is_empty() {
@@ -145,6 +158,23 @@ mod tests {
         );
         // A dash inside a headline stays.
         assert_eq!(strip("Ferry cut - and what comes next", ""), "Ferry cut - and what comes next");
+    }
+
+    #[test]
+    fn unspaced_separators_split_off_a_named_site_only() {
+        assert_eq!(strip("台风登陆福建沿海_新浪新闻", "新浪新闻"), "台风登陆福建沿海");
+        assert_eq!(strip("大雨で新幹線が運転見合わせ｜NHK", "NHK"), "大雨で新幹線が運転見合わせ");
+        assert_eq!(strip("港の新しい防波堤：潮見新聞デジタル", "潮見新聞"), "港の新しい防波堤");
+        assert_eq!(strip("NHK｜大雨で新幹線が運転見合わせ", "NHK"), "大雨で新幹線が運転見合わせ");
+        // Inside a headline they stay, with no site named or none matching.
+        assert_eq!(strip("首相：来年度予算を発表", ""), "首相：来年度予算を発表");
+        assert_eq!(strip("首相：来年度予算を発表", "潮見新聞"), "首相：来年度予算を発表");
+        assert_eq!(
+            strip("snake_case names in the harbour database", ""),
+            "snake_case names in the harbour database"
+        );
+        let headings = ["渡船が三時間運休".to_owned()];
+        assert_eq!(without_site("渡船が三時間運休_港の声", &[], &headings).0, "渡船が三時間運休");
     }
 
     #[test]
