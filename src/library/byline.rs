@@ -45,7 +45,7 @@ fn push_unique(out: &mut Vec<String>, name: &str) {
 }
 
 /// Words that introduce a byline in the languages we read.
-const LEAD_INS: [&str; 22] = [
+const LEAD_INS: [&str; 30] = [
     "written by",
     "words by",
     "reporting by",
@@ -68,10 +68,42 @@ const LEAD_INS: [&str; 22] = [
     "author",
     "text",
     "texto",
+    "texte",
+    "автор",
+    "авторы",
+    "текст",
+    "yazar",
+    "بقلم",
+    "كتب",
+    "लेखक",
+];
+
+/// Lead-ins that are also names, taken as lead-ins only before a colon
+/// ("Oleh: Budi Santoso" in Indonesian, but Oleh Sentsov).
+const COLON_LEAD_INS: [&str; 1] = ["oleh"];
+
+/// Lead-ins of Chinese and Japanese bylines, written with no space before
+/// the name ("记者张三", "文／王小明"). "文" ("text") alone would also be
+/// the first character of many names, so it counts only with its mark.
+const TIGHT_LEAD_INS: [&str; 14] = [
+    "本报记者",
+    "本報記者",
+    "特约记者",
+    "特約記者",
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "撰文",
+    "文／",
+    "文/",
+    "文：",
+    "文:",
+    "文 ",
 ];
 
 /// Words that join two names.
-const JOINERS: [&str; 9] = ["and", "und", "et", "y", "e", "i", "en", "och", "и"];
+const JOINERS: [&str; 12] = ["and", "und", "et", "y", "e", "i", "en", "och", "и", "ve", "dan", "و"];
 
 fn split(field: &str) -> Vec<String> {
     let field = field.trim();
@@ -80,7 +112,7 @@ fn split(field: &str) -> Vec<String> {
     }
     let mut parts = Vec::new();
     let chunks = field
-        .split([';', '|', '\n'])
+        .split([';', '|', '\n', '；'])
         .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www."))
         .flat_map(|c| c.split('/'));
     for chunk in chunks {
@@ -88,7 +120,7 @@ fn split(field: &str) -> Vec<String> {
         for piece in split_commas(&chunk) {
             let piece = strip_lead_in(&without_email(&piece));
             for name in split_joiners(&piece) {
-                let name = without_roles(&clean_name(strip_lead_in(&name).as_str()));
+                let name = without_roles(&without_aside(&clean_name(strip_lead_in(&name).as_str())));
                 if is_name(&name) {
                     parts.push(name);
                 }
@@ -119,15 +151,45 @@ fn without_email(text: &str) -> String {
         let name = text[..open].trim().trim_matches('"');
         return if name.is_empty() { text[open + 1..close].trim().to_owned() } else { name.to_owned() };
     }
-    text.to_owned()
+    // "홍길동 기자 hong@example.com": the words without the address.
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !w.contains('@')).collect();
+    if words.is_empty() { text.to_owned() } else { words.join(" ") }
+}
+
+/// A name without what follows it in brackets ("Jane Doe (Berlin)",
+/// "Ana Ruiz (AFP)"), and a name wholly in brackets ("（山田太郎）")
+/// without them.
+fn without_aside(name: &str) -> String {
+    let name = name.trim();
+    let unwrapped = name
+        .strip_prefix(['(', '（', '['])
+        .and_then(|n| n.strip_suffix([')', '）', ']']))
+        .filter(|inner| !inner.contains(['(', '（', ')', '）']));
+    if let Some(inner) = unwrapped {
+        return inner.trim().to_owned();
+    }
+    match name.find(['(', '（']) {
+        Some(open) if open > 0 && name.ends_with([')', '）']) => name[..open].trim().to_owned(),
+        _ => name.to_owned(),
+    }
 }
 
 fn strip_lead_in(text: &str) -> String {
-    let trimmed = text.trim().trim_start_matches(['-', '–', '—', '·', ':']).trim();
+    let mut trimmed = text.trim().trim_start_matches(['-', '–', '—', '·', ':']).trim();
+    // "文／记者 王小明": each tight lead-in, then its marks.
+    while let Some(rest) = TIGHT_LEAD_INS.iter().find_map(|lead| trimmed.strip_prefix(lead)) {
+        trimmed = rest.trim_start_matches([' ', ':', '：', '/', '／', '\u{3000}']).trim();
+    }
     let lower = trimmed.to_lowercase();
-    for lead in LEAD_INS {
+    let leads =
+        LEAD_INS.iter().map(|lead| (lead, false)).chain(COLON_LEAD_INS.iter().map(|lead| (lead, true)));
+    for (lead, needs_colon) in leads {
         if let Some(rest) = lower.strip_prefix(lead)
-            && (rest.starts_with([' ', ':']) || rest.is_empty())
+            && (if needs_colon {
+                rest.trim_start().starts_with(':')
+            } else {
+                rest.starts_with([' ', ':']) || rest.is_empty()
+            })
         {
             let cut = trimmed.len() - rest.len();
             return trimmed[cut..].trim_start_matches([' ', ':']).trim().to_owned();
@@ -140,8 +202,9 @@ fn strip_lead_in(text: &str) -> String {
 /// Staff Writer", dropped later as not a name); two single words are one
 /// person written surname first ("Doe, Jane").
 fn split_commas(text: &str) -> Vec<String> {
-    let parts: Vec<&str> = text.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() == 2 && parts.iter().all(|p| !p.contains(' ')) {
+    let parts: Vec<&str> = text.split([',', '，', '、']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    // The list marks of Chinese and Japanese only ever separate names.
+    if parts.len() == 2 && !text.contains(['，', '、']) && parts.iter().all(|p| !p.contains(' ')) {
         return vec![text.trim().to_owned()];
     }
     parts.into_iter().map(str::to_owned).collect()
@@ -149,6 +212,10 @@ fn split_commas(text: &str) -> Vec<String> {
 
 fn split_joiners(text: &str) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    // Korean names are written without spaces: "홍길동 김철수 기자" is two.
+    if words.len() > 1 && words.iter().all(|w| w.chars().all(is_hangul)) {
+        return words.into_iter().map(str::to_owned).collect();
+    }
     let mut names = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for (i, word) in words.iter().enumerate() {
@@ -168,13 +235,20 @@ fn split_joiners(text: &str) -> Vec<String> {
     names
 }
 
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}')
+}
+
+/// Whether a word is in a script without capitals (Chinese, Japanese,
+/// Korean, Arabic, Devanagari...), where one word can be a whole name.
+fn is_caseless(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && word.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase() && !c.is_uppercase())
+}
+
 /// Words of a job title written next to a name ("Senior Correspondent
-/// Jane Doe", "Jane Doe Staff Writer").
-const ROLE_WORDS: [&str; 30] = [
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
+/// Jane Doe", "Jane Doe Staff Writer"), besides the [`JOB_NOUNS`].
+const ROLE_WORDS: [&str; 26] = [
     "editor",
     "senior",
     "chief",
@@ -203,20 +277,62 @@ const ROLE_WORDS: [&str; 30] = [
     "digital",
 ];
 
+/// Jobs in the languages we read ("홍길동 기자"): beside a name they go,
+/// and a phrase holding one anywhere is a job, not a name.
+const JOB_NOUNS: [&str; 24] = [
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "korrespondent",
+    "korrespondentin",
+    "redakteur",
+    "redakteurin",
+    "correspondant",
+    "correspondante",
+    "envoyé",
+    "envoyée",
+    "journaliste",
+    "corresponsal",
+    "periodista",
+    "giornalista",
+    "inviato",
+    "корреспондент",
+    "журналист",
+    "muhabir",
+    "기자",
+    "특파원",
+    "记者",
+    "記者",
+];
+
 /// A name without the job title before or after it, when a name is left.
 fn without_roles(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let is_role = |w: &&&str| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(['.', ',']));
+    let is_role = |w: &&&str| is_role_word(w);
     let start = words.iter().take_while(is_role).count();
     let end = words.len() - words.iter().rev().take_while(is_role).count();
     if start < end && end - start >= 1 && (start > 0 || end < words.len()) && end - start < words.len() {
         let kept = &words[start..end];
-        // One word left of "Staff Writer" is no name; keep the phrase to be rejected.
-        if kept.len() >= 2 {
+        // A job before something that is not a name ("correspondant à
+        // Lyon") is a job phrase: keep it whole, to be rejected.
+        if start > 0 && kept[0].starts_with(|c: char| c.is_lowercase()) {
+            return name.to_owned();
+        }
+        // One word left of "Staff Writer" is no name, but one word in a
+        // script without capitals can be ("홍길동 기자"); otherwise keep
+        // the phrase to be rejected.
+        if kept.len() >= 2 || is_caseless(kept[0]) {
             return kept.join(" ");
         }
     }
     name.to_owned()
+}
+
+fn is_role_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    let word = word.trim_matches(['.', ',']);
+    ROLE_WORDS.contains(&word) || JOB_NOUNS.contains(&word)
 }
 
 /// Words that make a phrase a job, a section or a placeholder, not a name.
@@ -298,8 +414,7 @@ pub fn is_name(name: &str) -> bool {
     }
     // "Staff Writer", "News Desk", "Updated": every word a job or section word.
     let placeholder = words.iter().all(|w| NOT_NAMES.contains(&w.as_str()) || w == "the" || w == "of");
-    !placeholder
-        && !words.iter().any(|w| matches!(w.as_str(), "writer" | "reporter" | "correspondent" | "staff"))
+    !placeholder && !words.iter().any(|w| JOB_NOUNS.contains(&w.as_str()))
 }
 
 fn looks_like_domain(name: &str) -> bool {
@@ -354,6 +469,43 @@ mod tests {
         assert_eq!(names("Jane Doe <jane@example.com>"), ["Jane Doe"]);
         assert_eq!(names("jane@example.com"), ["jane@example.com"]);
         assert_eq!(names("editor@example.com (Jane Doe), web@example.com (Bo Li)"), ["Jane Doe", "Bo Li"]);
+    }
+
+    #[test]
+    fn bylines_in_chinese_japanese_and_korean() {
+        assert_eq!(names("记者 张三"), ["张三"]);
+        assert_eq!(names("本报记者王小明"), ["王小明"]);
+        assert_eq!(names("文／记者 王小明、李华"), ["王小明", "李华"]);
+        assert_eq!(names("山田太郎、佐藤花子"), ["山田太郎", "佐藤花子"]);
+        assert_eq!(names("张三，李四"), ["张三", "李四"]);
+        assert_eq!(names("（山田太郎）"), ["山田太郎"]);
+        assert_eq!(names("홍길동 기자"), ["홍길동"]);
+        assert_eq!(names("홍길동 김민수 기자 hong@example.kr"), ["홍길동", "김민수"]);
+        // "文" alone starts names too.
+        assert_eq!(names("文在寅"), ["文在寅"]);
+        assert_eq!(names("记者"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lead_ins_and_jobs_in_other_languages() {
+        assert_eq!(names("Автор: Иван Петров"), ["Иван Петров"]);
+        assert_eq!(names("Текст: Анна Смирнова"), ["Анна Смирнова"]);
+        assert_eq!(names("بقلم أحمد علي"), ["أحمد علي"]);
+        assert_eq!(names("Yazar: Ayşe Yılmaz"), ["Ayşe Yılmaz"]);
+        assert_eq!(names("Ali Demir ve Ayşe Yılmaz"), ["Ali Demir", "Ayşe Yılmaz"]);
+        assert_eq!(names("Oleh: Budi Santoso dan Sri Wahyuni"), ["Budi Santoso", "Sri Wahyuni"]);
+        assert_eq!(names("Oleh Sentsov"), ["Oleh Sentsov"]);
+        assert_eq!(names("Von Hans Müller, Korrespondent"), ["Hans Müller"]);
+        assert_eq!(names("Redakteurin Eva Roth"), ["Eva Roth"]);
+        assert_eq!(names("Par Jean Dupont, correspondant à Lyon"), ["Jean Dupont"]);
+        assert_eq!(names("Корреспондент"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn asides_in_brackets_go() {
+        assert_eq!(names("Jane Doe (Berlin)"), ["Jane Doe"]);
+        assert_eq!(names("Agence France-Presse (AFP)"), ["Agence France-Presse"]);
+        assert_eq!(names("(Reuters)"), ["Reuters"]);
     }
 
     #[test]
