@@ -35,7 +35,31 @@ pub fn parse_date(text: &str) -> Option<ArticleDate> {
     if text.is_empty() || text.len() > 200 {
         return None;
     }
+    let text = ascii_digits(text);
+    let text = text.as_ref();
     strict(text).or_else(|| timestamp(text)).or_else(|| loose(text)).filter(|d| YEARS.contains(&year(*d)))
+}
+
+/// `text` with the decimal digits of other scripts written as ASCII ones:
+/// full-width (２０２４年), Arabic-Indic (٢٠٢٤), Persian, Devanagari and
+/// Bengali.
+fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(|c| other_digit(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| other_digit(c).unwrap_or(c)).collect())
+}
+
+fn other_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '\u{ff10}'..='\u{ff19}' => 0xff10,
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06f0}'..='\u{06f9}' => 0x06f0,
+        '\u{0966}'..='\u{096f}' => 0x0966,
+        '\u{09e6}'..='\u{09ef}' => 0x09e6,
+        _ => return None,
+    };
+    char::from_digit(u32::from(c) - zero, 10)
 }
 
 fn year(date: ArticleDate) -> i32 {
@@ -240,7 +264,10 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         if c.is_alphabetic() {
             let start = i;
-            while i < chars.len() && (chars[i].is_alphabetic() || chars[i] == '.') {
+            // Marks belong to their letters (the virama of "मार्च").
+            while i < chars.len()
+                && (chars[i].is_alphabetic() || is_combining_mark(chars[i]) || chars[i] == '.')
+            {
                 // "a.m." and "Sept." keep their dots; a word ends at a
                 // dot followed by a digit or space only once letters stop.
                 if chars[i] == '.' && chars.get(i + 1).is_none_or(|n| !n.is_alphabetic()) {
@@ -367,28 +394,29 @@ fn zone_offset(word: &str) -> Option<i32> {
     }
 }
 
-/// Month names and abbreviations in the languages news comes in, folded
-/// (lowercase, no accents), nominative and genitive forms both.
+/// Month names and abbreviations in the languages news comes in,
+/// nominative and genitive forms both (Hebrew also with its "in" prefix);
+/// looked up folded (see [`fold`]).
 const MONTHS: [&str; 12] = [
-    "january jan janv janvier januar janner jaenner enero ene gennaio gen janeiro januari leden ledna styczen stycznia январь января янв ocak ιανουαριου ιαν tammikuuta tammikuu",
-    "february feb febr fevr fevrier februar febrero febbraio fevereiro fev februari unor unora luty lutego февраль февраля фев sub subat φεβρουαριου φεβ helmikuuta helmikuu",
-    "march mar mars marz mrz marzo marco maart mrt brezen brezna marzec marca март марта mart μαρτιου μαρ maaliskuuta maaliskuu",
-    "april apr avr avril abril abr aprile aprilie duben dubna kwiecien kwietnia апрель апреля апр nisan απριλιου απρ huhtikuuta huhtikuu",
-    "may mai mayo maggio mag maio mei kveten kvetna maj maja май мая mayis μαιου toukokuuta toukokuu",
-    "june jun juin juni junio giugno giu junho cerven cervna czerwiec czerwca июнь июня июн haziran ιουνιου ιουν kesakuuta kesakuu",
-    "july jul juil juillet juli julio luglio lug julho cervenec cervence lipiec lipca июль июля июл temmuz ιουλιου ιουλ heinakuuta heinakuu",
-    "august aug aout agosto ago augustus srpen srpna sierpien sierpnia август августа авг agustos αυγουστου αυγ elokuuta elokuu",
-    "september sep sept septembre septiembre setiembre settembre set setembro zari wrzesien wrzesnia сентябрь сентября сен сент eylul σεπτεμβριου σεπ syyskuuta syyskuu",
-    "october oct octobre oktober okt octubre ottobre ott outubro out rijen rijna pazdziernik pazdziernika октябрь октября окт ekim οκτωβριου οκτ lokakuuta lokakuu",
-    "november nov novembre noviembre novembro listopad listopadu listopada ноябрь ноября ноя нояб kasim νοεμβριου νοε marraskuuta marraskuu",
-    "december dec decembre dezember dez diciembre dic dicembre dezembro prosinec prosince grudzien grudnia декабрь декабря дек aralik δεκεμβριου δεκ joulukuuta joulukuu",
+    "january jan janv janvier januar janner jaenner enero ene gennaio gen janeiro januari leden ledna styczen stycznia январь января янв ocak ιανουαριου ιαν tammikuuta tammikuu januari januar ianuarie sijecanj siječnja січень січня ינואר בינואר يناير जनवरी",
+    "february feb febr fevr fevrier februar febrero febbraio fevereiro fev februari unor unora luty lutego февраль февраля фев sub subat φεβρουαριου φεβ helmikuuta helmikuu februari februar februarie veljaca veljače лютий лютого פברואר בפברואר فبراير شباط फ़रवरी फरवरी",
+    "march mar mars marz mrz marzo marco maart mrt brezen brezna marzec marca март марта mart μαρτιου μαρ maaliskuuta maaliskuu maret marcius martie ožujak ožujka березень березня מרץ במרץ مارس آذار मार्च",
+    "april apr avr avril abril abr aprile aprilie duben dubna kwiecien kwietnia апрель апреля апр nisan απριλιου απρ huhtikuuta huhtikuu aprilis aprilie travanj travnja квітень квітня אפריל באפריל أبريل ابريل نيسان अप्रैल",
+    "may mai mayo maggio mag maio mei kveten kvetna maj maja май мая mayis μαιου toukokuuta toukokuu majus mai svibanj svibnja травень травня מאי במאי مايو أيار मई",
+    "june jun juin juni junio giugno giu junho cerven cervna czerwiec czerwca июнь июня июн haziran ιουνιου ιουν kesakuuta kesakuu junius iunie lipanj lipnja червень червня יוני ביוני يونيو يونيه حزيران जून",
+    "july jul juil juillet juli julio luglio lug julho cervenec cervence lipiec lipca июль июля июл temmuz ιουλιου ιουλ heinakuuta heinakuu julius iulie julai srpanj srpnja липень липня יולי ביולי يوليو يوليه تموز जुलाई",
+    "august aug aout agosto ago augustus srpen srpna sierpien sierpnia август августа авг agustos αυγουστου αυγ elokuuta elokuu agustus augusztus augusti ogos kolovoz kolovoza серпень серпня אוגוסט באוגוסט أغسطس اغسطس آب अगस्त",
+    "september sep sept septembre septiembre setiembre settembre set setembro zari wrzesien wrzesnia сентябрь сентября сен сент eylul σεπτεμβριου σεπ syyskuuta syyskuu szeptember septembrie rujan rujna вересень вересня ספטמבר בספטמבר سبتمبر أيلول सितंबर सितम्बर",
+    "october oct octobre oktober okt octubre ottobre ott outubro out rijen rijna pazdziernik pazdziernika октябрь октября окт ekim οκτωβριου οκτ lokakuuta lokakuu oktober octombrie жовтень жовтня אוקטובר באוקטובר أكتوبر اكتوبر अक्टूबर",
+    "november nov novembre noviembre novembro listopad listopadu listopada ноябрь ноября ноя нояб kasim νοεμβριου νοε marraskuuta marraskuu noiembrie studeni studenoga листопад листопада נובמבר בנובמבר نوفمبر नवंबर नवम्बर",
+    "december dec decembre dezember dez diciembre dic dicembre dezembro prosinec prosince grudzien grudnia декабрь декабря дек aralik δεκεμβριου δεκ joulukuuta joulukuu desember disember decembrie prosinac prosinca грудень грудня דצמבר בדצמבר ديسمبر दिसंबर दिसम्बर",
 ];
 
-static MONTH_NAMES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+static MONTH_NAMES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
     let mut names = HashMap::new();
     for (index, words) in MONTHS.iter().enumerate() {
         for word in words.split_whitespace() {
-            names.entry(word).or_insert(index as u32 + 1);
+            names.entry(fold(word)).or_insert(index as u32 + 1);
         }
     }
     names
@@ -476,6 +504,40 @@ mod tests {
         assert_eq!(read("March 5, 2024 10:30 PM EST"), "2024-03-05T22:30:00-05:00");
         assert_eq!(read("March 5, 2024, 12:15 a.m."), "2024-03-05T00:15:00+00:00");
         assert_eq!(read("3/5/2024 1:05:09 PM"), "2024-03-05T13:05:09+00:00");
+    }
+
+    #[test]
+    fn month_names_of_more_languages() {
+        assert_eq!(read("5 مارس 2024"), "2024-03-05");
+        assert_eq!(read("12 أكتوبر 2023"), "2023-10-12");
+        assert_eq!(read("5 मार्च 2024"), "2024-03-05");
+        assert_eq!(read("5 Maret 2024"), "2024-03-05");
+        assert_eq!(read("17 Agustus 2024 14:05 WIB"), "2024-08-17T14:05:00+07:00");
+        assert_eq!(read("5 березня 2024"), "2024-03-05");
+        assert_eq!(read("2024. március 5."), "2024-03-05");
+        assert_eq!(read("5 martie 2024"), "2024-03-05");
+        assert_eq!(read("5. ožujka 2024."), "2024-03-05");
+        assert_eq!(read("5 במרץ 2024"), "2024-03-05");
+        assert_eq!(read("5 מרץ 2024"), "2024-03-05");
+        // Polish and Czech November, not Croatian October.
+        assert_eq!(read("5 listopada 2024"), "2024-11-05");
+    }
+
+    #[test]
+    fn digits_of_other_scripts() {
+        assert_eq!(read("２０２４年３月５日"), "2024-03-05");
+        assert_eq!(read("٥ مارس ٢٠٢٤"), "2024-03-05");
+        assert_eq!(read("۱۴۰۳/۰۱/۱۵"), "none", "a Persian calendar year is out of range");
+        assert_eq!(read("५ मार्च २०२४"), "2024-03-05");
+    }
+
+    #[test]
+    fn each_month_word_names_one_month() {
+        for (index, words) in MONTHS.iter().enumerate() {
+            for word in words.split_whitespace() {
+                assert_eq!(month_named(&fold(word)), Some(index as u32 + 1), "{word}");
+            }
+        }
     }
 
     #[test]
