@@ -1,8 +1,10 @@
 //! Pairing quotation marks.
 //!
-//! Three families of marks pair among themselves: double (“ ” „ " and the
-//! doubled ’’ ‘‘ `` forms), guillemets (« »), and single (‘ ’ ‚ ' ‹ ›),
-//! which mostly nest inside the others. Whether a mark opens or closes is
+//! Five families of marks pair among themselves: double (“ ” „ " and the
+//! doubled ’’ ‘‘ `` forms), guillemets (« »), single (‘ ’ ‚ ' ‹ ›), which
+//! mostly nest inside the others, and the corner brackets of Chinese and
+//! Japanese (「 」, with 『 』 inside them), which say by their glyph alone
+//! whether they open or close. Whether a mark opens or closes is
 //! read from what stands beside it, so mixed straight/curly pairs, German
 //! „…“, Swedish ”…” and French « … » with inner spaces all pair. A single
 //! closing mark between letters, or one that no open single quotation is
@@ -18,6 +20,8 @@ enum Family {
     Double,
     Guillemet,
     Single,
+    Corner,
+    WhiteCorner,
 }
 
 /// What a mark can do, given its glyph alone.
@@ -47,6 +51,12 @@ enum Glyph {
     SingleStraight,
     SingleGuillemetLeft,
     SingleGuillemetRight,
+    /// 「 and 」.
+    CornerLeft,
+    CornerRight,
+    /// 『 and 』.
+    WhiteCornerLeft,
+    WhiteCornerRight,
 }
 
 impl Glyph {
@@ -59,6 +69,8 @@ impl Glyph {
             | Self::DoubleFromSingles
             | Self::DoubleOpenFromSingles => Family::Double,
             Self::GuillemetLeft | Self::GuillemetRight => Family::Guillemet,
+            Self::CornerLeft | Self::CornerRight => Family::Corner,
+            Self::WhiteCornerLeft | Self::WhiteCornerRight => Family::WhiteCorner,
             _ => Family::Single,
         }
     }
@@ -73,14 +85,15 @@ struct Mark {
 
 /// The quotation marks of a paragraph, in order. Only the bytes that can
 /// start a mark are looked at: `"`, `'`, `` ` `` and the lead bytes of
-/// « » (U+00AB, U+00BB) and of the typographic marks (U+2018-U+203A).
+/// « » (U+00AB, U+00BB), of the typographic marks (U+2018-U+203A) and of
+/// the corner brackets (U+300C-U+300F).
 fn marks(text: &str) -> Vec<Mark> {
     /// The bytes that can start a mark.
     const STARTS_MARK: [bool; 256] = {
         let mut table = [false; 256];
         let mut b = 0;
         while b < 256 {
-            table[b] = matches!(b as u8, b'"' | b'\'' | b'`' | 0xc2 | 0xe2);
+            table[b] = matches!(b as u8, b'"' | b'\'' | b'`' | 0xc2 | 0xe2 | 0xe3);
             b += 1;
         }
         table
@@ -114,6 +127,10 @@ fn marks(text: &str) -> Vec<Mark> {
             '«' => single(Glyph::GuillemetLeft),
             '»' => single(Glyph::GuillemetRight),
             '‹' => single(Glyph::SingleGuillemetLeft),
+            '「' => single(Glyph::CornerLeft),
+            '」' => single(Glyph::CornerRight),
+            '『' => single(Glyph::WhiteCornerLeft),
+            '』' => single(Glyph::WhiteCornerRight),
             '›' => single(Glyph::SingleGuillemetRight),
             '‚' => single(Glyph::SingleLow),
             // Two single marks together stand for a double one.
@@ -153,7 +170,7 @@ fn closes_before(c: Option<char>) -> bool {
 }
 
 fn is_mark_char(c: char) -> bool {
-    "“”„\"«»‹›‚’‘'`".contains(c)
+    "“”„\"«»‹›‚’‘'`「」『』".contains(c)
 }
 
 /// Where a mark stands: what is just before and just after it.
@@ -366,7 +383,8 @@ fn decide(mark: &Mark, text: &str, stack: &[Open], closer_later: bool) -> Decisi
             None if context.opening() && !context.closing() => Decision::Open,
             None => Decision::Ignore,
         },
-        Glyph::SingleGuillemetLeft => Decision::Open,
+        Glyph::SingleGuillemetLeft | Glyph::CornerLeft | Glyph::WhiteCornerLeft => Decision::Open,
+        Glyph::CornerRight | Glyph::WhiteCornerRight => close_or_ignore(),
         Glyph::SingleGuillemetRight => close_or_ignore(),
         Glyph::SingleLeft => match open {
             Some(level) if stack[level].glyph == Glyph::SingleLow && context.closing() => {
@@ -447,6 +465,17 @@ mod tests {
     fn range(paragraph: &str, n: usize) -> &str {
         let q = &find_quotes(&[paragraph])[n];
         &paragraph[q.spans[0].start..q.spans[0].end]
+    }
+
+    #[test]
+    fn corner_brackets_with_white_ones_inside() {
+        let p = "組合長は「船を守るための『最後の壁』だ」と話した。女性は「安心した」と語った。";
+        assert_eq!(one(p), ["船を守るための『最後の壁』だ", "最後の壁", "安心した"]);
+        assert_eq!(range(p, 0), "「船を守るための『最後の壁』だ」");
+        // Kana around them are never taken for marks.
+        assert_eq!(one("かさ上げ工事が始まった。"), Vec::<String>::new());
+        // A stray closing bracket closes nothing.
+        assert_eq!(one("」と話した。"), Vec::<String>::new());
     }
 
     #[test]
