@@ -7,6 +7,9 @@ pub const WORDS_PER_MINUTE: usize = 230;
 
 /// Whitespace-separated tokens that contain a letter or digit: what a
 /// reader counts as words, and much cheaper than full word segmentation.
+/// Chinese and Japanese are written without spaces: there every two
+/// characters count as a word, which gives reading times in line with
+/// the 400 to 600 characters a minute those readers read.
 pub fn word_count(body: &[Block]) -> usize {
     body.iter().map(|b| words_in(&b.text)).sum()
 }
@@ -31,8 +34,8 @@ const ASCII_CLASS: [u8; 128] = {
 
 /// One pass, no allocation: a word ends at whitespace (or the end) and
 /// counts if a letter or digit was seen since the last whitespace.
-fn words_in(text: &str) -> usize {
-    let (mut words, mut wordy) = (0, false);
+pub fn words_in(text: &str) -> usize {
+    let (mut words, mut wordy, mut ideographic) = (0, false, 0usize);
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -44,6 +47,9 @@ fn words_in(text: &str) -> usize {
         } else {
             let c = text[at..].chars().next().expect("at a char boundary");
             if super::chars::is_punctuation_mark(c) {
+                (false, false, c.len_utf8())
+            } else if is_ideographic(c) {
+                ideographic += 1;
                 (false, false, c.len_utf8())
             } else {
                 (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
@@ -57,7 +63,13 @@ fn words_in(text: &str) -> usize {
         }
         at += len;
     }
-    words + usize::from(wordy)
+    words + usize::from(wordy) + ideographic.div_ceil(2)
+}
+
+/// Han characters and kana: the scripts written without spaces between
+/// words (Korean is written with them, and counts like any other).
+fn is_ideographic(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
 }
 
 /// Whole minutes, rounded up; at least one for any text at all.
@@ -97,6 +109,19 @@ mod tests {
             let mixed = format!("{text} é");
             assert_eq!(words_in(&mixed), reference(&mixed), "{mixed:?}");
         }
+    }
+
+    #[test]
+    fn chinese_and_japanese_count_two_characters_a_word() {
+        // Seven characters of kana and Han; the full stop is not counted.
+        assert_eq!(words_in("工事が始まった。"), 4);
+        assert_eq!(words_in("港口新桥启用"), 3);
+        // Latin words among them count as words.
+        assert_eq!(words_in("NHKによると 2024年"), 2 + 3);
+        // Korean is spaced.
+        assert_eq!(words_in("항구 다리 개통"), 3);
+        let long = "港".repeat(4600);
+        assert_eq!(reading_minutes(words_in(&long)), 10);
     }
 
     #[test]
