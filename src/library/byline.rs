@@ -174,6 +174,12 @@ fn without_aside(name: &str) -> String {
     }
 }
 
+/// `text` without the words that introduce a byline ("By", "Von",
+/// "بقلم", "记者"...) at its start.
+pub fn without_lead_in(text: &str) -> String {
+    strip_lead_in(text)
+}
+
 fn strip_lead_in(text: &str) -> String {
     let mut trimmed = text.trim().trim_start_matches(['-', '–', '—', '·', ':']).trim();
     // "文／记者 王小明": each tight lead-in, then its marks.

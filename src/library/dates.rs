@@ -428,7 +428,24 @@ fn month_named(word: &str) -> Option<u32> {
 
 /// Dates found in running text ("Published 5 March 2024, 10:30"): the first
 /// stretch of at most a dozen words that reads as a date with a year.
+/// A Chinese, Japanese or Korean date inside running text, where no
+/// space sets it apart ("更新日時：2024年3月5日 9時30分").
+fn cjk_date_in(text: &str) -> Option<ArticleDate> {
+    let year_mark = text.find(['年', '년'])?;
+    let digits = text[..year_mark].bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return None;
+    }
+    let start = year_mark - digits;
+    let candidate: String = text[start..].chars().take(24).collect();
+    parse_date(&candidate)
+}
+
 pub fn find_date_in_text(text: &str) -> Option<ArticleDate> {
+    let text = ascii_digits(text);
+    if let Some(date) = cjk_date_in(&text) {
+        return Some(date);
+    }
     let words: Vec<&str> = text.split_whitespace().take(60).collect();
     for start in 0..words.len() {
         let first = words[start];
@@ -588,5 +605,7 @@ mod tests {
         );
         assert_eq!(found("Updated: Mar 5, 2024").as_deref(), Some("2024-03-05"));
         assert_eq!(found("By Ann Lee, staff reporter"), None);
+        assert_eq!(found("الثلاثاء ٥ مارس ٢٠٢٤").as_deref(), Some("2024-03-05"));
+        assert_eq!(found("更新日時：２０２４年３月５日").as_deref(), Some("2024-03-05"));
     }
 }

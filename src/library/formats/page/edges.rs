@@ -9,8 +9,8 @@
 
 use crate::library::article::BlockKind;
 use crate::library::author::AuthorKey;
-use crate::library::dates;
 use crate::library::html::Converted;
+use crate::library::{byline, dates, stats};
 
 /// How many blocks from the top may be headline, byline or date lines.
 const TOP_BLOCKS: usize = 6;
@@ -189,11 +189,76 @@ const OPENERS: &[&str] = &[
     "相关新闻",
     "推荐阅读",
     "版权所有",
+    // Japanese
+    "あわせて読みたい",
+    "おすすめ記事",
+    "この記事をシェア",
+    "続きを読む",
+    "会員登録",
+    "無断転載",
+    // Chinese
+    "责任编辑",
+    "責任編輯",
+    "责编",
+    "分享到",
+    "扫一扫",
+    "关注我们",
+    "延伸阅读",
+    "延伸閱讀",
+    // Korean
+    "관련기사",
+    "관련 기사",
+    "구독",
+    "저작권자",
+    "무단 전재",
+    // Arabic, Persian, Hebrew
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "اقرأ ايضا",
+    "اشترك الآن",
+    "اشترك في نشرتنا",
+    "تابعونا",
+    "مواضيع ذات صلة",
+    "أخبار ذات صلة",
+    "اخبار ذات صلة",
+    "جميع الحقوق محفوظة",
+    "بیشتر بخوانید",
+    "קראו עוד",
+    "כל הזכויות שמורות",
+    // Hindi
+    "यह भी पढ़ें",
+    "ये भी पढ़ें",
+    "सब्सक्राइब",
+    "शेयर करें",
+    "संबंधित खबरें",
+    // Indonesian, Vietnamese, Ukrainian, Greek
+    "baca juga",
+    "simak juga",
+    "berlangganan",
+    "bagikan",
+    "xem thêm",
+    "đọc thêm",
+    "читайте також",
+    "поділитися",
+    "підписуйтесь",
+    "διαβάστε επίσης",
+    "διαβάστε ακόμη",
 ];
 
 /// Phrases that make a short block boilerplate wherever they stand in it.
-const ANYWHERE: &[&str] =
-    &["©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "newsletter"];
+const ANYWHERE: &[&str] = &[
+    "©",
+    "ⓒ",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "newsletter",
+    "무단 전재",
+    "無断転載",
+    "版权所有",
+    "جميع الحقوق محفوظة",
+    "النشرة البريدية",
+];
 
 /// Trims both edges of `blocks`. Returns an author's blurb found at the
 /// end, as (author, bio), for the byline.
@@ -206,8 +271,10 @@ fn fold(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Words as a reader counts them (two characters a word in Chinese and
+/// Japanese, which have no spaces).
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    stats::words_in(text)
 }
 
 fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
@@ -224,11 +291,10 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
                     && title.contains(&folded)
                     && folded.len() * 2 > title.len()));
         let lower = text.to_lowercase();
+        let named = fold(&byline::without_lead_in(text));
         let is_byline = words <= 15
             && (lower.starts_with("by ")
-                || author_keys
-                    .iter()
-                    .any(|a| !a.is_empty() && folded.starts_with(a.as_str()) && words <= 10)
+                || author_keys.iter().any(|a| !a.is_empty() && named.starts_with(a.as_str()) && words <= 10)
                 || (dates::find_date_in_text(text).is_some() && words <= 10)
                 || lower.contains("min read")
                 || lower.starts_with("updated")
@@ -385,6 +451,41 @@ mod tests {
         );
         trim(&mut b, "", &[]);
         assert_eq!(texts(&b), [STORY]);
+    }
+
+    #[test]
+    fn edges_in_arabic_japanese_korean_and_chinese() {
+        let arabic = "افتتحت البلدية صباح الثلاثاء الجسر الجديد الذي يربط الميناء بوسط المدينة.";
+        let mut b = blocks(&["بقلم سارة الحسن", "الثلاثاء ٥ مارس ٢٠٢٤", arabic, "اشترك في نشرتنا البريدية"]);
+        trim(&mut b, "", &["سارة الحسن".to_owned()]);
+        assert_eq!(texts(&b), [arabic]);
+        // "Took part" is the same verb as "subscribed": a last paragraph
+        // that starts with it stays.
+        let took_part = "اشترك أكثر من ألف شخص في السباق.";
+        let mut b = blocks(&[arabic, took_part]);
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b), [arabic, took_part]);
+
+        // A first paragraph with a date in it is no date line.
+        let dated = "潮見市は2024年3月5日、老朽化した防波堤のかさ上げ工事を始めたと発表した。";
+        let mut b = blocks(&[dated, arabic]);
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b), [dated, arabic]);
+
+        let japanese = "潮見港で５日、老朽化した防波堤のかさ上げ工事が始まった。";
+        let mut b = blocks(&["記者 山田太郎", japanese, "あわせて読みたい", "無断転載・複製を禁じます"]);
+        trim(&mut b, "", &["山田太郎".to_owned()]);
+        assert_eq!(texts(&b), [japanese]);
+
+        let korean = "항구와 시내를 잇는 새 다리가 5일 개통했다.";
+        let mut b = blocks(&[korean, "ⓒ 항구일보, 무단 전재 및 재배포 금지"]);
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b), [korean]);
+
+        let chinese = "连接港口和市中心的新桥于周二正式通车。";
+        let mut b = blocks(&[chinese, "（责任编辑：王小明）"]);
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b), [chinese]);
     }
 
     #[test]
