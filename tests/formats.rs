@@ -230,6 +230,7 @@ cases! {
     page_arabic_byline_and_date_in_the_text => "pages/arabic-byline-in-text.html",
     page_chinese_title_underscore_and_editor_line => "pages/chinese-tight-title.html",
     page_korean_reporter_after_the_name => "pages/korean-reporter-suffix.html",
+    page_ad_labels_between_paragraphs => "pages/ad-labels-between-paragraphs.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

@@ -6,6 +6,7 @@
 
 mod edges;
 mod lean;
+mod markers;
 mod metadata;
 mod title;
 
@@ -44,6 +45,7 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
         authors = byline::names(&reader_byline);
     }
     let mut converted = html::convert(&content, html::Options { images: true });
+    markers::drop_markers(&mut converted);
     let bio = edges::trim(&mut converted, title.as_deref().unwrap_or(""), &authors);
     let body: Vec<Block> = converted.into_iter().map(|c| c.block).collect();
     let date = pick_date(&meta, url.as_ref(), reader_date.as_deref());
