@@ -429,8 +429,9 @@ fn month_named(word: &str) -> Option<u32> {
 /// Dates found in running text ("Published 5 March 2024, 10:30"): the first
 /// stretch of at most a dozen words that reads as a date with a year.
 /// A Chinese, Japanese or Korean date inside running text, where no
-/// space sets it apart ("更新日時：2024年3月5日 9時30分").
-fn cjk_date_in(text: &str) -> Option<ArticleDate> {
+/// space sets it apart ("更新日時：2024年3月5日 9時30分"), with the number
+/// of the whitespace-separated word it starts in.
+fn cjk_date_in(text: &str) -> Option<(ArticleDate, usize)> {
     let year_mark = text.find(['年', '년'])?;
     let digits = text[..year_mark].bytes().rev().take_while(u8::is_ascii_digit).count();
     if digits != 4 {
@@ -438,13 +439,22 @@ fn cjk_date_in(text: &str) -> Option<ArticleDate> {
     }
     let start = year_mark - digits;
     let candidate: String = text[start..].chars().take(24).collect();
-    parse_date(&candidate)
+    let word = text[..start].split_whitespace().count()
+        - usize::from(!text[..start].ends_with(char::is_whitespace) && start > 0);
+    parse_date(&candidate).map(|date| (date, word))
 }
 
 pub fn find_date_in_text(text: &str) -> Option<ArticleDate> {
+    find_date_and_where(text).map(|(date, _)| date)
+}
+
+/// The date [`find_date_in_text`] finds, with the number of the
+/// whitespace-separated word it starts at: what comes before it is
+/// often a name ("Von Eva Roth 05.03.2024, 14:20 Uhr").
+pub fn find_date_and_where(text: &str) -> Option<(ArticleDate, usize)> {
     let text = ascii_digits(text);
-    if let Some(date) = cjk_date_in(&text) {
-        return Some(date);
+    if let Some(found) = cjk_date_in(&text) {
+        return Some(found);
     }
     let words: Vec<&str> = text.split_whitespace().take(60).collect();
     for start in 0..words.len() {
@@ -461,7 +471,7 @@ pub fn find_date_in_text(text: &str) -> Option<ArticleDate> {
             if has_year(candidate)
                 && let Some(date) = parse_date(candidate)
             {
-                return Some(date);
+                return Some((date, start));
             }
         }
     }
@@ -607,5 +617,11 @@ mod tests {
         assert_eq!(found("By Ann Lee, staff reporter"), None);
         assert_eq!(found("الثلاثاء ٥ مارس ٢٠٢٤").as_deref(), Some("2024-03-05"));
         assert_eq!(found("更新日時：２０２４年３月５日").as_deref(), Some("2024-03-05"));
+        let at = |t: &str| find_date_and_where(t).map(|(_, word)| word);
+        assert_eq!(at("Von Eva Roth 05.03.2024, 14:20 Uhr"), Some(3));
+        assert_eq!(at("5 March 2024"), Some(0));
+        assert_eq!(at("記者 山田太郎 更新：2024年3月5日"), Some(2));
+        assert_eq!(at("記者 山田太郎 2024年3月5日"), Some(2));
+        assert_eq!(at("no date here"), None);
     }
 }

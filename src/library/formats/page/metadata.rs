@@ -198,6 +198,39 @@ fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An element's text with a space where a line break or a block element
+/// parts it ("Von Eva Roth<br>05.03.2024" is two lines on the page, not
+/// "Roth05.03.2024"), squeezed.
+fn spaced_text(node: &NodeRef<'_>) -> String {
+    let mut text = String::new();
+    for part in node.descendants_it() {
+        if part.is_text() {
+            text.push_str(&part.text());
+        } else if part.node_name().is_some_and(|n| {
+            matches!(
+                &*n,
+                "br" | "p"
+                    | "div"
+                    | "li"
+                    | "ul"
+                    | "ol"
+                    | "section"
+                    | "header"
+                    | "time"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "dd"
+                    | "dt"
+                    | "td"
+            )
+        }) {
+            text.push(' ');
+        }
+    }
+    squeeze(&text)
+}
+
 /// Whether a node sits inside navigation, a sidebar or a "related" box.
 pub fn is_elsewhere(node: &NodeRef<'_>) -> bool {
     node.ancestors_it(Some(12)).any(|ancestor| {
@@ -421,7 +454,7 @@ fn bylines(found: &Found<'_>, meta: &mut Metadata) {
         if is_elsewhere(node) {
             return;
         }
-        let text = squeeze(&node.text());
+        let text = spaced_text(node);
         if text.is_empty() || text.chars().count() > 200 {
             return;
         }
@@ -438,9 +471,10 @@ fn bylines(found: &Found<'_>, meta: &mut Metadata) {
             d.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("name")))
         });
         push(name.as_ref().unwrap_or(node), meta);
-        // The date often sits beside the name, in the same element.
-        if let Some(parent) = node.parent().filter(|p| !is_elsewhere(p)) {
-            let text = squeeze(&parent.text());
+        // The date often sits beside the name, in the same element or
+        // the one around that ("<span>Por <a>Ana</a></span> | 5 mar").
+        for around in node.ancestors_it(Some(2)).filter(|p| !is_elsewhere(p)) {
+            let text = spaced_text(&around);
             if text.chars().count() <= 200 {
                 meta.byline_texts.push(text);
             }
@@ -449,42 +483,58 @@ fn bylines(found: &Found<'_>, meta: &mut Metadata) {
             break;
         }
     }
-    if meta.byline_authors.is_empty() {
-        for node in &found.bylines {
+    for node in found.bylines.iter().take(4) {
+        if meta.byline_authors.is_empty() {
             push(node, meta);
-            if meta.byline_authors.len() >= 4 {
-                break;
+        } else if !is_elsewhere(node) {
+            // Named already: the byline may still hold the date.
+            let text = spaced_text(node);
+            if text.chars().count() <= 200 {
+                meta.byline_texts.push(text);
             }
         }
     }
 }
 
-/// A byline's text without the date and clock that often share it.
+/// A byline's text without the date and clock that often share it: a
+/// part with a date keeps only the words before it.
 fn without_dates(text: &str) -> String {
     let mut kept = Vec::new();
     for part in text.split(['|', '·', '•', '\n']) {
         let part = part.trim();
-        if crate::library::dates::find_date_in_text(part).is_none()
-            && !part.to_lowercase().contains("updated")
-            && !part.to_lowercase().contains("published")
-        {
-            kept.push(part);
+        let lower = part.to_lowercase();
+        if lower.contains("updated") || lower.contains("published") {
+            continue;
+        }
+        match crate::library::dates::find_date_and_where(part) {
+            None => kept.push(part.to_owned()),
+            Some((_, 0)) => {}
+            Some((_, word)) => kept.push(part.split_whitespace().take(word).collect::<Vec<_>>().join(" ")),
         }
     }
     kept.join("; ")
 }
 
 /// Short lines whose class says they hold the date ("date", "meta",
-/// "info", "published"): where a page writes its date as text.
+/// "info", "published"): where a page writes its date as text, and often
+/// its byline too ("Von Eva Roth · 05.03.2024"), taken when no element
+/// was marked as one.
 fn dated_lines(nodes: &[NodeRef<'_>], meta: &mut Metadata) {
     for node in nodes.iter().take(40) {
         if is_elsewhere(node) {
             continue;
         }
-        let text = squeeze(&node.text());
-        if !text.is_empty() && text.chars().count() <= 120 {
-            meta.byline_texts.push(text);
+        let text = spaced_text(node);
+        if text.is_empty() || text.chars().count() > 120 {
+            continue;
         }
+        if meta.byline_authors.is_empty() && byline::without_lead_in(&text) != text {
+            let names = byline::names(&without_dates(&text));
+            if names.len() <= 6 {
+                meta.byline_authors.extend(names);
+            }
+        }
+        meta.byline_texts.push(text);
     }
 }
 
@@ -500,7 +550,7 @@ fn times(nodes: &[NodeRef<'_>], meta: &mut Metadata) {
         if let Some(datetime) = time.attr("datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
             meta.dates.push(datetime);
         } else {
-            let text = squeeze(&time.text());
+            let text = spaced_text(time);
             if !text.is_empty() {
                 meta.byline_texts.push(text);
             }
