@@ -245,6 +245,10 @@ const OPENERS: &[&str] = &[
     "διαβάστε ακόμη",
 ];
 
+/// Marks some agencies and papers end an article with, as a block of its
+/// own: "（完）", "<끝>", "-30-", "Fin.", compared without their brackets.
+const END_MARKS: &[&str] = &["完", "终", "終", "了", "끝", "end", "fin", "30"];
+
 /// Phrases that make a short block boilerplate wherever they stand in it.
 const ANYWHERE: &[&str] = &[
     "©",
@@ -321,7 +325,9 @@ fn trim_bottom(blocks: &mut Vec<Converted>, authors: &[String]) -> Option<(Strin
         }
         let heading_left_alone = matches!(last.block.kind, BlockKind::Heading(_)) && word_count(text) <= 8;
         let image_left_alone = matches!(last.block.kind, BlockKind::Image | BlockKind::Caption);
-        if is_boilerplate(text, last.link_density()) || heading_left_alone || image_left_alone {
+        let end_mark =
+            END_MARKS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
+        if is_boilerplate(text, last.link_density()) || heading_left_alone || image_left_alone || end_mark {
             blocks.pop();
             continue;
         }
@@ -478,12 +484,12 @@ mod tests {
         assert_eq!(texts(&b), [japanese]);
 
         let korean = "항구와 시내를 잇는 새 다리가 5일 개통했다.";
-        let mut b = blocks(&[korean, "ⓒ 항구일보, 무단 전재 및 재배포 금지"]);
+        let mut b = blocks(&[korean, "<끝>", "ⓒ 항구일보, 무단 전재 및 재배포 금지"]);
         trim(&mut b, "", &[]);
         assert_eq!(texts(&b), [korean]);
 
         let chinese = "连接港口和市中心的新桥于周二正式通车。";
-        let mut b = blocks(&[chinese, "（责任编辑：王小明）"]);
+        let mut b = blocks(&[chinese, "（完）", "（责任编辑：王小明）"]);
         trim(&mut b, "", &[]);
         assert_eq!(texts(&b), [chinese]);
     }
