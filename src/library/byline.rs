@@ -103,7 +103,37 @@ const TIGHT_LEAD_INS: [&str; 14] = [
 ];
 
 /// Words that join two names.
-const JOINERS: [&str; 12] = ["and", "und", "et", "y", "e", "i", "en", "och", "и", "ve", "dan", "و"];
+const JOINERS: [&str; 14] =
+    ["and", "und", "et", "y", "e", "i", "en", "och", "и", "ve", "dan", "و", "with", "mit"];
+
+/// What a part of a byline credits when it is not the writing ("Photos
+/// by John Roe", "Editing by Ann Lee"): such a part names no author.
+const OTHER_CREDITS: [&str; 16] = [
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "photography",
+    "illustration",
+    "illustrations",
+    "video",
+    "graphics",
+    "editing",
+    "edited",
+    "produced",
+    "design",
+    "foto",
+    "fotos",
+    "bilder",
+];
+
+/// Whether a part of a byline credits something other than the writing.
+fn credits_other_work(part: &str) -> bool {
+    let lower = part.trim().to_lowercase();
+    let first = lower.split([' ', ':']).next().unwrap_or("");
+    let rest = lower[first.len()..].trim_start();
+    OTHER_CREDITS.contains(&first) && (rest.starts_with("by ") || rest.starts_with(':'))
+}
 
 fn split(field: &str) -> Vec<String> {
     let field = field.trim();
@@ -112,15 +142,16 @@ fn split(field: &str) -> Vec<String> {
     }
     let mut parts = Vec::new();
     let chunks = field
-        .split([';', '|', '\n', '；'])
-        .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www."))
+        .split([';', '|', '\n', '；', '•', '·'])
+        .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www.") && !credits_other_work(c))
         .flat_map(|c| c.split('/'));
     for chunk in chunks {
         let chunk = strip_lead_in(chunk);
         for piece in split_commas(&chunk) {
             let piece = strip_lead_in(&without_email(&piece));
             for name in split_joiners(&piece) {
-                let name = without_roles(&without_aside(&clean_name(strip_lead_in(&name).as_str())));
+                let name = clean_name(strip_lead_in(&name).as_str());
+                let name = without_place(&without_roles(&without_aside(&name)));
                 if is_name(&name) {
                     parts.push(name);
                 }
@@ -156,6 +187,21 @@ fn without_email(text: &str) -> String {
     if words.is_empty() { text.to_owned() } else { words.join(" ") }
 }
 
+/// A name without the place or outlet written after it ("Jane Doe in
+/// Berlin", "Eva Roth aus Hamburg", "Jane Doe for The Ledger"): the words
+/// before the first "in", "aus" or "for" that a capital follows.
+fn without_place(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let cut = words.iter().enumerate().skip(2).find(|(i, w)| {
+        matches!(**w, "in" | "aus" | "for")
+            && words.get(i + 1).is_some_and(|n| n.starts_with(char::is_uppercase))
+    });
+    match cut {
+        Some((i, _)) => words[..i].join(" "),
+        None => name.to_owned(),
+    }
+}
+
 /// A name without what follows it in brackets ("Jane Doe (Berlin)",
 /// "Ana Ruiz (AFP)"), and a name wholly in brackets ("（山田太郎）")
 /// without them.
@@ -185,6 +231,14 @@ fn strip_lead_in(text: &str) -> String {
     // "文／记者 王小明": each tight lead-in, then its marks.
     while let Some(rest) = TIGHT_LEAD_INS.iter().find_map(|lead| trimmed.strip_prefix(lead)) {
         trimmed = rest.trim_start_matches([' ', ':', '：', '/', '／', '\u{3000}']).trim();
+    }
+    // "Opinion by", "Analysis by", "Text and photos by": a word or three
+    // that label the piece, then "by".
+    if let Some(at) = trimmed.find(" by ").or_else(|| trimmed.find(" By "))
+        && (1..=3).contains(&trimmed[..at].split_whitespace().count())
+        && trimmed[..at].bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+    {
+        return trimmed[at + 4..].trim().to_owned();
     }
     let lower = trimmed.to_lowercase();
     let leads =
@@ -226,8 +280,13 @@ fn split_joiners(text: &str) -> Vec<String> {
     let mut current: Vec<&str> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let lower = word.to_lowercase();
-        let joins =
-            (JOINERS.contains(&lower.as_str()) || *word == "&") && !current.is_empty() && i + 1 < words.len();
+        let joiner = JOINERS.contains(&lower.as_str()) || *word == "&";
+        // "Jane Doe, John Roe, and Ann Lee": after the comma, "and" leads
+        // (not a one-letter joiner: "I Made Sutama" is a Balinese name).
+        if joiner && i == 0 && words.len() > 1 && lower.chars().count() > 1 {
+            continue;
+        }
+        let joins = joiner && !current.is_empty() && i + 1 < words.len();
         if joins {
             names.push(current.join(" "));
             current.clear();
@@ -409,6 +468,10 @@ pub fn is_name(name: &str) -> bool {
     {
         return false;
     }
+    // "Special to The Globe": a note on the piece, not a name.
+    if name.to_lowercase().starts_with("special to ") {
+        return false;
+    }
     // Dates, times and counts ("March 5", "3 min read"); names have no digits.
     if name.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -505,6 +568,23 @@ mod tests {
         assert_eq!(names("Redakteurin Eva Roth"), ["Eva Roth"]);
         assert_eq!(names("Par Jean Dupont, correspondant à Lyon"), ["Jean Dupont"]);
         assert_eq!(names("Корреспондент"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn english_bylines_as_pages_write_them() {
+        assert_eq!(names("By Jane Doe, John Roe, and Ann Lee"), ["Jane Doe", "John Roe", "Ann Lee"]);
+        assert_eq!(names("Story by Jane Doe • Photos by John Roe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe; Editing by Ann Lee"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Special to The Globe"), ["Jane Doe"]);
+        assert_eq!(names("By Jane Doe in Berlin"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe for The Ledger"), ["Jane Doe"]);
+        assert_eq!(names("Von Eva Roth aus Hamburg"), ["Eva Roth"]);
+        assert_eq!(names("By Jane Doe with John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("Opinion by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Text and photos by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("I Made Sutama"), ["I Made Sutama"]);
+        // A name with "in" or "for" inside, not before a capital, stays.
+        assert_eq!(names("Maria in der Beek"), ["Maria in der Beek"]);
     }
 
     #[test]
