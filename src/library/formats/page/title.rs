@@ -27,12 +27,14 @@ pub fn choose(meta: &Metadata, url: Option<&Url>) -> Chosen {
     let host = url.and_then(Url::host_str).map(|h| h.trim_start_matches("www.").to_owned());
     let names: Vec<String> =
         meta.site_names.iter().map(|s| s.trim().to_owned()).chain(host).filter(|s| !s.is_empty()).collect();
-    let strip = |title: &str| without_site(title, &names, &meta.headings).0;
+    // A heading that only names the site is its logo, not the headline.
+    let headings: Vec<String> = meta.headings.iter().filter(|h| !is_site_name(h, &names)).cloned().collect();
+    let strip = |title: &str| without_site(title, &names, &headings).0;
     let declared = meta.titles.iter().map(|t| strip(t)).find(|t| !t.is_empty());
-    let shown = meta.headings.first().cloned();
+    let shown = headings.first().cloned();
     let (document, site) = match meta.document_title.as_deref() {
         Some(title) => {
-            let (title, site) = without_site(title, &names, &meta.headings);
+            let (title, site) = without_site(title, &names, &headings);
             (Some(title).filter(|t| !t.is_empty()), site)
         }
         None => (None, None),
@@ -42,11 +44,21 @@ pub fn choose(meta: &Metadata, url: Option<&Url>) -> Chosen {
         // gives way to the full one shown on the page.
         (Some(declared), Some(shown)) if is_cut_from(&declared, &shown) => Some(shown),
         (Some(declared), _) => Some(declared),
-        // The page's own heading, when the title says the same.
-        (None, Some(shown)) if document.as_deref().is_none_or(|d| similar(d, &shown)) => Some(shown),
+        // The page's own heading, when the title says the same or only
+        // names the site.
+        (None, Some(shown))
+            if document.as_deref().is_none_or(|d| similar(d, &shown) || is_site_name(d, &names)) =>
+        {
+            Some(shown)
+        }
         (None, _) => document,
     };
     Chosen { title, site }
+}
+
+fn is_site_name(title: &str, names: &[String]) -> bool {
+    let title = fold(title);
+    !title.is_empty() && names.iter().any(|name| fold(name) == title)
 }
 
 fn is_cut_from(short: &str, full: &str) -> bool {
@@ -175,6 +187,25 @@ mod tests {
         );
         let headings = ["渡船が三時間運休".to_owned()];
         assert_eq!(without_site("渡船が三時間運休_港の声", &[], &headings).0, "渡船が三時間運休");
+    }
+
+    #[test]
+    fn a_title_that_only_names_the_site_gives_way_to_the_heading() {
+        let meta = Metadata {
+            document_title: Some("The Harbour Ledger".into()),
+            site_names: vec!["The Harbour Ledger".into()],
+            headings: vec!["Gulls take the pier".into()],
+            ..Metadata::default()
+        };
+        assert_eq!(choose(&meta, None).title.as_deref(), Some("Gulls take the pier"));
+        // A heading that is only the site's logo does not replace a title.
+        let meta = Metadata {
+            document_title: Some("Gulls take the pier | The Harbour Ledger".into()),
+            site_names: vec!["The Harbour Ledger".into()],
+            headings: vec!["The Harbour Ledger".into()],
+            ..Metadata::default()
+        };
+        assert_eq!(choose(&meta, None).title.as_deref(), Some("Gulls take the pier"));
     }
 
     #[test]
