@@ -146,11 +146,11 @@ fn split(field: &str) -> Vec<String> {
         .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www.") && !credits_other_work(c))
         .flat_map(|c| c.split('/'));
     for chunk in chunks {
-        let chunk = strip_lead_in(chunk);
+        let chunk = without_lead_in(chunk);
         for piece in split_commas(&chunk) {
-            let piece = strip_lead_in(&without_email(&piece));
+            let piece = without_lead_in(&without_email(&piece));
             for name in split_joiners(&piece) {
-                let name = clean_name(strip_lead_in(&name).as_str());
+                let name = clean_name(without_lead_in(&name).as_str());
                 let name = without_place(&without_roles(&without_aside(&name)));
                 if is_name(&name) {
                     parts.push(name);
@@ -223,10 +223,6 @@ fn without_aside(name: &str) -> String {
 /// `text` without the words that introduce a byline ("By", "Von",
 /// "بقلم", "记者"...) at its start.
 pub fn without_lead_in(text: &str) -> String {
-    strip_lead_in(text)
-}
-
-fn strip_lead_in(text: &str) -> String {
     let mut trimmed = text.trim().trim_start_matches(['-', '–', '—', '·', ':']).trim();
     // "文／记者 王小明": each tight lead-in, then its marks.
     while let Some(rest) = TIGHT_LEAD_INS.iter().find_map(|lead| trimmed.strip_prefix(lead)) {
