@@ -398,16 +398,16 @@ fn zone_offset(word: &str) -> Option<i32> {
 /// nominative and genitive forms both (Hebrew also with its "in" prefix);
 /// looked up folded (see [`fold`]).
 const MONTHS: [&str; 12] = [
-    "january jan janv janvier januar janner jaenner enero ene gennaio gen janeiro januari leden ledna styczen stycznia январь января янв ocak ιανουαριου ιαν tammikuuta tammikuu januari januar ianuarie sijecanj siječnja січень січня ינואר בינואר يناير जनवरी",
-    "february feb febr fevr fevrier februar febrero febbraio fevereiro fev februari unor unora luty lutego февраль февраля фев sub subat φεβρουαριου φεβ helmikuuta helmikuu februari februar februarie veljaca veljače лютий лютого פברואר בפברואר فبراير شباط फ़रवरी फरवरी",
+    "january jan janv janvier januar janner jaenner enero ene gennaio gen janeiro januari leden ledna styczen stycznia январь января янв ocak ιανουαριου ιαν tammikuuta tammikuu ianuarie sijecanj siječnja січень січня ינואר בינואר يناير जनवरी",
+    "february feb febr fevr fevrier februar febrero febbraio fevereiro fev februari unor unora luty lutego февраль февраля фев sub subat φεβρουαριου φεβ helmikuuta helmikuu februarie veljaca veljače лютий лютого פברואר בפברואר فبراير شباط फ़रवरी फरवरी",
     "march mar mars marz mrz marzo marco maart mrt brezen brezna marzec marca март марта mart μαρτιου μαρ maaliskuuta maaliskuu maret marcius martie ožujak ožujka березень березня מרץ במרץ مارس آذار मार्च",
-    "april apr avr avril abril abr aprile aprilie duben dubna kwiecien kwietnia апрель апреля апр nisan απριλιου απρ huhtikuuta huhtikuu aprilis aprilie travanj travnja квітень квітня אפריל באפריל أبريل ابريل نيسان अप्रैल",
-    "may mai mayo maggio mag maio mei kveten kvetna maj maja май мая mayis μαιου toukokuuta toukokuu majus mai svibanj svibnja травень травня מאי במאי مايو أيار मई",
+    "april apr avr avril abril abr aprile aprilie duben dubna kwiecien kwietnia апрель апреля апр nisan απριλιου απρ huhtikuuta huhtikuu aprilis travanj travnja квітень квітня אפריל באפריל أبريل ابريل نيسان अप्रैल",
+    "may mai mayo maggio mag maio mei kveten kvetna maj maja май мая mayis μαιου toukokuuta toukokuu majus svibanj svibnja травень травня מאי במאי مايو أيار मई",
     "june jun juin juni junio giugno giu junho cerven cervna czerwiec czerwca июнь июня июн haziran ιουνιου ιουν kesakuuta kesakuu junius iunie lipanj lipnja червень червня יוני ביוני يونيو يونيه حزيران जून",
     "july jul juil juillet juli julio luglio lug julho cervenec cervence lipiec lipca июль июля июл temmuz ιουλιου ιουλ heinakuuta heinakuu julius iulie julai srpanj srpnja липень липня יולי ביולי يوليو يوليه تموز जुलाई",
     "august aug aout agosto ago augustus srpen srpna sierpien sierpnia август августа авг agustos αυγουστου αυγ elokuuta elokuu agustus augusztus augusti ogos kolovoz kolovoza серпень серпня אוגוסט באוגוסט أغسطس اغسطس آب अगस्त",
     "september sep sept septembre septiembre setiembre settembre set setembro zari wrzesien wrzesnia сентябрь сентября сен сент eylul σεπτεμβριου σεπ syyskuuta syyskuu szeptember septembrie rujan rujna вересень вересня ספטמבר בספטמבר سبتمبر أيلول सितंबर सितम्बर",
-    "october oct octobre oktober okt octubre ottobre ott outubro out rijen rijna pazdziernik pazdziernika октябрь октября окт ekim οκτωβριου οκτ lokakuuta lokakuu oktober octombrie жовтень жовтня אוקטובר באוקטובר أكتوبر اكتوبر अक्टूबर",
+    "october oct octobre oktober okt octubre ottobre ott outubro out rijen rijna pazdziernik pazdziernika октябрь октября окт ekim οκτωβριου οκτ lokakuuta lokakuu octombrie жовтень жовтня אוקטובר באוקטובר أكتوبر اكتوبر अक्टूबर",
     "november nov novembre noviembre novembro listopad listopadu listopada ноябрь ноября ноя нояб kasim νοεμβριου νοε marraskuuta marraskuu noiembrie studeni studenoga листопад листопада נובמבר בנובמבר نوفمبر नवंबर नवम्बर",
     "december dec decembre dezember dez diciembre dic dicembre dezembro prosinec prosince grudzien grudnia декабрь декабря дек aralik δεκεμβριου δεκ joulukuuta joulukuu desember disember decembrie prosinac prosinca грудень грудня דצמבר בדצמבר ديسمبر दिसंबर दिसम्बर",
 ];
@@ -432,16 +432,18 @@ fn month_named(word: &str) -> Option<u32> {
 /// space sets it apart ("更新日時：2024年3月5日 9時30分"), with the number
 /// of the whitespace-separated word it starts in.
 fn cjk_date_in(text: &str) -> Option<(ArticleDate, usize)> {
-    let year_mark = text.find(['年', '년'])?;
-    let digits = text[..year_mark].bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits != 4 {
-        return None;
-    }
-    let start = year_mark - digits;
-    let candidate: String = text[start..].chars().take(24).collect();
-    let word = text[..start].split_whitespace().count()
-        - usize::from(!text[..start].ends_with(char::is_whitespace) && start > 0);
-    parse_date(&candidate).map(|date| (date, word))
+    // "今年" (this year) has the mark too: each one a year may end at.
+    text.match_indices(['年', '년']).find_map(|(year_mark, _)| {
+        let digits = text[..year_mark].bytes().rev().take_while(u8::is_ascii_digit).count();
+        if digits != 4 {
+            return None;
+        }
+        let start = year_mark - digits;
+        let candidate: String = text[start..].chars().take(24).collect();
+        let word = text[..start].split_whitespace().count()
+            - usize::from(!text[..start].ends_with(char::is_whitespace) && start > 0);
+        parse_date(&candidate).map(|date| (date, word))
+    })
 }
 
 pub fn find_date_in_text(text: &str) -> Option<ArticleDate> {
@@ -622,6 +624,7 @@ mod tests {
         assert_eq!(at("5 March 2024"), Some(0));
         assert_eq!(at("記者 山田太郎 更新：2024年3月5日"), Some(2));
         assert_eq!(at("記者 山田太郎 2024年3月5日"), Some(2));
+        assert_eq!(at("今年の春 更新：2024年3月5日"), Some(1));
         assert_eq!(at("no date here"), None);
     }
 }
