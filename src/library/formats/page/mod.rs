@@ -114,9 +114,21 @@ fn fallback(text: &str) -> Option<(String, Option<String>, Option<String>)> {
 }
 
 /// Structured authors first (JSON-LD, meta tags), else the page's byline.
+/// The declared authors, else the byline's. A declared author that is
+/// only the site itself (many sites put their own name in `<meta
+/// name="author">` or JSON-LD) gives way to the people the byline shows;
+/// with no byline, the site stays the author, as an agency would.
 fn pick_authors(meta: &Metadata) -> Vec<String> {
-    let source = if meta.authors.is_empty() { &meta.byline_authors } else { &meta.authors };
-    byline::names_from_all(source.iter().map(String::as_str))
+    let is_site = |name: &String| meta.site_names.iter().any(|site| title::same_words(site, name));
+    let people: Vec<&String> = meta.authors.iter().filter(|a| !is_site(a)).collect();
+    let source: Vec<&String> = if !people.is_empty() {
+        people
+    } else if !meta.byline_authors.is_empty() {
+        meta.byline_authors.iter().collect()
+    } else {
+        meta.authors.iter().collect()
+    };
+    byline::names_from_all(source.into_iter().map(String::as_str))
 }
 
 /// The published date: declared, then in a `<time>`, then in the

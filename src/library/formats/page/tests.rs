@@ -16,3 +16,23 @@ fn dates_in_addresses() {
 fn a_page_without_an_article_is_an_error() {
     assert!(parse("<html><head><title>x</title></head><body></body></html>").is_err());
 }
+
+#[test]
+fn a_site_named_as_its_own_author_gives_way_to_the_byline() {
+    let page = |head: &str, byline: &str| {
+        let paragraphs = "<p>The harbour board voted on Tuesday to rebuild the seawall before the winter storms arrive in the bay, after a long debate.</p>".repeat(6);
+        format!(
+            "<html><head><title>Seawall vote</title><meta property=\"og:site_name\" content=\"The Harbour Ledger\">{head}</head>\
+             <body><article><h1>Seawall vote</h1>{byline}{paragraphs}</article></body></html>"
+        )
+    };
+    let authors = |html: &str| parse(html).unwrap().bylines.into_iter().map(|b| b.name).collect::<Vec<_>>();
+    let site_as_author = r#"<meta name="author" content="The Harbour Ledger">"#;
+    let shown = r#"<p class="byline">By <a rel="author" href="/people/ana">Ana Ruiz</a></p>"#;
+    assert_eq!(authors(&page(site_as_author, shown)), ["Ana Ruiz"]);
+    // With no byline on the page, the site stays the author.
+    assert_eq!(authors(&page(site_as_author, "")), ["The Harbour Ledger"]);
+    // A declared person is kept over the byline's.
+    let person = r#"<meta name="author" content="Ivo Brandt">"#;
+    assert_eq!(authors(&page(person, shown)), ["Ivo Brandt"]);
+}

@@ -57,8 +57,14 @@ pub fn choose(meta: &Metadata, url: Option<&Url>) -> Chosen {
 }
 
 fn is_site_name(title: &str, names: &[String]) -> bool {
-    let title = fold(title);
-    !title.is_empty() && names.iter().any(|name| fold(name) == title)
+    names.iter().any(|name| same_words(name, title))
+}
+
+/// Whether two texts hold the same letters and digits, whatever their
+/// case, spacing and punctuation ("The Harbour Ledger", "the-harbour-ledger").
+pub fn same_words(a: &str, b: &str) -> bool {
+    let a = fold(a);
+    !a.is_empty() && a == fold(b)
 }
 
 fn is_cut_from(short: &str, full: &str) -> bool {
