@@ -141,16 +141,24 @@ fn first_date(candidates: &[String]) -> Option<ArticleDate> {
 /// How many words of an untitled item's text stand in for its title.
 const TITLE_WORDS: usize = 12;
 
-/// The first sentence of the text, or its first words.
+/// The first sentence of the text, or its first words (in Chinese and
+/// Japanese, written without spaces, its first characters: two to a word,
+/// as reading times count them).
 pub fn first_words(body: &[Block]) -> Option<String> {
     let text = body.iter().map(|b| b.text.as_str()).find(|t| !t.trim().is_empty())?;
-    let sentence_end = text.find(['.', '!', '?', '\n']).map_or(text.len(), |i| i + 1);
+    let sentence_end = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '。' | '！' | '？'))
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
     let sentence = text[..sentence_end].trim();
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    Some(if words.len() <= TITLE_WORDS {
-        sentence.trim_end_matches('.').to_owned()
-    } else {
+    Some(if words.len() > TITLE_WORDS {
         format!("{}…", words[..TITLE_WORDS].join(" "))
+    } else if crate::library::stats::words_in(sentence) > TITLE_WORDS {
+        let cut: String = sentence.chars().take(2 * TITLE_WORDS).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        sentence.trim_end_matches(['.', '。']).to_owned()
     })
 }
 

@@ -63,4 +63,8 @@ fn untitled_items_take_their_first_words() {
         first_words(&long).as_deref(),
         Some("one two three four five six seven eight nine ten eleven twelve…")
     );
+    let japanese = vec![Block::paragraph("渡船が運航を再開。詳しくは後で。")];
+    assert_eq!(first_words(&japanese).as_deref(), Some("渡船が運航を再開"));
+    let unbroken = vec![Block::paragraph("港".repeat(100))];
+    assert_eq!(first_words(&unbroken), Some(format!("{}…", "港".repeat(24))));
 }
