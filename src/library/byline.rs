@@ -187,14 +187,35 @@ fn without_email(text: &str) -> String {
     if words.is_empty() { text.to_owned() } else { words.join(" ") }
 }
 
+/// Words of an organisation's name that "for" or "in" follows inside it
+/// ("Institute for Fiscal Studies"): there the name goes on.
+const BODIES: [&str; 14] = [
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "council",
+    "society",
+    "association",
+    "committee",
+    "office",
+    "agency",
+    "department",
+    "alliance",
+    "coalition",
+    "campaign",
+];
+
 /// A name without the place or outlet written after it ("Jane Doe in
 /// Berlin", "Eva Roth aus Hamburg", "Jane Doe for The Ledger"): the words
-/// before the first "in", "aus" or "for" that a capital follows.
+/// before the first "in", "aus" or "for" that a capital follows, unless an
+/// organisation's name goes on through it.
 fn without_place(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let cut = words.iter().enumerate().skip(2).find(|(i, w)| {
         matches!(**w, "in" | "aus" | "for")
             && words.get(i + 1).is_some_and(|n| n.starts_with(char::is_uppercase))
+            && !BODIES.contains(&words[i - 1].to_lowercase().as_str())
     });
     match cut {
         Some((i, _)) => words[..i].join(" "),
@@ -371,8 +392,17 @@ const JOB_NOUNS: [&str; 24] = [
 fn without_roles(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let is_role = |w: &&&str| is_role_word(w);
-    let start = words.iter().take_while(is_role).count();
-    let end = words.len() - words.iter().rev().take_while(is_role).count();
+    // A run of role words is a job only with a noun in it: "National"
+    // alone begins "National Geographic", not "National Correspondent".
+    let is_job = |run: &[&str]| run.iter().any(|w| is_job_noun(w));
+    let mut start = words.iter().take_while(is_role).count();
+    let mut end = words.len() - words.iter().rev().take_while(is_role).count();
+    if !is_job(&words[..start]) {
+        start = 0;
+    }
+    if end >= start && !is_job(&words[end..]) {
+        end = words.len();
+    }
     if start < end && end - start >= 1 && (start > 0 || end < words.len()) && end - start < words.len() {
         let kept = &words[start..end];
         // A job before something that is not a name ("correspondant à
@@ -388,6 +418,14 @@ fn without_roles(name: &str) -> String {
         }
     }
     name.to_owned()
+}
+
+/// The nouns among the role words: the ones that make a run of them a job.
+fn is_job_noun(word: &str) -> bool {
+    let word = word.to_lowercase();
+    let word = word.trim_matches(['.', ',']);
+    JOB_NOUNS.contains(&word)
+        || matches!(word, "editor" | "columnist" | "journalist" | "photographer" | "contributor")
 }
 
 fn is_role_word(word: &str) -> bool {
@@ -479,7 +517,9 @@ pub fn is_name(name: &str) -> bool {
     }
     // "Staff Writer", "News Desk", "Updated": every word a job or section word.
     let placeholder = words.iter().all(|w| NOT_NAMES.contains(&w.as_str()) || w == "the" || w == "of");
-    !placeholder && !words.iter().any(|w| JOB_NOUNS.contains(&w.as_str()))
+    // "Senior Editor": a job and nothing else.
+    let job_alone = words.iter().all(|w| is_role_word(w)) && words.iter().any(|w| is_job_noun(w));
+    !placeholder && !job_alone && !words.iter().any(|w| JOB_NOUNS.contains(&w.as_str()))
 }
 
 fn looks_like_domain(name: &str) -> bool {
@@ -581,6 +621,14 @@ mod tests {
         assert_eq!(names("I Made Sutama"), ["I Made Sutama"]);
         // A name with "in" or "for" inside, not before a capital, stays.
         assert_eq!(names("Maria in der Beek"), ["Maria in der Beek"]);
+        assert_eq!(
+            names("National Institute for Health Research"),
+            ["National Institute for Health Research"]
+        );
+        assert_eq!(names("National Geographic"), ["National Geographic"]);
+        assert_eq!(names("Business Insider"), ["Business Insider"]);
+        assert_eq!(names("Chief Political Correspondent Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Senior Editor"), ["Jane Doe"]);
     }
 
     #[test]
