@@ -328,10 +328,11 @@ fn is_caseless(word: &str) -> bool {
         && word.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase() && !c.is_uppercase())
 }
 
-/// Words of a job title written next to a name ("Senior Correspondent
-/// Jane Doe", "Jane Doe Staff Writer"), besides the [`JOB_NOUNS`].
-const ROLE_WORDS: [&str; 26] = [
-    "editor",
+/// Words that qualify a job written next to a name ("Senior
+/// Correspondent Jane Doe", "Jane Doe, Contributing Editor"): they go
+/// with a job noun beside them, and alone they may begin a name
+/// ("National Geographic", "Business Insider").
+const ROLE_ADJECTIVES: [&str; 21] = [
     "senior",
     "chief",
     "political",
@@ -341,10 +342,6 @@ const ROLE_WORDS: [&str; 26] = [
     "science",
     "health",
     "contributing",
-    "contributor",
-    "columnist",
-    "journalist",
-    "photographer",
     "special",
     "associate",
     "deputy",
@@ -358,6 +355,10 @@ const ROLE_WORDS: [&str; 26] = [
     "freelance",
     "digital",
 ];
+
+/// Jobs that go beside a name but may stand in an organisation's name
+/// ("Editor & Publisher"), besides the [`JOB_NOUNS`].
+const ROLE_NOUNS: [&str; 5] = ["editor", "contributor", "columnist", "journalist", "photographer"];
 
 /// Jobs in the languages we read ("홍길동 기자"): beside a name they go,
 /// and a phrase holding one anywhere is a job, not a name.
@@ -420,18 +421,16 @@ fn without_roles(name: &str) -> String {
     name.to_owned()
 }
 
-/// The nouns among the role words: the ones that make a run of them a job.
+/// Whether a word is a job (a role noun or a job noun): a run of role
+/// words is a job only with one in it.
 fn is_job_noun(word: &str) -> bool {
     let word = word.to_lowercase();
     let word = word.trim_matches(['.', ',']);
-    JOB_NOUNS.contains(&word)
-        || matches!(word, "editor" | "columnist" | "journalist" | "photographer" | "contributor")
+    JOB_NOUNS.contains(&word) || ROLE_NOUNS.contains(&word)
 }
 
 fn is_role_word(word: &str) -> bool {
-    let word = word.to_lowercase();
-    let word = word.trim_matches(['.', ',']);
-    ROLE_WORDS.contains(&word) || JOB_NOUNS.contains(&word)
+    is_job_noun(word) || ROLE_ADJECTIVES.contains(&word.to_lowercase().trim_matches(['.', ',']))
 }
 
 /// Words that make a phrase a job, a section or a placeholder, not a name.

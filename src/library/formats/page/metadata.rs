@@ -450,49 +450,53 @@ fn links(links: &[NodeRef<'_>], meta: &mut Metadata) {
 /// elements whose class or id says byline or author, outside sidebars
 /// and "related" boxes.
 fn bylines(found: &Found<'_>, meta: &mut Metadata) {
-    let push = |node: &NodeRef<'_>, meta: &mut Metadata| {
-        if is_elsewhere(node) {
-            return;
-        }
-        let text = spaced_text(node);
-        if text.is_empty() || text.chars().count() > 200 {
-            return;
-        }
-        meta.byline_texts.push(text.clone());
-        let names = byline::names(&without_dates(&text));
-        // A byline element with a long sentence in it is not a byline.
-        if names.len() <= 6 {
-            meta.byline_authors.extend(names);
-        }
-    };
     for node in &found.marked_authors {
         // The name inside an author element, when it marks one.
         let name = node.descendants_it().find(|d| {
             d.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("name")))
         });
-        push(name.as_ref().unwrap_or(node), meta);
+        if let Some(text) = line_of(name.as_ref().unwrap_or(node), BYLINE_CHARS) {
+            take_names(&text, meta);
+            meta.byline_texts.push(text);
+        }
         // The date often sits beside the name, in the same element or
         // the one around that ("<span>Por <a>Ana</a></span> | 5 mar").
-        for around in node.ancestors_it(Some(2)).filter(|p| !is_elsewhere(p)) {
-            let text = spaced_text(&around);
-            if text.chars().count() <= 200 {
-                meta.byline_texts.push(text);
-            }
+        for around in node.ancestors_it(Some(2)) {
+            meta.byline_texts.extend(line_of(&around, BYLINE_CHARS));
         }
         if !meta.byline_authors.is_empty() {
             break;
         }
     }
     for node in found.bylines.iter().take(4) {
+        let Some(text) = line_of(node, BYLINE_CHARS) else { continue };
+        // Named already, the byline may still hold the date.
         if meta.byline_authors.is_empty() {
-            push(node, meta);
-        } else if !is_elsewhere(node) {
-            // Named already: the byline may still hold the date.
-            let text = spaced_text(node);
-            if text.chars().count() <= 200 {
-                meta.byline_texts.push(text);
-            }
+            take_names(&text, meta);
         }
+        meta.byline_texts.push(text);
+    }
+}
+
+/// The most characters a byline element holds; more is a sentence.
+const BYLINE_CHARS: usize = 200;
+
+/// An element's text (see [`spaced_text`]) when it is a line of at most
+/// `max` characters outside sidebars and "related" boxes.
+fn line_of(node: &NodeRef<'_>, max: usize) -> Option<String> {
+    if is_elsewhere(node) {
+        return None;
+    }
+    let text = spaced_text(node);
+    (!text.is_empty() && text.chars().count() <= max).then_some(text)
+}
+
+/// The names a byline line gives, without its date.
+fn take_names(text: &str, meta: &mut Metadata) {
+    let names = byline::names(&without_dates(text));
+    // A byline element with a long sentence in it is not a byline.
+    if names.len() <= 6 {
+        meta.byline_authors.extend(names);
     }
 }
 
@@ -521,18 +525,9 @@ fn without_dates(text: &str) -> String {
 /// was marked as one.
 fn dated_lines(nodes: &[NodeRef<'_>], meta: &mut Metadata) {
     for node in nodes.iter().take(40) {
-        if is_elsewhere(node) {
-            continue;
-        }
-        let text = spaced_text(node);
-        if text.is_empty() || text.chars().count() > 120 {
-            continue;
-        }
+        let Some(text) = line_of(node, 120) else { continue };
         if meta.byline_authors.is_empty() && byline::without_lead_in(&text) != text {
-            let names = byline::names(&without_dates(&text));
-            if names.len() <= 6 {
-                meta.byline_authors.extend(names);
-            }
+            take_names(&text, meta);
         }
         meta.byline_texts.push(text);
     }
