@@ -211,6 +211,8 @@ cases! {
     relative_links_with_and_without_xml_base => "feeds/relative-links.xml",
     xml_that_is_not_a_feed => "feeds/not-a-feed.xml",
     invalid_xml => "feeds/broken.rss",
+    an_aggregators_source_per_item => "feeds/aggregator-source.xml",
+    a_planets_entries_keep_their_feed => "feeds/planet-atom-source.atom",
     page_json_ld_and_trailing_boilerplate => "pages/jsonld-newsarticle.html",
     page_opengraph_and_article_meta => "pages/og-meta-only.html",
     page_byline_element_with_the_date => "pages/byline-element.html",

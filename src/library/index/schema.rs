@@ -14,7 +14,7 @@ use rusqlite::Connection;
 /// Bump whenever a table or what a column means changes, and when what
 /// parsing makes of a file changes: an index is only a cache of its
 /// files, and an upgrade should show every article as it now reads.
-pub const VERSION: i64 = 12;
+pub const VERSION: i64 = 13;
 
 /// Text columns holding several values (authors, bios, tags, speakers)
 /// join them with the unit separator, which sanitised text never contains.

@@ -107,6 +107,7 @@ fn item(entry: &Element, feed: &FeedInfo, text: &str) -> Item {
         dates,
         link: link(entry, base.as_ref()),
         tags,
+        source: first(entry, "source").and_then(|s| first(s, "title")).and_then(Element::non_empty_text),
         body,
         line: line_at(text, entry.offset),
         offset: entry.offset,

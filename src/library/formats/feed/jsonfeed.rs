@@ -83,6 +83,7 @@ fn item(object: &serde_json::Map<String, serde_json::Value>, line: usize, offset
         dates: ["date_published", "date_modified"].iter().filter_map(|k| field(k)).collect(),
         link: field("url").or_else(|| field("external_url")),
         tags,
+        source: None,
         body: field("content_html").or_else(|| field("content_text")).or_else(|| field("summary")),
         line,
         offset,

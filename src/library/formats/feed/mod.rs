@@ -3,8 +3,9 @@
 //! content. Every item is an article: its title (or the first words of its
 //! text), authors (the item's, else the feed's), date (published, else
 //! updated), link resolved against `xml:base` and the feed's own address,
-//! the feed's title as source, categories as tags, and the fullest text it
-//! carries converted from HTML.
+//! the feed's title as source (the item's own outlet when an aggregator
+//! names it), categories as tags, and the fullest text it carries
+//! converted from HTML.
 
 pub mod atom;
 pub mod jsonfeed;
@@ -82,6 +83,9 @@ pub struct Item {
     pub dates: Vec<String>,
     pub link: Option<String>,
     pub tags: Vec<String>,
+    /// The outlet the item was first published by, when an aggregator
+    /// says (RSS `<source>`, Atom `<source><title>`).
+    pub source: Option<String>,
     /// The body as HTML source (or plain text, which converts as paragraphs).
     pub body: Option<String>,
     pub line: usize,
@@ -95,9 +99,10 @@ impl Item {
         let body: Vec<Block> =
             self.body.as_deref().map(|b| html::blocks(b, html::Options::default())).unwrap_or_default();
         let mut warnings = Vec::new();
+        let source = self.source.as_deref().map(html::inline_text).filter(|s| !s.is_empty());
         // Untitled items are normal (microblogs): their first words stand in.
         let title = match self.title.as_deref().map(html::inline_text).filter(|t| !t.is_empty()) {
-            Some(title) => title,
+            Some(title) => without_source(title, source.as_deref()),
             None => first_words(&body).unwrap_or_else(|| "Untitled".to_owned()),
         };
         let mut names = byline::names_from_all(
@@ -120,7 +125,7 @@ impl Item {
             title,
             bylines: names.into_iter().map(Byline::new).collect(),
             date,
-            source: feed.title.clone(),
+            source: source.or_else(|| feed.title.clone()),
             url: self.link.as_deref().map(|l| resolve(feed.base.as_ref(), l)),
             tags,
             body,
@@ -131,6 +136,18 @@ impl Item {
             language: feed.language.clone(),
             guid: self.guid,
         }
+    }
+}
+
+/// A title without the outlet's name that aggregators append to it
+/// ("Council approves breakwater - The Harbour Gazette").
+fn without_source(title: String, source: Option<&str>) -> String {
+    let Some(source) = source else { return title };
+    let Some(head) = title.strip_suffix(source) else { return title };
+    let head = head.trim_end();
+    match head.strip_suffix(['-', '|', '–', '—', '·', ':']).map(str::trim_end) {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => title,
     }
 }
 

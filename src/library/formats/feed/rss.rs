@@ -80,7 +80,12 @@ fn item(element: &Element, feed: &FeedInfo, text: &str) -> Item {
         })
         .or_else(|| atom_link(element).map(|l| resolve(base.as_ref(), &l)))
         .or_else(|| permalink(element));
-    let mut authors = texts(&[(Ns::Core, "author"), (Ns::Dc, "creator"), (Ns::Itunes, "author")]);
+    // As HTML: a `<br/>` between a name and a job parts them.
+    let mut authors: Vec<String> = [(Ns::Core, "author"), (Ns::Dc, "creator"), (Ns::Itunes, "author")]
+        .iter()
+        .flat_map(|(ns, name)| element.all(ns, name).map(Element::html))
+        .filter(|a| !a.trim().is_empty())
+        .collect();
     for author in element.all(&Ns::Atom, "author") {
         authors.extend(author.first(&Ns::Atom, "name").and_then(Element::non_empty_text));
     }
@@ -103,6 +108,7 @@ fn item(element: &Element, feed: &FeedInfo, text: &str) -> Item {
         dates,
         link,
         tags,
+        source: element.first(&Ns::Core, "source").and_then(Element::non_empty_text),
         body: body(element),
         line: line_at(text, element.offset),
         offset: element.offset,

@@ -68,3 +68,19 @@ fn untitled_items_take_their_first_words() {
     let unbroken = vec![Block::paragraph("港".repeat(100))];
     assert_eq!(first_words(&unbroken), Some(format!("{}…", "港".repeat(24))));
 }
+
+#[test]
+fn an_outlets_name_after_the_title_goes_only_after_a_separator() {
+    let source = Some("The Gazette");
+    assert_eq!(without_source("Pier shut - The Gazette".into(), source), "Pier shut");
+    assert_eq!(without_source("Pier shut — The Gazette".into(), source), "Pier shut");
+    assert_eq!(without_source("Pier shut | The Gazette".into(), source), "Pier shut");
+    // No separator, or nothing before it: the title as written.
+    assert_eq!(
+        without_source("Why we still read The Gazette".into(), source),
+        "Why we still read The Gazette"
+    );
+    assert_eq!(without_source("The Gazette".into(), source), "The Gazette");
+    assert_eq!(without_source(" - The Gazette".into(), source), " - The Gazette");
+    assert_eq!(without_source("Pier shut - The Gazette".into(), None), "Pier shut - The Gazette");
+}
