@@ -146,15 +146,33 @@ fn split(field: &str) -> Vec<String> {
         .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www.") && !credits_other_work(c))
         .flat_map(|c| c.split('/'));
     for chunk in chunks {
-        let chunk = without_lead_in(chunk);
-        for piece in split_commas(&chunk) {
-            let piece = without_lead_in(&without_email(&piece));
-            for name in split_joiners(&piece) {
-                let name = clean_name(without_lead_in(&name).as_str());
-                let name = without_place(&without_roles(&without_aside(&name)));
-                if is_name(&name) {
-                    parts.push(name);
-                }
+        // "Jane Doe - Ledger Reporter": the name is before a spaced dash
+        // (hyphenated names have no spaces), what follows only when
+        // nothing before it is a name ("Staff – Jane Doe").
+        let chunk = chunk.replace('\u{a0}', " ").replace(" – ", " - ").replace(" — ", " - ");
+        let mut sides = chunk.split(" - ");
+        let first = names_in_chunk(sides.next().unwrap_or(""));
+        if first.is_empty() {
+            parts.extend(sides.flat_map(names_in_chunk));
+        } else {
+            parts.extend(first);
+        }
+    }
+    parts
+}
+
+/// The names in one chunk of a field: split at commas and joiners, each
+/// without lead-in, address, aside, job and place.
+fn names_in_chunk(chunk: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let chunk = without_lead_in(chunk);
+    for piece in split_commas(&chunk) {
+        let piece = without_lead_in(&without_email(&piece));
+        for name in split_joiners(&piece) {
+            let name = clean_name(without_lead_in(&name).as_str());
+            let name = without_place(&without_roles(&without_aside(&name)));
+            if is_name(&name) {
+                parts.push(name);
             }
         }
     }
@@ -434,7 +452,7 @@ fn is_role_word(word: &str) -> bool {
 }
 
 /// Words that make a phrase a job, a section or a placeholder, not a name.
-const NOT_NAMES: [&str; 44] = [
+const NOT_NAMES: [&str; 47] = [
     "staff",
     "writer",
     "writers",
@@ -471,6 +489,9 @@ const NOT_NAMES: [&str; 44] = [
     "guest",
     "team",
     "desk",
+    "agency",
+    "agencies",
+    "wires",
     "redaktion",
     "rédaction",
     "redacción",
@@ -552,6 +573,23 @@ mod tests {
         assert_eq!(names("jane-doe"), Vec::<String>::new());
         assert_eq!(names("March 5, 2024"), Vec::<String>::new());
         assert_eq!(names("None"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_spaced_dash_ends_the_name() {
+        assert_eq!(names("Jane Doe - Ledger Reporter"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe – Berlin"), ["Jane Doe"]);
+        assert_eq!(names("Staff — Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Anne-Marie Lind"), ["Anne-Marie Lind"]);
+        assert_eq!(names("Jane Doe - Ledger Reporter; John Roe"), ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn staff_and_agencies_name_nobody() {
+        assert_eq!(names("Staff and agencies"), Vec::<String>::new());
+        assert_eq!(names("Guardian staff and agencies"), Vec::<String>::new());
+        assert_eq!(names("Jane Doe and agencies"), ["Jane Doe"]);
+        assert_eq!(names("European Space Agency"), ["European Space Agency"]);
     }
 
     #[test]
