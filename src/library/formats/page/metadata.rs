@@ -111,12 +111,35 @@ pub fn read(document: &Document) -> Metadata {
     for heading in &found.headings {
         if !is_elsewhere(heading) {
             let text = squeeze(&heading.text());
-            if !text.is_empty() {
+            if text.is_empty() {
+                continue;
+            }
+            // A heading that is a link to the home page is the site's logo.
+            if links_home(heading, &text) {
+                meta.site_names.push(text);
+            } else {
                 meta.headings.push(text);
             }
         }
     }
     meta
+}
+
+/// Whether all of `heading` (whose text is `text`) is one link to a home
+/// page: "/", a site's root address, or a link marked `rel="home"`.
+fn links_home(heading: &NodeRef<'_>, text: &str) -> bool {
+    let Some(link) = heading.descendants_it().find(|d| d.node_name().as_deref() == Some("a")) else {
+        return false;
+    };
+    if squeeze(&link.text()) != text {
+        return false;
+    }
+    let home = |href: &str| {
+        let href = href.trim();
+        href == "/" || url::Url::parse(href).is_ok_and(|u| u.path() == "/" && u.query().is_none())
+    };
+    link.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("home")))
+        || link.attr("href").is_some_and(|h| home(&h))
 }
 
 /// One pass over every element, sorting out the ones metadata comes from.
@@ -135,6 +158,10 @@ fn walk(document: &Document) -> Found<'_> {
             "title" => found.titles.push(node),
             "h1" => found.headings.push(node),
             "time" => found.times.push(node),
+            // hAtom's date, older blogs' `<time>`: `<abbr class="published" title="2024-03-05T08:30">`.
+            "abbr" if attr("class").is_some_and(|c| c.contains("published") || c.contains("updated")) => {
+                found.times.push(node)
+            }
             "script" => {
                 if attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
                     found.json_ld.push(node);
@@ -542,7 +569,11 @@ fn times(nodes: &[NodeRef<'_>], meta: &mut Metadata) {
     });
     let plain = nodes.iter().filter(|t| !is_elsewhere(t));
     for time in marked.chain(plain) {
-        if let Some(datetime) = time.attr("datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
+        let machine_readable = match time.node_name().as_deref() {
+            Some("abbr") => time.attr("title"),
+            _ => time.attr("datetime"),
+        };
+        if let Some(datetime) = machine_readable.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
             meta.dates.push(datetime);
         } else {
             let text = spaced_text(time);

@@ -13,7 +13,7 @@ const SEPARATORS: [&str; 11] = [" | ", " - ", " – ", " — ", " :: ", " · ", 
 /// ("台风登陆_新浪新闻", "大雨で運休｜NHK"). They also occur inside
 /// headlines, so a title is only split at one when a part is the site's
 /// name or the page's heading.
-const TIGHT_SEPARATORS: [&str; 6] = ["｜", "|", "丨", "_", "：", "—"];
+const TIGHT_SEPARATORS: [&str; 7] = ["｜", "|", "丨", "_", "：", "—", ": "];
 
 /// The headline, and the site's name when only the `<title>` gave it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -93,13 +93,6 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
         if is_heading(&title) {
             break;
         }
-        let (left, right, tight) = match split_once_at_separator(&title, &SEPARATORS) {
-            Some((left, right)) => (left, right, false),
-            None => match split_once_at_separator(&title, &TIGHT_SEPARATORS) {
-                Some((left, right)) => (left, right, true),
-                None => break,
-            },
-        };
         let is_site = |part: &str| {
             let part = fold(part);
             !part.is_empty()
@@ -107,6 +100,21 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
                     let name = fold(name);
                     !name.is_empty() && (part == name || name.contains(&part) || part.contains(&name))
                 })
+        };
+        let (left, right, tight) = match split_once_at_separator(&title, &SEPARATORS) {
+            Some((left, right)) => (left, right, false),
+            None => match split_once_at_separator(&title, &TIGHT_SEPARATORS) {
+                // A site leads the title, and the headline has a colon of
+                // its own ("Site: Storm: ports close").
+                Some((left, right)) if !(is_site(&right) || is_heading(&left) || is_heading(&right)) => {
+                    match split_first_at_separator(&title, &TIGHT_SEPARATORS) {
+                        Some((first, rest)) if is_site(&first) => (first, rest, true),
+                        _ => (left, right, true),
+                    }
+                }
+                Some((left, right)) => (left, right, true),
+                None => break,
+            },
         };
         let (next, gone) = if is_heading(&left) {
             (left, right)
@@ -152,6 +160,14 @@ fn split_once_at_separator(title: &str, separators: &[&str]) -> Option<(String, 
     Some((left.to_owned(), right.to_owned()))
 }
 
+/// Splits at the first separator.
+fn split_first_at_separator(title: &str, separators: &[&str]) -> Option<(String, String)> {
+    let (i, len) =
+        separators.iter().filter_map(|s| title.find(s).map(|i| (i, s.len()))).min_by_key(|(i, _)| *i)?;
+    let (left, right) = (title[..i].trim(), title[i + len..].trim());
+    (!left.is_empty() && !right.is_empty()).then(|| (left.to_owned(), right.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +199,13 @@ mod tests {
         assert_eq!(strip("台风登陆福建沿海_新浪新闻", "新浪新闻"), "台风登陆福建沿海");
         assert_eq!(strip("大雨で新幹線が運転見合わせ｜NHK", "NHK"), "大雨で新幹線が運転見合わせ");
         assert_eq!(strip("港の新しい防波堤：潮見新聞デジタル", "潮見新聞"), "港の新しい防波堤");
+        // A colon and a space, as blogs write "Blog: Post".
+        assert_eq!(strip("Saltmarsh Diary: The curlews are back", "Saltmarsh Diary"), "The curlews are back");
+        assert_eq!(
+            strip("Saltmarsh Diary: Storm: the wall holds", "Saltmarsh Diary"),
+            "Storm: the wall holds"
+        );
+        assert_eq!(strip("Storm: the wall holds", "Saltmarsh Diary"), "Storm: the wall holds");
         assert_eq!(strip("NHK｜大雨で新幹線が運転見合わせ", "NHK"), "大雨で新幹線が運転見合わせ");
         // Inside a headline they stay, with no site named or none matching.
         assert_eq!(strip("首相：来年度予算を発表", ""), "首相：来年度予算を発表");
