@@ -236,6 +236,7 @@ cases! {
     page_byline_and_date_parted_by_a_line_break => "pages/byline-and-date-in-a-meta-line.html",
     page_date_beside_the_author_link => "pages/date-beside-the-author-link.html",
     an_hatom_blog_post_dated_by_its_abbr => "pages/hatom-blog-post.html",
+    boxes_inside_the_story_go_and_the_story_stays => "pages/boxes-inside-the-story.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

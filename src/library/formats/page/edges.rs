@@ -332,11 +332,15 @@ fn trim_bottom(blocks: &mut Vec<Converted>, authors: &[String]) -> Option<(Strin
             continue;
         }
         // A box near the end ("Sign up for our newsletter" and its short
-        // pitch): from its opening line on, when all after it is short.
+        // pitch): from its opening line on, when what follows it is a
+        // pitch's few words. A box in the middle of the story is followed
+        // by the story's last paragraphs, which may be short ones.
         let from = blocks.len().saturating_sub(BOX_BLOCKS);
         let opening = (from..blocks.len()).find(|&i| {
+            let after: Vec<usize> = blocks[i + 1..].iter().map(|b| word_count(&b.block.text)).collect();
             opens_boilerplate(&blocks[i].block.text)
-                && blocks[i + 1..].iter().all(|b| word_count(&b.block.text) <= SHORT_WORDS)
+                && after.iter().all(|&n| n <= SHORT_WORDS)
+                && after.iter().sum::<usize>() <= PITCH_WORDS
         });
         match opening {
             Some(at) => blocks.truncate(at),
@@ -350,6 +354,9 @@ fn trim_bottom(blocks: &mut Vec<Converted>, authors: &[String]) -> Option<(Strin
 const BOX_BLOCKS: usize = 4;
 /// A block of at most this many words is short enough to sit in a box.
 const SHORT_WORDS: usize = 25;
+/// The most words a box's pitch after its opening line holds ("Get the
+/// top stories every morning. By signing up you agree to our terms.").
+const PITCH_WORDS: usize = 40;
 
 fn opens_boilerplate(text: &str) -> bool {
     word_count(text) <= SHORT_WORDS && starts_with_opener(text)
@@ -440,6 +447,30 @@ mod tests {
         let bio = trim(&mut b, "", &["Ana Ruiz".to_owned()]);
         assert_eq!(texts(&b), [STORY, "The council will follow up next week."]);
         assert_eq!(bio.unwrap().0, "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_box_in_the_middle_keeps_the_short_paragraphs_after_it() {
+        let short = [
+            "The council will publish the full plans next week, and residents can comment on them until April.",
+            "Engineers will first survey the seabed along the wall, which has shifted since the last survey.",
+            "The board also agreed to look again at the lighting on the pier, after complaints from walkers.",
+        ];
+        let mut b =
+            blocks(&[STORY, "Sign up for our free newsletter and get the top stories every morning."]);
+        b.extend(blocks(&short));
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b).len(), 5, "{:?}", texts(&b));
+        // At the end, with only its pitch after it, the box goes.
+        let mut b = blocks(&[
+            STORY,
+            short[0],
+            "Sign up for our free newsletter",
+            "Get the top stories every morning.",
+            "By signing up you agree to our privacy policy.",
+        ]);
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b), [STORY, short[0]]);
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Lines that stand in an article's text for what sat between its
 //! paragraphs on the page: the label of an ad slot ("Advertisement"),
-//! "Story continues below advertisement". Reader mode keeps them when the
-//! slot's box held nothing else. Only a block that is one of these lines
-//! and nothing more goes, so no sentence of the article can.
+//! "Story continues below advertisement", and a link to another story
+//! ("Read more: Storm bill climbs", "Baca juga: ..."). Reader mode keeps
+//! them when the box held nothing else. Only a block that is one of these
+//! labels and nothing more, or such a label and a link, goes, so no
+//! sentence of the article can.
 
+use crate::library::article::BlockKind;
 use crate::library::html::Converted;
 
 /// The lines, lowercase, in the languages we read.
@@ -24,6 +27,8 @@ const MARKERS: &[&str] = &[
     "scroll to continue",
     "scroll to continue with content",
     "skip advertisement",
+    "skip past newsletter promotion",
+    "after newsletter promotion",
     "anzeige",
     "werbung",
     "weiter nach der anzeige",
@@ -51,9 +56,116 @@ const MARKERS: &[&str] = &[
     "광고",
 ];
 
-/// Removes the blocks that are only such a line.
+/// What introduces a link to another story in the middle of one, lowercase.
+const STORY_LINK_LABELS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "related",
+    "see also",
+    "more on this",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "auch interessant",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "leer más",
+    "lee también",
+    "lea también",
+    "te puede interesar",
+    "leia também",
+    "leia mais",
+    "leggi anche",
+    "lees ook",
+    "läs även",
+    "läs också",
+    "les også",
+    "læs også",
+    "czytaj też",
+    "czytaj także",
+    "čtěte také",
+    "читайте также",
+    "читайте також",
+    "baca juga",
+    "xem thêm",
+    "devamını oku",
+    "ayrıca okuyun",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "اقرأ ايضا",
+    "관련기사",
+    "関連記事",
+    "相关阅读",
+    "延伸阅读",
+    "延伸閱讀",
+];
+
+/// How a newsletter's pitch in the middle of a story opens, lowercase.
+const PITCH_OPENERS: &[&str] = &[
+    "sign up",
+    "subscribe",
+    "get our",
+    "get the",
+    "privacy notice",
+    "melden sie sich",
+    "abonnieren sie",
+    "inscrivez-vous",
+    "abonnez-vous",
+    "suscríbete",
+    "regístrate",
+    "iscriviti",
+    "assine",
+    "inscreva-se",
+];
+
+/// Removes the blocks that are only such a line, and a newsletter's
+/// pitch with the short heading over it.
 pub fn drop_markers(blocks: &mut Vec<Converted>) {
-    blocks.retain(|b| !is_marker(&b.block.text));
+    let mut keep: Vec<bool> = blocks.iter().map(|b| !is_marker(&b.block.text) && !is_story_link(b)).collect();
+    for i in 0..blocks.len() {
+        if keep[i] && is_newsletter_pitch(&blocks[i].block.text) {
+            keep[i] = false;
+            if let Some(before) = i.checked_sub(1)
+                && matches!(blocks[before].block.kind, BlockKind::Heading(_))
+                && blocks[before].block.text.split_whitespace().count() <= 8
+            {
+                keep[before] = false;
+            }
+        }
+    }
+    let mut keep = keep.into_iter();
+    blocks.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// "Sign up for our free newsletter and get the top stories every
+/// morning": a short block about a newsletter that asks to sign up.
+fn is_newsletter_pitch(text: &str) -> bool {
+    let lower = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    lower.split_whitespace().count() <= 60
+        && lower.contains("newsletter")
+        && PITCH_OPENERS.iter().any(|opener| {
+            lower.strip_prefix(opener).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+}
+
+/// A short block that opens with a label like "Read more" and is mostly
+/// the link after it.
+fn is_story_link(block: &Converted) -> bool {
+    let text = block.block.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if text.len() > 200 || block.link_density() < 0.5 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    STORY_LINK_LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            // The label as a whole word: "Related:", "Read more »", not "Relatedly".
+            rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+        })
+    })
 }
 
 fn is_marker(text: &str) -> bool {
@@ -90,6 +202,59 @@ mod tests {
                 "The ferry will run four crossings a day.",
                 "Commuters said the change was a blow.",
                 "The council meets on Thursday."
+            ]
+        );
+    }
+
+    #[test]
+    fn links_to_other_stories_between_paragraphs_go() {
+        let linked =
+            |text: &str, link: &str| Converted { block: Block::paragraph(text), link_bytes: link.len() };
+        let mut b = vec![
+            linked("The ferry will run four crossings a day.", ""),
+            linked("Read more: Storm damage bill climbs", "Storm damage bill climbs"),
+            linked("Baca juga: Harga tiket feri naik", "Harga tiket feri naik"),
+            linked("» Lesen Sie auch: Der Hafen wird erweitert", "Der Hafen wird erweitert"),
+            // Not mostly a link, or not the label as a word: kept.
+            linked(
+                "Read more about the plans on the council's website, where the full report is.",
+                "website",
+            ),
+            linked("Relatedly, the pier will close in May.", "pier"),
+            linked("The council meets on Thursday.", ""),
+        ];
+        drop_markers(&mut b);
+        let texts: Vec<&str> = b.iter().map(|c| c.block.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The ferry will run four crossings a day.",
+                "Read more about the plans on the council's website, where the full report is.",
+                "Relatedly, the pier will close in May.",
+                "The council meets on Thursday."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_newsletters_pitch_in_the_story_goes_with_its_heading() {
+        let mut b = blocks(&[
+            "The ferry will run four crossings a day.",
+            "Get the morning briefing",
+            "Sign up for our free newsletter and get the top stories every morning.",
+            "Privacy Notice: Newsletters may contain information about charities and online ads.",
+            "Commuters said the change was a blow.",
+            "Subscribers to the ferry's newsletter were told first, the company said.",
+        ]);
+        b[1].block.kind = BlockKind::Heading(3);
+        drop_markers(&mut b);
+        let texts: Vec<&str> = b.iter().map(|c| c.block.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The ferry will run four crossings a day.",
+                "Commuters said the change was a blow.",
+                "Subscribers to the ferry's newsletter were told first, the company said."
             ]
         );
     }
