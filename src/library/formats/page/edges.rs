@@ -356,7 +356,7 @@ const BOX_BLOCKS: usize = 4;
 const SHORT_WORDS: usize = 25;
 /// The most words a box's pitch after its opening line holds ("Get the
 /// top stories every morning. By signing up you agree to our terms.").
-const PITCH_WORDS: usize = 40;
+pub(super) const PITCH_WORDS: usize = 40;
 
 fn opens_boilerplate(text: &str) -> bool {
     word_count(text) <= SHORT_WORDS && starts_with_opener(text)

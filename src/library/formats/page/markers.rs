@@ -126,8 +126,20 @@ const PITCH_OPENERS: &[&str] = &[
 /// pitch with the short heading over it.
 pub fn drop_markers(blocks: &mut Vec<Converted>) {
     let mut keep: Vec<bool> = blocks.iter().map(|b| !is_marker(&b.block.text) && !is_story_link(b)).collect();
+    // A pitch near the end is the end's box, which the edges take whole.
+    // (The loop changes `keep` only at and before the block it is at.)
+    let mut words_from = vec![0; blocks.len() + 1];
+    for i in (0..blocks.len()).rev() {
+        let words = if keep[i] { crate::library::stats::words_in(&blocks[i].block.text) } else { 0 };
+        words_from[i] = words_from[i + 1] + words;
+    }
+    let mut in_box = false;
     for i in 0..blocks.len() {
-        if keep[i] && is_newsletter_pitch(&blocks[i].block.text) {
+        let words_after = words_from[i + 1];
+        in_box = keep[i]
+            && (in_box || words_after > super::edges::PITCH_WORDS)
+            && is_newsletter_pitch(&blocks[i].block.text);
+        if in_box {
             keep[i] = false;
             if let Some(before) = i.checked_sub(1)
                 && matches!(blocks[before].block.kind, BlockKind::Heading(_))
@@ -243,20 +255,22 @@ mod tests {
             "Get the morning briefing",
             "Sign up for our free newsletter and get the top stories every morning.",
             "Privacy Notice: Newsletters may contain information about charities and online ads.",
-            "Commuters said the change was a blow.",
-            "Subscribers to the ferry's newsletter were told first, the company said.",
+            "Commuters said the change was a blow, and that the last crossing left too early for the evening shift.",
+            "Subscribers to the ferry's newsletter were told first, the company said, a week before the timetable.",
         ]);
         b[1].block.kind = BlockKind::Heading(3);
         drop_markers(&mut b);
         let texts: Vec<&str> = b.iter().map(|c| c.block.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "The ferry will run four crossings a day.",
-                "Commuters said the change was a blow.",
-                "Subscribers to the ferry's newsletter were told first, the company said."
-            ]
-        );
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[2].starts_with("Subscribers"));
+        // Near the end, the pitch is left to the edges, which take its box whole.
+        let mut b = blocks(&[
+            "The ferry will run four crossings a day.",
+            "Sign up for our newsletter",
+            "Get the coast news every morning.",
+        ]);
+        drop_markers(&mut b);
+        assert_eq!(b.len(), 3);
     }
 
     #[test]
