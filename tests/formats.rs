@@ -237,6 +237,7 @@ cases! {
     page_date_beside_the_author_link => "pages/date-beside-the-author-link.html",
     an_hatom_blog_post_dated_by_its_abbr => "pages/hatom-blog-post.html",
     boxes_inside_the_story_go_and_the_story_stays => "pages/boxes-inside-the-story.html",
+    a_british_date_is_day_first => "pages/british-slashed-date.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

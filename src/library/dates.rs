@@ -31,13 +31,47 @@ const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 /// assert!(parse_date("1-01-01 00:00:00").is_none());
 /// ```
 pub fn parse_date(text: &str) -> Option<ArticleDate> {
+    parse_date_as(text, SlashDates::MonthFirst)
+}
+
+/// How a numeric date with slashes is read when either number could be
+/// the month ("05/03/2024"): the United States write the month first,
+/// most of the world the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlashDates {
+    MonthFirst,
+    DayFirst,
+}
+
+impl SlashDates {
+    /// The order for text in `language` (a BCP 47 tag such as "en-GB"):
+    /// month first for American English, and for English of no region or
+    /// no language known, where American sites are the likelier; day first
+    /// for every other language and region.
+    pub fn for_language(language: Option<&str>) -> Self {
+        let Some(tag) = language.map(|l| l.trim().to_ascii_lowercase().replace('_', "-")) else {
+            return Self::MonthFirst;
+        };
+        let mut parts = tag.split('-');
+        match (parts.next().unwrap_or(""), parts.next()) {
+            ("" | "en", None) | ("en", Some("us" | "ph" | "ca")) => Self::MonthFirst,
+            _ => Self::DayFirst,
+        }
+    }
+}
+
+/// [`parse_date`], reading slashed numeric dates in the order given.
+pub fn parse_date_as(text: &str, slash: SlashDates) -> Option<ArticleDate> {
     let text = text.trim();
     if text.is_empty() || text.len() > 200 {
         return None;
     }
     let text = ascii_digits(text);
     let text = text.as_ref();
-    strict(text).or_else(|| timestamp(text)).or_else(|| loose(text)).filter(|d| YEARS.contains(&year(*d)))
+    strict(text)
+        .or_else(|| timestamp(text))
+        .or_else(|| loose(text, slash))
+        .filter(|d| YEARS.contains(&year(*d)))
 }
 
 /// `text` with the decimal digits of other scripts written as ASCII ones:
@@ -114,7 +148,7 @@ enum Token {
 
 /// Everything else: split into tokens, then read the tokens for a year,
 /// month, day, time and zone.
-fn loose(text: &str) -> Option<ArticleDate> {
+fn loose(text: &str, slash: SlashDates) -> Option<ArticleDate> {
     let tokens = tokenize(text);
     let mut year: Option<i32> = None;
     let mut month: Option<u32> = None;
@@ -168,7 +202,7 @@ fn loose(text: &str) -> Option<ArticleDate> {
     match (month, small.as_slice()) {
         (Some(_), [d, ..]) if day.is_none() => day = Some(*d),
         (None, [a, b, ..]) if day.is_none() => {
-            let (m, d) = numeric_order(&numbers, *a, *b);
+            let (m, d) = numeric_order(&numbers, *a, *b, slash);
             month = Some(m);
             day = Some(d);
         }
@@ -204,10 +238,10 @@ fn loose(text: &str) -> Option<ArticleDate> {
 }
 
 /// Reads two small numbers of a numeric date as (month, day): the order
-/// the separators imply (`/` month first as in the US, `.` and `-` day
-/// first), unless a number over 12 says otherwise. A leading four-digit
-/// year (2024/03/05, 2024-03-05) means month then day.
-fn numeric_order(numbers: &[(String, Option<char>)], a: u32, b: u32) -> (u32, u32) {
+/// the separators imply (`/` as `slash` says, `.` and `-` day first),
+/// unless a number over 12 says otherwise. A leading four-digit year
+/// (2024/03/05, 2024-03-05) means month then day.
+fn numeric_order(numbers: &[(String, Option<char>)], a: u32, b: u32, slash: SlashDates) -> (u32, u32) {
     let year_first = numbers.first().is_some_and(|(d, _)| d.len() == 4);
     if year_first {
         return (a, b);
@@ -219,7 +253,7 @@ fn numeric_order(numbers: &[(String, Option<char>)], a: u32, b: u32) -> (u32, u3
         return (a, b);
     }
     let separator = numbers.iter().find(|(d, _)| d.len() <= 2).and_then(|(_, next)| *next);
-    if separator == Some('/') { (a, b) } else { (b, a) }
+    if separator == Some('/') && slash == SlashDates::MonthFirst { (a, b) } else { (b, a) }
 }
 
 fn tokenize(text: &str) -> Vec<Token> {
@@ -450,10 +484,19 @@ pub fn find_date_in_text(text: &str) -> Option<ArticleDate> {
     find_date_and_where(text).map(|(date, _)| date)
 }
 
+/// [`find_date_in_text`], reading slashed numeric dates in the order given.
+pub fn find_date_in_text_as(text: &str, slash: SlashDates) -> Option<ArticleDate> {
+    find_date_and_where_as(text, slash).map(|(date, _)| date)
+}
+
 /// The date [`find_date_in_text`] finds, with the number of the
 /// whitespace-separated word it starts at: what comes before it is
 /// often a name ("Von Eva Roth 05.03.2024, 14:20 Uhr").
 pub fn find_date_and_where(text: &str) -> Option<(ArticleDate, usize)> {
+    find_date_and_where_as(text, SlashDates::MonthFirst)
+}
+
+fn find_date_and_where_as(text: &str, slash: SlashDates) -> Option<(ArticleDate, usize)> {
     let text = ascii_digits(text);
     if let Some(found) = cjk_date_in(&text) {
         return Some(found);
@@ -471,7 +514,7 @@ pub fn find_date_and_where(text: &str) -> Option<(ArticleDate, usize)> {
             let candidate = words[start..end].join(" ");
             let candidate = candidate.trim_end_matches([',', ';', '|', ')', '·']);
             if has_year(candidate)
-                && let Some(date) = parse_date(candidate)
+                && let Some(date) = parse_date_as(candidate, slash)
             {
                 return Some((date, start));
             }
@@ -576,6 +619,33 @@ mod tests {
         assert_eq!(read("25/12/2023"), "2023-12-25");
         assert_eq!(read("12/25/2023"), "2023-12-25");
         assert_eq!(read("5-3-2024"), "2024-03-05");
+    }
+
+    #[test]
+    fn slashed_dates_follow_the_language() {
+        let day_first = |text: &str| parse_date_as(text, SlashDates::DayFirst).unwrap().to_string();
+        assert_eq!(day_first("05/03/2024"), "2024-03-05");
+        assert_eq!(day_first("05/03/2024 14:20"), "2024-03-05T14:20:00+00:00");
+        // A number over 12, a year first, or other separators decide alone.
+        assert_eq!(day_first("12/25/2023"), "2023-12-25");
+        assert_eq!(day_first("2024/03/05"), "2024-03-05");
+        assert_eq!(day_first("05.03.2024"), "2024-03-05");
+        for (tag, order) in [
+            (None, SlashDates::MonthFirst),
+            (Some("en"), SlashDates::MonthFirst),
+            (Some("en-US"), SlashDates::MonthFirst),
+            (Some("en_us"), SlashDates::MonthFirst),
+            (Some("en-GB"), SlashDates::DayFirst),
+            (Some("en-IN"), SlashDates::DayFirst),
+            (Some("fr"), SlashDates::DayFirst),
+            (Some("pt-BR"), SlashDates::DayFirst),
+        ] {
+            assert_eq!(SlashDates::for_language(tag), order, "{tag:?}");
+        }
+        assert_eq!(
+            find_date_in_text_as("Published: 05/03/2024 14:20", SlashDates::DayFirst).unwrap().to_string(),
+            "2024-03-05T14:20:00+00:00"
+        );
     }
 
     #[test]

@@ -138,13 +138,16 @@ fn pick_date(
     url: Option<&Url>,
     reader: Option<&str>,
 ) -> Option<crate::library::ArticleDate> {
+    // "05/03/2024" is 5 March on a British page, May 3 on an American one.
+    let slash = dates::SlashDates::for_language(meta.language.as_deref());
+    let parse = |d: &str| dates::parse_date_as(d, slash);
     meta.dates
         .iter()
-        .find_map(|d| dates::parse_date(d))
-        .or_else(|| reader.and_then(dates::parse_date))
+        .find_map(|d| parse(d))
+        .or_else(|| reader.and_then(parse))
         .or_else(|| url.and_then(|u| date_in_path(u.path())))
-        .or_else(|| meta.byline_texts.iter().find_map(|t| dates::find_date_in_text(t)))
-        .or_else(|| meta.modified.iter().find_map(|d| dates::parse_date(d)))
+        .or_else(|| meta.byline_texts.iter().find_map(|t| dates::find_date_in_text_as(t, slash)))
+        .or_else(|| meta.modified.iter().find_map(|d| parse(d)))
 }
 
 /// A date in an address: `/2024/03/05/`, `/2024-03-05/`, `/20240305/`.
