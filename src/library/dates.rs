@@ -140,6 +140,9 @@ enum Token {
     Number { digits: String, next: Option<char> },
     /// A run of letters, folded to lowercase without accents.
     Word(String),
+    /// An American zone written without saying whether it is daylight
+    /// time ("10:30 AM ET"): its standard offset in hours.
+    UsZone(i32),
     /// A clock time: hours, minutes, seconds, nanoseconds.
     Time(u32, u32, u32, u32),
     /// An explicit offset such as `+02:00`, in seconds.
@@ -157,11 +160,13 @@ fn loose(text: &str, slash: SlashDates) -> Option<ArticleDate> {
     let mut time: Option<(u32, u32, u32, u32)> = None;
     let mut offset: Option<i32> = None;
     let mut meridiem: Option<bool> = None;
+    let mut us_zone: Option<i32> = None;
     let mut numbers: Vec<(String, Option<char>)> = Vec::new();
     for token in &tokens {
         match token {
             Token::Time(h, m, s, n) if time.is_none() => time = Some((*h, *m, *s, *n)),
             Token::Offset(seconds) if time.is_some() || offset.is_none() => offset = Some(*seconds),
+            Token::UsZone(hours) if time.is_some() && offset.is_none() => us_zone = Some(*hours),
             Token::Word(word) => {
                 if let Some(m) = month_named(word).filter(|_| month.is_none()) {
                     month = Some(m);
@@ -232,9 +237,24 @@ fn loose(text: &str, slash: SlashDates) -> Option<ArticleDate> {
         _ => {}
     }
     let clock = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    if let Some(standard) = us_zone.filter(|_| offset.is_none()) {
+        offset = Some((standard + i32::from(us_daylight_time(date))) * 3600);
+    }
     let zone = FixedOffset::east_opt(offset.unwrap_or(0))?;
     let instant = zone.from_local_datetime(&NaiveDateTime::new(date, clock)).single()?;
     Some(ArticleDate::Instant(instant))
+}
+
+/// Whether the United States keep daylight time on `date`: from the
+/// second Sunday of March to the first Sunday of November (since 2007).
+fn us_daylight_time(date: NaiveDate) -> bool {
+    use chrono::{Datelike, Weekday};
+    let sunday =
+        |month: u32, nth: u8| NaiveDate::from_weekday_of_month_opt(date.year(), month, Weekday::Sun, nth);
+    match (sunday(3, 2), sunday(11, 1)) {
+        (Some(start), Some(end)) => date >= start && date < end,
+        _ => false,
+    }
 }
 
 /// Reads two small numbers of a numeric date as (month, day): the order
@@ -268,10 +288,22 @@ fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
             }
             let digits: String = chars[start..i].iter().collect();
-            // A clock: 10:30, 10:30:15, 10:30:15.123, also 10h30.
+            // A clock: 10:30, 10:30:15, 10:30:15.123, also 10h30, 10時30分
+            // and 10시 30분; and 10.30 once the year is past ("5 March
+            // 2024 10.30 GMT", where before it "05.03" is a day and month).
+            let year_past =
+                || tokens.iter().any(|t| matches!(t, Token::Number { digits, .. } if digits.len() == 4));
+            let dotted = start > 0
+                && chars[start - 1].is_whitespace()
+                && i < chars.len()
+                && chars[i] == '.'
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 2).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 3).is_none_or(|c| c.is_whitespace())
+                && year_past();
             if digits.len() <= 2
                 && i < chars.len()
-                && matches!(chars[i], ':' | 'h')
+                && (matches!(chars[i], ':' | 'h' | '時' | '시') || dotted)
                 && let Some((time, end)) = clock(&chars, start)
             {
                 tokens.push(Token::Time(time.0, time.1, time.2, time.3));
@@ -311,6 +343,18 @@ fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
+            // In capitals only: "et" is "and" in French.
+            let us_zone = match word.as_str() {
+                "ET" => Some(-5),
+                "CT" => Some(-6),
+                "MT" => Some(-7),
+                "PT" => Some(-8),
+                _ => None,
+            };
+            if let Some(hours) = us_zone {
+                tokens.push(Token::UsZone(hours));
+                continue;
+            }
             let folded = fold(&word);
             // The T between an ISO date and its time.
             if folded != "t" {
@@ -334,11 +378,21 @@ fn clock(chars: &[char], start: usize) -> Option<((u32, u32, u32, u32), usize)> 
         (*i > from).then(|| chars[from..*i].iter().collect::<String>().parse().ok()).flatten()
     };
     let hour = number(&mut i, 2)?;
-    if !matches!(chars.get(i), Some(':' | 'h')) {
+    let mark = *chars.get(i)?;
+    if !matches!(mark, ':' | 'h' | '.' | '時' | '시') {
         return None;
     }
     i += 1;
+    if mark == '시' {
+        while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+            i += 1;
+        }
+    }
     let minute = number(&mut i, 2)?;
+    // The minute's own mark: 30分, 30분.
+    if matches!(mark, '時' | '시') && matches!(chars.get(i), Some('分' | '분')) {
+        i += 1;
+    }
     let mut second = 0;
     let mut nanos = 0;
     if chars.get(i) == Some(&':') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
@@ -414,7 +468,7 @@ fn zone_offset(word: &str) -> Option<i32> {
         "brt" | "art" => hours(-3.0),
         "bst" | "cet" | "mez" | "west" | "wat" => hours(1.0),
         "cest" | "mesz" | "eet" | "sast" | "cat" => hours(2.0),
-        "eest" | "msk" | "eat" | "trt" => hours(3.0),
+        "eest" | "msk" | "мск" | "eat" | "trt" => hours(3.0),
         "ist" => hours(5.5),
         "wib" => hours(7.0),
         "hkt" | "sgt" | "awst" | "pht" | "cst8" => hours(8.0),
@@ -569,6 +623,29 @@ mod tests {
         // A wrong weekday (common in feeds) does not lose the date.
         assert_eq!(read("Mon, 05 Mar 2024 10:00:00 +0000"), "2024-03-05T10:00:00+00:00");
         assert_eq!(read("Tue, 05 Mar 24 10:00:00 GMT"), "2024-03-05T10:00:00+00:00");
+    }
+
+    #[test]
+    fn clocks_written_as_other_places_write_them() {
+        assert_eq!(read("Tuesday 5 March 2024 10.30 GMT"), "2024-03-05T10:30:00+00:00");
+        assert_eq!(read("5.3.2024 klo 10.30"), "2024-03-05T10:30:00+00:00");
+        assert_eq!(read("2024.03.05 10:30"), "2024-03-05T10:30:00+00:00");
+        assert_eq!(read("05.03.2024"), "2024-03-05");
+        assert_eq!(read("2024年3月5日 10時30分"), "2024-03-05T10:30:00+00:00");
+        assert_eq!(read("2024년 3월 5일 10시 30분"), "2024-03-05T10:30:00+00:00");
+        assert_eq!(read("5 марта 2024 в 10:30 МСК"), "2024-03-05T10:30:00+03:00");
+    }
+
+    #[test]
+    fn american_zones_without_daylight_letters() {
+        // March 5 is before daylight time starts (March 10 in 2024).
+        assert_eq!(read("March 5, 2024, 10:30 AM ET"), "2024-03-05T10:30:00-05:00");
+        assert_eq!(read("10:30 AM ET, Tue March 5, 2024"), "2024-03-05T10:30:00-05:00");
+        assert_eq!(read("July 4, 2024 9:00 PM PT"), "2024-07-04T21:00:00-07:00");
+        assert_eq!(read("November 3, 2024 10:00 CT"), "2024-11-03T10:00:00-06:00");
+        assert_eq!(read("November 2, 2024 10:00 MT"), "2024-11-02T10:00:00-06:00");
+        // "et" in French is "and".
+        assert_eq!(read("5 mars 2024 10:30 et 11:00"), "2024-03-05T10:30:00+00:00");
     }
 
     #[test]

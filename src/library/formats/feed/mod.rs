@@ -111,7 +111,7 @@ impl Item {
         if names.is_empty() {
             names.clone_from(&feed.authors);
         }
-        let date = first_date(&self.dates);
+        let date = first_date(&self.dates, dates::SlashDates::for_language(feed.language.as_deref()));
         if date.is_none() && !self.dates.is_empty() {
             warnings.push(format!("the date {:?} could not be read; ignored", self.dates[0]));
         }
@@ -151,8 +151,8 @@ fn without_source(title: String, source: Option<&str>) -> String {
     }
 }
 
-fn first_date(candidates: &[String]) -> Option<ArticleDate> {
-    candidates.iter().find_map(|d| dates::parse_date(d))
+fn first_date(candidates: &[String], slash: dates::SlashDates) -> Option<ArticleDate> {
+    candidates.iter().find_map(|d| dates::parse_date_as(d, slash))
 }
 
 /// How many words of an untitled item's text stand in for its title.

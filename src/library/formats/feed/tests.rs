@@ -84,3 +84,15 @@ fn an_outlets_name_after_the_title_goes_only_after_a_separator() {
     assert_eq!(without_source(" - The Gazette".into(), source), " - The Gazette");
     assert_eq!(without_source("Pier shut - The Gazette".into(), None), "Pier shut - The Gazette");
 }
+
+#[test]
+fn slashed_dates_follow_the_feeds_language() {
+    let feed = |language: &str| {
+        format!(
+            "<rss><channel><title>F</title><language>{language}</language>\
+             <item><title>A</title><pubDate>05/03/2024 10:30</pubDate></item></channel></rss>"
+        )
+    };
+    assert_eq!(items(&feed("pt-BR"))[0].date.unwrap().to_string(), "2024-03-05T10:30:00+00:00");
+    assert_eq!(items(&feed("en-us"))[0].date.unwrap().to_string(), "2024-05-03T10:30:00+00:00");
+}
