@@ -126,27 +126,26 @@ const PITCH_OPENERS: &[&str] = &[
 /// pitch with the short heading over it.
 pub fn drop_markers(blocks: &mut Vec<Converted>) {
     let mut keep: Vec<bool> = blocks.iter().map(|b| !is_marker(&b.block.text) && !is_story_link(b)).collect();
-    // A pitch near the end is the end's box, which the edges take whole.
-    // (The loop changes `keep` only at and before the block it is at.)
-    let mut words_from = vec![0; blocks.len() + 1];
-    for i in (0..blocks.len()).rev() {
-        let words = if keep[i] { crate::library::stats::words_in(&blocks[i].block.text) } else { 0 };
-        words_from[i] = words_from[i + 1] + words;
-    }
-    let mut in_box = false;
-    for i in 0..blocks.len() {
-        let words_after = words_from[i + 1];
-        in_box = keep[i]
-            && (in_box || words_after > super::edges::PITCH_WORDS)
-            && is_newsletter_pitch(&blocks[i].block.text);
-        if in_box {
-            keep[i] = false;
-            if let Some(before) = i.checked_sub(1)
-                && matches!(blocks[before].block.kind, BlockKind::Heading(_))
-                && blocks[before].block.text.split_whitespace().count() <= 8
-            {
-                keep[before] = false;
-            }
+    let pitches: Vec<usize> =
+        (0..blocks.len()).filter(|&i| keep[i] && is_newsletter_pitch(&blocks[i].block.text)).collect();
+    let mut last_dropped = None;
+    for i in pitches {
+        // A pitch near the end is the end's box, which the edges take
+        // whole; the lines of a box after its first go with it.
+        let words_after: usize = (i + 1..blocks.len())
+            .filter(|&j| keep[j])
+            .map(|j| crate::library::stats::words_in(&blocks[j].block.text))
+            .sum();
+        if last_dropped != Some(i.wrapping_sub(1)) && words_after <= super::edges::PITCH_WORDS {
+            continue;
+        }
+        keep[i] = false;
+        last_dropped = Some(i);
+        if let Some(before) = i.checked_sub(1)
+            && matches!(blocks[before].block.kind, BlockKind::Heading(_))
+            && blocks[before].block.text.split_whitespace().count() <= 8
+        {
+            keep[before] = false;
         }
     }
     let mut keep = keep.into_iter();
@@ -156,6 +155,10 @@ pub fn drop_markers(blocks: &mut Vec<Converted>) {
 /// "Sign up for our free newsletter and get the top stories every
 /// morning": a short block about a newsletter that asks to sign up.
 fn is_newsletter_pitch(text: &str) -> bool {
+    // Most blocks are ruled out unread, and never lowercased.
+    if text.len() > 600 {
+        return false;
+    }
     let lower = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     lower.split_whitespace().count() <= 60
         && lower.contains("newsletter")
