@@ -45,7 +45,7 @@ fn push_unique(out: &mut Vec<String>, name: &str) {
 }
 
 /// Words that introduce a byline in the languages we read.
-const LEAD_INS: [&str; 30] = [
+const LEAD_INS: [&str; 35] = [
     "written by",
     "words by",
     "reporting by",
@@ -73,6 +73,11 @@ const LEAD_INS: [&str; 30] = [
     "авторы",
     "текст",
     "yazar",
+    "szerző",
+    "penulis",
+    "forfatter",
+    "tekst",
+    "מאת",
     "بقلم",
     "كتب",
     "लेखक",
@@ -573,6 +578,15 @@ mod tests {
         assert_eq!(names("jane-doe"), Vec::<String>::new());
         assert_eq!(names("March 5, 2024"), Vec::<String>::new());
         assert_eq!(names("None"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lead_ins_in_more_languages() {
+        assert_eq!(names("Szerző: Kovács Péter"), ["Kovács Péter"]);
+        assert_eq!(names("Penulis: Budi Santoso"), ["Budi Santoso"]);
+        assert_eq!(names("Forfatter: Kari Nordmann"), ["Kari Nordmann"]);
+        assert_eq!(names("Tekst: Jan de Vries"), ["Jan de Vries"]);
+        assert_eq!(names("מאת דנה כהן"), ["דנה כהן"]);
     }
 
     #[test]

@@ -488,7 +488,7 @@ fn zone_offset(word: &str) -> Option<i32> {
 const MONTHS: [&str; 12] = [
     "january jan janv janvier januar janner jaenner enero ene gennaio gen janeiro januari leden ledna styczen stycznia январь января янв ocak ιανουαριου ιαν tammikuuta tammikuu ianuarie sijecanj siječnja січень січня ינואר בינואר يناير जनवरी",
     "february feb febr fevr fevrier februar febrero febbraio fevereiro fev februari unor unora luty lutego февраль февраля фев sub subat φεβρουαριου φεβ helmikuuta helmikuu februarie veljaca veljače лютий лютого פברואר בפברואר فبراير شباط फ़रवरी फरवरी",
-    "march mar mars marz mrz marzo marco maart mrt brezen brezna marzec marca март марта mart μαρτιου μαρ maaliskuuta maaliskuu maret marcius martie ožujak ožujka березень березня מרץ במרץ مارس آذار मार्च",
+    "march mar mars marts marz mrz marzo marco maart mrt brezen brezna marzec marca март марта mart μαρτιου μαρ maaliskuuta maaliskuu maret marcius martie ožujak ožujka березень березня מרץ במרץ مارس آذار मार्च",
     "april apr avr avril abril abr aprile aprilie duben dubna kwiecien kwietnia апрель апреля апр nisan απριλιου απρ huhtikuuta huhtikuu aprilis travanj travnja квітень квітня אפריל באפריל أبريل ابريل نيسان अप्रैल",
     "may mai mayo maggio mag maio mei kveten kvetna maj maja май мая mayis μαιου toukokuuta toukokuu majus svibanj svibnja травень травня מאי במאי مايو أيار मई",
     "june jun juin juni junio giugno giu junho cerven cervna czerwiec czerwca июнь июня июн haziran ιουνιου ιουν kesakuuta kesakuu junius iunie lipanj lipnja червень червня יוני ביוני يونيو يونيه حزيران जून",
@@ -730,6 +730,7 @@ mod tests {
         assert_eq!(read("5. März 2024"), "2024-03-05");
         assert_eq!(read("Di, 05 Mär 2024 10:00:00 +0100"), "2024-03-05T10:00:00+01:00");
         assert_eq!(read("mardi 5 mars 2024"), "2024-03-05");
+        assert_eq!(read("5. marts 2024 kl. 10.30"), "2024-03-05T10:30:00+00:00");
         assert_eq!(read("5 de marzo de 2024"), "2024-03-05");
         assert_eq!(read("5 marzo 2024 alle 10:00"), "2024-03-05T10:00:00+00:00");
         assert_eq!(read("5 de março de 2024"), "2024-03-05");
