@@ -238,6 +238,7 @@ cases! {
     an_hatom_blog_post_dated_by_its_abbr => "pages/hatom-blog-post.html",
     boxes_inside_the_story_go_and_the_story_stays => "pages/boxes-inside-the-story.html",
     a_british_date_is_day_first => "pages/british-slashed-date.html",
+    the_tools_over_an_article_go_and_its_picture_stays => "pages/tools-over-the-article.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

@@ -26,6 +26,7 @@ const OPENERS: &[&str] = &[
     "read next",
     "related",
     "more from",
+    "explore more",
     "more on this",
     "more stories",
     "share this",
@@ -284,8 +285,13 @@ fn word_count(text: &str) -> usize {
 fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
     let title = fold(title);
     let author_keys: Vec<String> = authors.iter().map(|a| fold(a)).collect();
-    let mut drop = 0;
-    for block in blocks.iter().take(TOP_BLOCKS) {
+    let mut drop = Vec::new();
+    for (at, block) in blocks.iter().enumerate().take(TOP_BLOCKS) {
+        // The lead picture and its caption stay, and the lines around them
+        // are read on.
+        if matches!(block.block.kind, BlockKind::Image | BlockKind::Caption) {
+            continue;
+        }
         let text = block.block.text.trim();
         let folded = fold(text);
         let words = word_count(text);
@@ -304,14 +310,51 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
                 || lower.starts_with("updated")
                 || lower.starts_with("published")
                 || lower.starts_with("listen")
+                || is_tool_line(&lower, words)
                 || is_boilerplate(text, block.link_density()));
         if is_title || is_byline {
-            drop += 1;
+            drop.push(at);
         } else {
             break;
         }
     }
-    blocks.drain(..drop);
+    let mut at = 0;
+    blocks.retain(|_| {
+        at += 1;
+        !drop.contains(&(at - 1))
+    });
+}
+
+/// What the tools over an article say ("Gift this article", "Save",
+/// "Comments 12"), lowercase: lines of a few words that open with them.
+const TOOL_LINES: &[&str] = &[
+    "gift this article",
+    "gift article",
+    "share this article",
+    "share",
+    "save",
+    "print",
+    "comments",
+    "comment",
+    "this article is more than",
+    "artikel teilen",
+    "partager",
+    "compartir",
+    "condividi",
+    "compartilhar",
+];
+
+/// A line of the tools over an article (`lower` is its text lowercased),
+/// or its reading time ("4 min", "Listen · 4 min", "Lesezeit: 3 Min.").
+fn is_tool_line(lower: &str, words: usize) -> bool {
+    let opens_tool = TOOL_LINES
+        .iter()
+        .any(|tool| lower.strip_prefix(tool).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)));
+    let reading_time = lower.chars().any(|c| c.is_ascii_digit())
+        && ["min", "lesezeit", "lecture", "lectura", "leitura", "lettura", "分"]
+            .iter()
+            .any(|w| lower.contains(w));
+    (opens_tool && words <= 8) || (reading_time && words <= 5)
 }
 
 fn trim_bottom(blocks: &mut Vec<Converted>, authors: &[String]) -> Option<(String, String)> {
@@ -338,7 +381,9 @@ fn trim_bottom(blocks: &mut Vec<Converted>, authors: &[String]) -> Option<(Strin
         let from = blocks.len().saturating_sub(BOX_BLOCKS);
         let opening = (from..blocks.len()).find(|&i| {
             let after: Vec<usize> = blocks[i + 1..].iter().map(|b| word_count(&b.block.text)).collect();
-            opens_boilerplate(&blocks[i].block.text)
+            // (A picture's "[image: ...]" is not an "Image:" credit.)
+            !matches!(blocks[i].block.kind, BlockKind::Image)
+                && opens_boilerplate(&blocks[i].block.text)
                 && after.iter().all(|&n| n <= SHORT_WORDS)
                 && after.iter().sum::<usize>() <= PITCH_WORDS
         });
@@ -432,6 +477,31 @@ mod tests {
             blocks(&["Seawall vote", "By Ana Ruiz", "5 March 2024, 10:30", STORY, "More text follows here."]);
         trim(&mut b, "Seawall vote", &["Ana Ruiz".to_owned()]);
         assert_eq!(texts(&b), [STORY, "More text follows here."]);
+    }
+
+    #[test]
+    fn the_tools_over_the_article_go() {
+        let mut b = blocks(&[
+            "Gift this article",
+            "4 min",
+            "Listen · 4 min",
+            "This article is more than 2 years old",
+            "Comments 12",
+            "Share",
+            STORY,
+            "Save the date: the festival returns in June.",
+        ]);
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b), [STORY, "Save the date: the festival returns in June."]);
+        // The lead picture stays; the lines after it are read on.
+        let mut b = blocks(&["4 min", "[image: The pier at dawn]", "Share", STORY]);
+        b[1].block.kind = BlockKind::Image;
+        trim(&mut b, "", &[]);
+        assert_eq!(texts(&b), ["[image: The pier at dawn]", STORY]);
+        // A first paragraph that opens with such a word is the story.
+        let mut b = blocks(&["Share prices in the port's operator fell by a third on Monday.", STORY]);
+        trim(&mut b, "", &[]);
+        assert_eq!(b.len(), 2);
     }
 
     #[test]

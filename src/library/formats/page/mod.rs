@@ -46,9 +46,10 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
     }
     let mut converted = html::convert(&content, html::Options { images: true });
     markers::drop_markers(&mut converted);
+    let top_date = date_at_the_top(&converted, &meta);
     let bio = edges::trim(&mut converted, title.as_deref().unwrap_or(""), &authors);
     let body: Vec<Block> = converted.into_iter().map(|c| c.block).collect();
-    let date = pick_date(&meta, url.as_ref(), reader_date.as_deref());
+    let date = pick_date(&meta, url.as_ref(), reader_date.as_deref()).or(top_date);
     let mut warnings = Vec::new();
     let title = match title {
         Some(title) => title,
@@ -148,6 +149,19 @@ fn pick_date(
         .or_else(|| url.and_then(|u| date_in_path(u.path())))
         .or_else(|| meta.byline_texts.iter().find_map(|t| dates::find_date_in_text_as(t, slash)))
         .or_else(|| meta.modified.iter().find_map(|d| parse(d)))
+}
+
+/// A date written in a short line at the top of the text ("Tue 5 Mar
+/// 2024 10.30 GMT", "Updated March 5, 2024"), where a page with no marked
+/// date often writes it: the last resort.
+fn date_at_the_top(blocks: &[html::Converted], meta: &Metadata) -> Option<crate::library::ArticleDate> {
+    let slash = dates::SlashDates::for_language(meta.language.as_deref());
+    blocks
+        .iter()
+        .take(8)
+        .map(|b| b.block.text.as_str())
+        .filter(|text| crate::library::stats::words_in(text) <= 15)
+        .find_map(|text| dates::find_date_in_text_as(text, slash))
 }
 
 /// A date in an address: `/2024/03/05/`, `/2024-03-05/`, `/20240305/`.
