@@ -151,17 +151,7 @@ fn split(field: &str) -> Vec<String> {
         .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www.") && !credits_other_work(c))
         .flat_map(|c| c.split('/'));
     for chunk in chunks {
-        // "Jane Doe - Ledger Reporter": the name is before a spaced dash
-        // (hyphenated names have no spaces), what follows only when
-        // nothing before it is a name ("Staff – Jane Doe").
-        let chunk = chunk.replace('\u{a0}', " ").replace(" – ", " - ").replace(" — ", " - ");
-        let mut sides = chunk.split(" - ");
-        let first = names_in_chunk(sides.next().unwrap_or(""));
-        if first.is_empty() {
-            parts.extend(sides.flat_map(names_in_chunk));
-        } else {
-            parts.extend(first);
-        }
+        parts.extend(names_in_chunk(chunk));
     }
     parts
 }
@@ -172,7 +162,7 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let chunk = without_lead_in(chunk);
     for piece in split_commas(&chunk) {
-        let piece = without_lead_in(&without_email(&piece));
+        let piece = without_lead_in(&without_email(&before_spaced_dash(&piece)));
         for name in split_joiners(&piece) {
             let name = clean_name(without_lead_in(&name).as_str());
             let name = without_place(&without_roles(&without_aside(&name)));
@@ -182,6 +172,27 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
         }
     }
     parts
+}
+
+/// "Jane Doe - Ledger Reporter": the name is before a spaced dash
+/// (hyphenated names have no spaces), what follows only when nothing
+/// before it is a name ("Staff – Jane Doe", "بقلم - سارة الحسن").
+fn before_spaced_dash(piece: &str) -> String {
+    let piece = piece.replace('\u{a0}', " ").replace(" – ", " - ").replace(" — ", " - ");
+    if !piece.contains(" - ") {
+        return piece;
+    }
+    let mut sides = piece.split(" - ");
+    let first = sides.next().unwrap_or("");
+    let names_something = |side: &str| {
+        split_joiners(&without_lead_in(side))
+            .iter()
+            .any(|n| is_name(&without_place(&without_roles(&without_aside(&clean_name(n))))))
+    };
+    if names_something(first) {
+        return first.to_owned();
+    }
+    sides.find(|side| names_something(side)).unwrap_or(first).to_owned()
 }
 
 /// "x@y.z (Name)" and "Name <x@y.z>" are Name; a bare address stays.
@@ -596,6 +607,8 @@ mod tests {
         assert_eq!(names("Staff — Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Anne-Marie Lind"), ["Anne-Marie Lind"]);
         assert_eq!(names("Jane Doe - Ledger Reporter; John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("Ann Lee - Staff Writer, Jane Doe - Editor"), ["Ann Lee", "Jane Doe"]);
+        assert_eq!(names("بقلم - سارة الحسن"), ["سارة الحسن"]);
     }
 
     #[test]
