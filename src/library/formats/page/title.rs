@@ -101,14 +101,27 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
                     !name.is_empty() && (part == name || name.contains(&part) || part.contains(&name))
                 })
         };
+        // At a separator that also occurs inside headlines, a part is the
+        // site only when it is little more than the name ("潮見新聞デジタル"),
+        // not a headline that mentions it ("Explained: why the BBC...").
+        let is_site_alone = |part: &str| {
+            let part = fold(part);
+            is_site(&part)
+                && names.iter().any(|name| {
+                    let name = fold(name);
+                    part.contains(&name) && part.chars().count() <= name.chars().count() + 8
+                })
+        };
         let (left, right, tight) = match split_once_at_separator(&title, &SEPARATORS) {
             Some((left, right)) => (left, right, false),
             None => match split_once_at_separator(&title, &TIGHT_SEPARATORS) {
                 // A site leads the title, and the headline has a colon of
                 // its own ("Site: Storm: ports close").
-                Some((left, right)) if !(is_site(&right) || is_heading(&left) || is_heading(&right)) => {
+                Some((left, right))
+                    if !(is_site_alone(&right) || is_heading(&left) || is_heading(&right)) =>
+                {
                     match split_first_at_separator(&title, &TIGHT_SEPARATORS) {
-                        Some((first, rest)) if is_site(&first) => (first, rest, true),
+                        Some((first, rest)) if is_site_alone(&first) => (first, rest, true),
                         _ => (left, right, true),
                     }
                 }
@@ -116,14 +129,15 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
                 None => break,
             },
         };
+        let names_site = |part: &str| if tight { is_site_alone(part) } else { is_site(part) };
         let (next, gone) = if is_heading(&left) {
             (left, right)
         } else if is_heading(&right) {
             (right, left)
-        } else if is_site(&right) {
+        } else if names_site(&right) {
             site_removed = true;
             (left, right)
-        } else if is_site(&left) {
+        } else if names_site(&left) {
             site_removed = true;
             (right, left)
         } else if !tight
@@ -206,6 +220,15 @@ mod tests {
             "Storm: the wall holds"
         );
         assert_eq!(strip("Storm: the wall holds", "Saltmarsh Diary"), "Storm: the wall holds");
+        // A headline that only mentions the site keeps its colon.
+        assert_eq!(
+            strip("Explained: why the BBC licence fee is rising", "BBC"),
+            "Explained: why the BBC licence fee is rising"
+        );
+        assert_eq!(
+            strip("港の新しい防波堤：潮見新聞と市の会見で明らかに", "潮見新聞"),
+            "港の新しい防波堤：潮見新聞と市の会見で明らかに"
+        );
         assert_eq!(strip("NHK｜大雨で新幹線が運転見合わせ", "NHK"), "大雨で新幹線が運転見合わせ");
         // Inside a headline they stay, with no site named or none matching.
         assert_eq!(strip("首相：来年度予算を発表", ""), "首相：来年度予算を発表");
