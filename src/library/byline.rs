@@ -163,15 +163,15 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
     let chunk = without_lead_in(chunk);
     for piece in split_commas(&chunk) {
         let piece = without_lead_in(&without_email(&before_spaced_dash(&piece)));
-        for name in split_joiners(&piece) {
-            let name = clean_name(without_lead_in(&name).as_str());
-            let name = without_place(&without_roles(&without_aside(&name)));
-            if is_name(&name) {
-                parts.push(name);
-            }
-        }
+        parts.extend(split_joiners(&piece).iter().map(|name| tidy(name)).filter(|name| is_name(name)));
     }
     parts
+}
+
+/// One name as split from a field, without lead-in, aside, job and place.
+fn tidy(name: &str) -> String {
+    let name = clean_name(without_lead_in(name).as_str());
+    without_place(&without_roles(&without_aside(&name)))
 }
 
 /// "Jane Doe - Ledger Reporter": the name is before a spaced dash
@@ -184,11 +184,8 @@ fn before_spaced_dash(piece: &str) -> String {
     }
     let mut sides = piece.split(" - ");
     let first = sides.next().unwrap_or("");
-    let names_something = |side: &str| {
-        split_joiners(&without_lead_in(side))
-            .iter()
-            .any(|n| is_name(&without_place(&without_roles(&without_aside(&clean_name(n))))))
-    };
+    let names_something =
+        |side: &str| split_joiners(&without_lead_in(side)).iter().any(|n| is_name(&tidy(n)));
     if names_something(first) {
         return first.to_owned();
     }

@@ -7,6 +7,7 @@
 //! boilerplate from the very edge inwards: the first real paragraph from
 //! either end stops the trimming.
 
+use super::title::fold;
 use crate::library::article::BlockKind;
 use crate::library::author::AuthorKey;
 use crate::library::html::Converted;
@@ -270,10 +271,6 @@ const ANYWHERE: &[&str] = &[
 pub fn trim(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) -> Option<(String, String)> {
     trim_top(blocks, title, authors);
     trim_bottom(blocks, authors)
-}
-
-fn fold(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Words as a reader counts them (two characters a word in Chinese and

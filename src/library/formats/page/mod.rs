@@ -46,10 +46,10 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
     }
     let mut converted = html::convert(&content, html::Options { images: true });
     markers::drop_markers(&mut converted);
-    let top_date = date_at_the_top(&converted, &meta);
+    // Before the edges are trimmed: a date line at the top is the last resort.
+    let date = pick_date(&meta, url.as_ref(), reader_date.as_deref(), &converted);
     let bio = edges::trim(&mut converted, title.as_deref().unwrap_or(""), &authors);
     let body: Vec<Block> = converted.into_iter().map(|c| c.block).collect();
-    let date = pick_date(&meta, url.as_ref(), reader_date.as_deref()).or(top_date);
     let mut warnings = Vec::new();
     let title = match title {
         Some(title) => title,
@@ -133,11 +133,14 @@ fn pick_authors(meta: &Metadata) -> Vec<String> {
 }
 
 /// The published date: declared, then in a `<time>`, then in the
-/// address, then written in the byline; the last change as a last resort.
+/// address, then written in the byline; then the last change; then a date
+/// written in a short line at the top of the text (`top`): "Tue 5 Mar
+/// 2024 10.30 GMT", where a page with no marked date often writes it.
 fn pick_date(
     meta: &Metadata,
     url: Option<&Url>,
     reader: Option<&str>,
+    top: &[html::Converted],
 ) -> Option<crate::library::ArticleDate> {
     // "05/03/2024" is 5 March on a British page, May 3 on an American one.
     let slash = dates::SlashDates::for_language(meta.language.as_deref());
@@ -149,19 +152,13 @@ fn pick_date(
         .or_else(|| url.and_then(|u| date_in_path(u.path())))
         .or_else(|| meta.byline_texts.iter().find_map(|t| dates::find_date_in_text_as(t, slash)))
         .or_else(|| meta.modified.iter().find_map(|d| parse(d)))
-}
-
-/// A date written in a short line at the top of the text ("Tue 5 Mar
-/// 2024 10.30 GMT", "Updated March 5, 2024"), where a page with no marked
-/// date often writes it: the last resort.
-fn date_at_the_top(blocks: &[html::Converted], meta: &Metadata) -> Option<crate::library::ArticleDate> {
-    let slash = dates::SlashDates::for_language(meta.language.as_deref());
-    blocks
-        .iter()
-        .take(8)
-        .map(|b| b.block.text.as_str())
-        .filter(|text| crate::library::stats::words_in(text) <= 15)
-        .find_map(|text| dates::find_date_in_text_as(text, slash))
+        .or_else(|| {
+            top.iter()
+                .take(8)
+                .map(|b| b.block.text.as_str())
+                .filter(|text| crate::library::stats::words_in(text) <= 15)
+                .find_map(|text| dates::find_date_in_text_as(text, slash))
+        })
 }
 
 /// A date in an address: `/2024/03/05/`, `/2024-03-05/`, `/20240305/`.

@@ -77,7 +77,9 @@ fn similar(a: &str, b: &str) -> bool {
     a.contains(&b) || b.contains(&a)
 }
 
-fn fold(text: &str) -> String {
+/// A text's letters and digits, lowercase: what comparisons of titles,
+/// names and lines go by.
+pub(super) fn fold(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
@@ -106,11 +108,10 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
         // not a headline that mentions it ("Explained: why the BBC...").
         let is_site_alone = |part: &str| {
             let part = fold(part);
-            is_site(&part)
-                && names.iter().any(|name| {
-                    let name = fold(name);
-                    part.contains(&name) && part.chars().count() <= name.chars().count() + 8
-                })
+            names.iter().any(|name| {
+                let name = fold(name);
+                !name.is_empty() && part.contains(&name) && part.chars().count() <= name.chars().count() + 8
+            })
         };
         let (left, right, tight) = match split_once_at_separator(&title, &SEPARATORS) {
             Some((left, right)) => (left, right, false),
