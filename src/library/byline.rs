@@ -45,7 +45,7 @@ fn push_unique(out: &mut Vec<String>, name: &str) {
 }
 
 /// Words that introduce a byline in the languages we read.
-const LEAD_INS: [&str; 35] = [
+const LEAD_INS: [&str; 39] = [
     "written by",
     "words by",
     "reporting by",
@@ -63,6 +63,7 @@ const LEAD_INS: [&str; 35] = [
     "od",
     "autor",
     "autorin",
+    "autorka",
     "autore",
     "auteur",
     "author",
@@ -73,6 +74,9 @@ const LEAD_INS: [&str; 35] = [
     "авторы",
     "текст",
     "yazar",
+    "kirjoittaja",
+    "tác giả",
+    "κείμενο",
     "szerző",
     "penulis",
     "forfatter",
@@ -82,6 +86,11 @@ const LEAD_INS: [&str; 35] = [
     "كتب",
     "लेखक",
 ];
+
+/// Lead-ins that begin names when capitalised ("De Gaulle"), taken as
+/// lead-ins only as written here, before a capital ("de Ion Popescu" in
+/// Romanian).
+const LOWERCASE_LEAD_INS: [&str; 1] = ["de"];
 
 /// Lead-ins that are also names, taken as lead-ins only before a colon
 /// ("Oleh: Budi Santoso" in Indonesian, but Oleh Sentsov).
@@ -108,8 +117,60 @@ const TIGHT_LEAD_INS: [&str; 14] = [
 ];
 
 /// Words that join two names.
-const JOINERS: [&str; 14] =
-    ["and", "und", "et", "y", "e", "i", "en", "och", "и", "ve", "dan", "و", "with", "mit"];
+const JOINERS: [&str; 22] = [
+    "and", "und", "et", "y", "e", "i", "en", "och", "и", "і", "та", "ve", "dan", "و", "with", "mit", "avec",
+    "și", "şi", "og", "és", "oraz",
+];
+
+/// Words after the names that start the piece's time stamp ("Jane Doe
+/// Updated March 5, 2024", "Von Eva Roth Aktualisiert am 05.03.2024") or
+/// a note on the work ("John Roe contributed to this report").
+const TAIL_WORDS: [&str; 24] = [
+    "contributed",
+    "reported",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "aktualisiert",
+    "veröffentlicht",
+    "publié",
+    "publiée",
+    "actualizado",
+    "actualizada",
+    "publicado",
+    "publicada",
+    "atualizado",
+    "atualizada",
+    "aggiornato",
+    "pubblicato",
+    "bijgewerkt",
+    "gepubliceerd",
+    "opublikowano",
+    "zaktualizowano",
+    "обновлено",
+    "опубликовано",
+];
+
+/// A part of a byline up to the time stamp or note that follows the
+/// names, if any.
+pub fn before_stamp(text: &str) -> &str {
+    let mut words = text.split_whitespace().peekable();
+    let mut kept = 0;
+    let mut end = 0;
+    while let Some(word) = words.next() {
+        let lower = word.trim_matches([':', ',', '.']).to_lowercase();
+        let french = lower == "mis" && words.peek().is_some_and(|next| *next == "à");
+        if kept > 0 && (TAIL_WORDS.contains(&lower.as_str()) || french) {
+            let before = text[..end].trim_end_matches([',', ' ', '-', '–', '—', '|']);
+            return before.strip_suffix(" also").unwrap_or(before);
+        }
+        kept += 1;
+        // The word's end in `text` (words are slices of it).
+        end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
+    }
+    text
+}
 
 /// What a part of a byline credits when it is not the writing ("Photos
 /// by John Roe", "Editing by Ann Lee"): such a part names no author.
@@ -151,7 +212,7 @@ fn split(field: &str) -> Vec<String> {
         .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www.") && !credits_other_work(c))
         .flat_map(|c| c.split('/'));
     for chunk in chunks {
-        parts.extend(names_in_chunk(chunk));
+        parts.extend(names_in_chunk(before_stamp(chunk)));
     }
     parts
 }
@@ -163,7 +224,9 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
     let chunk = without_lead_in(chunk);
     for piece in split_commas(&chunk) {
         let piece = without_lead_in(&without_email(&before_spaced_dash(&piece)));
-        parts.extend(split_joiners(&piece).iter().map(|name| tidy(name)).filter(|name| is_name(name)));
+        for name in split_joiners(&piece) {
+            parts.extend(split_capitals(&tidy(&name)).into_iter().filter(|name| is_name(name)));
+        }
     }
     parts
 }
@@ -172,6 +235,28 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
 fn tidy(name: &str) -> String {
     let name = clean_name(without_lead_in(name).as_str());
     without_place(&without_roles(&without_aside(&name)))
+}
+
+/// "JANE DOE Associated Press", as agencies write bylines: a name in
+/// capitals, then the agency's, are two names. A name wholly in capitals
+/// ("JANE DOE", "AP") or in one case throughout stays whole.
+fn split_capitals(name: &str) -> Vec<String> {
+    fn shouting(word: &str) -> bool {
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().any(char::is_uppercase)
+            && !word.chars().any(char::is_lowercase)
+    }
+    fn titled(word: &str) -> bool {
+        word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase)
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitals = words.iter().take_while(|w| shouting(w)).count();
+    let rest = &words[capitals..];
+    if capitals >= 2 && rest.iter().any(|w| titled(w)) && !rest.iter().any(|w| shouting(w)) {
+        vec![words[..capitals].join(" "), rest.join(" ")]
+    } else {
+        vec![name.to_owned()]
+    }
 }
 
 /// "Jane Doe - Ledger Reporter": the name is before a spaced dash
@@ -287,6 +372,13 @@ pub fn without_lead_in(text: &str) -> String {
         && trimmed[..at].bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
     {
         return trimmed[at + 4..].trim().to_owned();
+    }
+    for lead in LOWERCASE_LEAD_INS {
+        if let Some(rest) = trimmed.strip_prefix(lead).and_then(|r| r.strip_prefix(' '))
+            && rest.trim_start().starts_with(char::is_uppercase)
+        {
+            return rest.trim().to_owned();
+        }
     }
     let lower = trimmed.to_lowercase();
     let leads =
@@ -465,7 +557,7 @@ fn is_role_word(word: &str) -> bool {
 }
 
 /// Words that make a phrase a job, a section or a placeholder, not a name.
-const NOT_NAMES: [&str; 47] = [
+const NOT_NAMES: [&str; 54] = [
     "staff",
     "writer",
     "writers",
@@ -510,6 +602,13 @@ const NOT_NAMES: [&str; 47] = [
     "redacción",
     "redazione",
     "redakce",
+    "redação",
+    "redakcja",
+    "redactie",
+    "redaksi",
+    "redaktionen",
+    "toimitus",
+    "редакція",
     "редакция",
     "min",
     "read",
@@ -704,5 +803,53 @@ mod tests {
         assert_eq!(names("J. R. Hartley"), ["J. R. Hartley"]);
         assert_eq!(names("Ludwig van Beethoven"), ["Ludwig van Beethoven"]);
         assert_eq!(names("Anna de la Cruz"), ["Anna de la Cruz"]);
+    }
+
+    #[test]
+    fn a_lowercase_de_leads_in_and_a_capital_one_is_a_name() {
+        assert_eq!(names("de Ion Popescu și Maria Ionescu"), ["Ion Popescu", "Maria Ionescu"]);
+        assert_eq!(names("De Gaulle"), ["De Gaulle"]);
+        assert_eq!(names("de la Cruz"), ["de la Cruz"]);
+    }
+
+    #[test]
+    fn names_in_capitals_and_the_agency_after_them_are_parted() {
+        assert_eq!(names("By ANN LEE Associated Press"), ["ANN LEE", "Associated Press"]);
+        assert_eq!(
+            names("By JOHN ROE and ANN LEE Associated Press"),
+            ["JOHN ROE", "ANN LEE", "Associated Press"]
+        );
+        assert_eq!(names("JANE DOE"), ["JANE DOE"]);
+        assert_eq!(names("JANE DOE AP"), ["JANE DOE AP"]);
+        assert_eq!(names("UN News Centre"), ["UN News Centre"], "one word in capitals is an acronym");
+    }
+
+    #[test]
+    fn the_stamp_and_the_note_after_the_names_go() {
+        assert_eq!(names("By Jane Doe Updated March 5, 2024"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe Published 10:30 AM EST"), ["Jane Doe"]);
+        assert_eq!(names("Par Jean Dupont Mis à jour le 5 mars"), ["Jean Dupont"]);
+        assert_eq!(names("Von Eva Roth Aktualisiert am 05.03.2024"), ["Eva Roth"]);
+        assert_eq!(names("Jane Doe and John Roe contributed to this report"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("John Roe also contributed to this report."), ["John Roe"]);
+        assert_eq!(names("Posted by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(
+            before_stamp("Updated 10:30"),
+            "Updated 10:30",
+            "a stamp alone is left to the date reader"
+        );
+    }
+
+    #[test]
+    fn more_lead_ins_joiners_and_newsrooms() {
+        assert_eq!(names("Autorka: Anna Nowak"), ["Anna Nowak"]);
+        assert_eq!(names("Tác giả: Nguyễn Văn An"), ["Nguyễn Văn An"]);
+        assert_eq!(names("Κείμενο: Γιώργος Παπαδόπουλος"), ["Γιώργος Παπαδόπουλος"]);
+        assert_eq!(names("Kirjoittaja Matti Meikäläinen"), ["Matti Meikäläinen"]);
+        assert_eq!(names("Par Jean Dupont avec AFP"), ["Jean Dupont", "AFP"]);
+        assert_eq!(names("Kari Nordmann og Ola Hansen"), ["Kari Nordmann", "Ola Hansen"]);
+        assert_eq!(names("Kovács Anna és Szabó Péter"), ["Kovács Anna", "Szabó Péter"]);
+        assert_eq!(names("Redação"), Vec::<String>::new());
+        assert_eq!(names("Redaksi"), Vec::<String>::new());
     }
 }

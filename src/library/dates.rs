@@ -69,6 +69,7 @@ pub fn parse_date_as(text: &str, slash: SlashDates) -> Option<ArticleDate> {
     let text = ascii_digits(text);
     let text = text.as_ref();
     strict(text)
+        .or_else(|| basic_iso(text))
         .or_else(|| timestamp(text))
         .or_else(|| loose(text, slash))
         .filter(|d| YEARS.contains(&year(*d)))
@@ -117,6 +118,33 @@ fn strict(text: &str) -> Option<ArticleDate> {
     None
 }
 
+/// ISO 8601's basic format, without separators: "20240305T103000Z",
+/// "20240305T1030+0100" (a day alone, "20240305", is read by `loose`).
+fn basic_iso(text: &str) -> Option<ArticleDate> {
+    let (day, rest) = text.split_once('T')?;
+    let clock_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if day.len() != 8 || !day.bytes().all(|b| b.is_ascii_digit()) || !matches!(clock_len, 4 | 6) {
+        return None;
+    }
+    let (clock, zone) = rest.split_at(clock_len);
+    let seconds = if clock_len == 6 { &clock[4..] } else { "00" };
+    let zone = match zone {
+        "" | "Z" => "Z".to_owned(),
+        _ if zone.len() == 5 && zone.starts_with(['+', '-']) => format!("{}:{}", &zone[..3], &zone[3..]),
+        _ if zone.len() == 6 && zone.starts_with(['+', '-']) => zone.to_owned(),
+        _ => return None,
+    };
+    let extended = format!(
+        "{}-{}-{}T{}:{}:{seconds}{zone}",
+        &day[..4],
+        &day[4..6],
+        &day[6..],
+        &clock[..2],
+        &clock[2..4]
+    );
+    DateTime::parse_from_rfc3339(&extended).ok().map(ArticleDate::Instant)
+}
+
 /// A Unix timestamp in seconds or milliseconds.
 fn timestamp(text: &str) -> Option<ArticleDate> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
@@ -162,12 +190,14 @@ fn loose(text: &str, slash: SlashDates) -> Option<ArticleDate> {
     let mut meridiem: Option<bool> = None;
     let mut us_zone: Option<i32> = None;
     let mut numbers: Vec<(String, Option<char>)> = Vec::new();
+    let mut thai = false;
     for token in &tokens {
         match token {
             Token::Time(h, m, s, n) if time.is_none() => time = Some((*h, *m, *s, *n)),
             Token::Offset(seconds) if time.is_some() || offset.is_none() => offset = Some(*seconds),
             Token::UsZone(hours) if time.is_some() && offset.is_none() => us_zone = Some(*hours),
             Token::Word(word) => {
+                thai |= word.chars().any(|c| matches!(c, '\u{0e00}'..='\u{0e7f}'));
                 if let Some(m) = month_named(word).filter(|_| month.is_none()) {
                     month = Some(m);
                     named_month = true;
@@ -223,7 +253,11 @@ fn loose(text: &str, slash: SlashDates) -> Option<ArticleDate> {
     {
         year = Some(2000 + *y as i32);
     }
-    let date = NaiveDate::from_ymd_opt(year?, month?, day.unwrap_or(1).max(1))?;
+    // The Thai solar calendar counts from 543 BC: 2567 is 2024.
+    if thai && year.is_some_and(|y| y > 2400) {
+        year = year.map(|y| y - 543);
+    }
+    let mut date = NaiveDate::from_ymd_opt(year?, month?, day.unwrap_or(1).max(1))?;
     if day.is_none() && time.is_none() {
         // "March 2024": the month alone is a date, its first day.
         return Some(ArticleDate::Day(date));
@@ -231,6 +265,10 @@ fn loose(text: &str, slash: SlashDates) -> Option<ArticleDate> {
     let Some((mut hour, minute, second, nanos)) = time else {
         return Some(ArticleDate::Day(date));
     };
+    if hour == 24 {
+        hour = 0;
+        date = date.succ_opt()?;
+    }
     match meridiem {
         Some(true) if hour < 12 => hour += 12,
         Some(false) if hour == 12 => hour = 0,
@@ -409,7 +447,10 @@ fn clock(chars: &[char], start: usize) -> Option<((u32, u32, u32, u32), usize)> 
             nanos = digits.parse::<u32>().unwrap_or(0) * scale;
         }
     }
-    (hour < 24 && minute < 60 && second < 61).then_some(((hour, minute, second.min(59), nanos), i))
+    // "24:00" is the end of the day: the next one's midnight (see `loose`).
+    let midnight = hour == 24 && minute == 0 && second == 0 && nanos == 0;
+    ((hour < 24 || midnight) && minute < 60 && second < 61)
+        .then_some(((hour, minute, second.min(59), nanos), i))
 }
 
 /// A signed offset (`+0200`, `+02:00`, `-05`) at `start`, in seconds.
@@ -484,20 +525,21 @@ fn zone_offset(word: &str) -> Option<i32> {
 
 /// Month names and abbreviations in the languages news comes in,
 /// nominative and genitive forms both (Hebrew also with its "in" prefix);
-/// looked up folded (see [`fold`]).
+/// looked up folded (see [`fold`]). Thai's abbreviations (มี.ค.) are not
+/// here: folded, without their vowel marks, two of them are one.
 const MONTHS: [&str; 12] = [
-    "january jan janv janvier januar janner jaenner enero ene gennaio gen janeiro januari leden ledna styczen stycznia январь января янв ocak ιανουαριου ιαν tammikuuta tammikuu ianuarie sijecanj siječnja січень січня ינואר בינואר يناير जनवरी",
-    "february feb febr fevr fevrier februar febrero febbraio fevereiro fev februari unor unora luty lutego февраль февраля фев sub subat φεβρουαριου φεβ helmikuuta helmikuu februarie veljaca veljače лютий лютого פברואר בפברואר فبراير شباط फ़रवरी फरवरी",
-    "march mar mars marts marz mrz marzo marco maart mrt brezen brezna marzec marca март марта mart μαρτιου μαρ maaliskuuta maaliskuu maret marcius martie ožujak ožujka березень березня מרץ במרץ مارس آذار मार्च",
-    "april apr avr avril abril abr aprile aprilie duben dubna kwiecien kwietnia апрель апреля апр nisan απριλιου απρ huhtikuuta huhtikuu aprilis travanj travnja квітень квітня אפריל באפריל أبريل ابريل نيسان अप्रैल",
-    "may mai mayo maggio mag maio mei kveten kvetna maj maja май мая mayis μαιου toukokuuta toukokuu majus svibanj svibnja травень травня מאי במאי مايو أيار मई",
-    "june jun juin juni junio giugno giu junho cerven cervna czerwiec czerwca июнь июня июн haziran ιουνιου ιουν kesakuuta kesakuu junius iunie lipanj lipnja червень червня יוני ביוני يونيو يونيه حزيران जून",
-    "july jul juil juillet juli julio luglio lug julho cervenec cervence lipiec lipca июль июля июл temmuz ιουλιου ιουλ heinakuuta heinakuu julius iulie julai srpanj srpnja липень липня יולי ביולי يوليو يوليه تموز जुलाई",
-    "august aug aout agosto ago augustus srpen srpna sierpien sierpnia август августа авг agustos αυγουστου αυγ elokuuta elokuu agustus augusztus augusti ogos kolovoz kolovoza серпень серпня אוגוסט באוגוסט أغسطس اغسطس آب अगस्त",
-    "september sep sept septembre septiembre setiembre settembre set setembro zari wrzesien wrzesnia сентябрь сентября сен сент eylul σεπτεμβριου σεπ syyskuuta syyskuu szeptember septembrie rujan rujna вересень вересня ספטמבר בספטמבר سبتمبر أيلول सितंबर सितम्बर",
-    "october oct octobre oktober okt octubre ottobre ott outubro out rijen rijna pazdziernik pazdziernika октябрь октября окт ekim οκτωβριου οκτ lokakuuta lokakuu octombrie жовтень жовтня אוקטובר באוקטובר أكتوبر اكتوبر अक्टूबर",
-    "november nov novembre noviembre novembro listopad listopadu listopada ноябрь ноября ноя нояб kasim νοεμβριου νοε marraskuuta marraskuu noiembrie studeni studenoga листопад листопада נובמבר בנובמבר نوفمبر नवंबर नवम्बर",
-    "december dec decembre dezember dez diciembre dic dicembre dezembro prosinec prosince grudzien grudnia декабрь декабря дек aralik δεκεμβριου δεκ joulukuuta joulukuu desember disember decembrie prosinac prosinca грудень грудня דצמבר בדצמבר ديسمبر दिसंबर दिसम्बर",
+    "january jan janv janvier januar janner jaenner enero ene gennaio gen janeiro januari leden ledna styczen stycznia январь января янв ocak ιανουαριου ιαν tammikuuta tammikuu ianuarie sijecanj siječnja січень січня ינואר בינואר يناير जनवरी มกราคม",
+    "february feb febr fevr fevrier februar febrero febbraio fevereiro fev februari unor unora luty lutego февраль февраля фев sub subat φεβρουαριου φεβ helmikuuta helmikuu februarie veljaca veljače лютий лютого פברואר בפברואר فبراير شباط फ़रवरी फरवरी กุมภาพันธ์",
+    "march mar mars marts marz mrz marzo marco maart mrt brezen brezna marzec marca март марта mart μαρτιου μαρ maaliskuuta maaliskuu maret marcius martie ožujak ožujka березень березня מרץ במרץ مارس آذار मार्च มีนาคม",
+    "april apr avr avril abril abr aprile aprilie duben dubna kwiecien kwietnia апрель апреля апр nisan απριλιου απρ huhtikuuta huhtikuu aprilis travanj travnja квітень квітня אפריל באפריל أبريل ابريل نيسان अप्रैल เมษายน",
+    "may mai mayo maggio mag maio mei kveten kvetna maj maja май мая mayis μαιου toukokuuta toukokuu majus svibanj svibnja травень травня מאי במאי مايو أيار मई พฤษภาคม",
+    "june jun juin juni junio giugno giu junho cerven cervna czerwiec czerwca июнь июня июн haziran ιουνιου ιουν kesakuuta kesakuu junius iunie lipanj lipnja червень червня יוני ביוני يونيو يونيه حزيران जून มิถุนายน",
+    "july jul juil juillet juli julio luglio lug julho cervenec cervence lipiec lipca июль июля июл temmuz ιουλιου ιουλ heinakuuta heinakuu julius iulie julai srpanj srpnja липень липня יולי ביולי يوليو يوليه تموز जुलाई กรกฎาคม",
+    "august aug aout agosto ago augustus srpen srpna sierpien sierpnia август августа авг agustos αυγουστου αυγ elokuuta elokuu agustus augusztus augusti ogos kolovoz kolovoza серпень серпня אוגוסט באוגוסט أغسطس اغسطس آب अगस्त สิงหาคม",
+    "september sep sept septembre septiembre setiembre settembre set setembro zari wrzesien wrzesnia сентябрь сентября сен сент eylul σεπτεμβριου σεπ syyskuuta syyskuu szeptember septembrie rujan rujna вересень вересня ספטמבר בספטמבר سبتمبر أيلول सितंबर सितम्बर กันยายน",
+    "october oct octobre oktober okt octubre ottobre ott outubro out rijen rijna pazdziernik pazdziernika октябрь октября окт ekim οκτωβριου οκτ lokakuuta lokakuu octombrie жовтень жовтня אוקטובר באוקטובר أكتوبر اكتوبر अक्टूबर ตุลาคม",
+    "november nov novembre noviembre novembro listopad listopadu listopada ноябрь ноября ноя нояб kasim νοεμβριου νοε marraskuuta marraskuu noiembrie studeni studenoga листопад листопада נובמבר בנובמבר نوفمبر नवंबर नवम्बर พฤศจิกายน",
+    "december dec decembre dezember dez diciembre dic dicembre dezembro prosinec prosince grudzien grudnia декабрь декабря дек aralik δεκεμβριου δεκ joulukuuta joulukuu desember disember decembrie prosinac prosinca грудень грудня דצמבר בדצמבר ديسمبر दिसंबर दिसम्बर ธันวาคม",
 ];
 
 static MONTH_NAMES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
@@ -774,5 +816,28 @@ mod tests {
         assert_eq!(at("記者 山田太郎 2024年3月5日"), Some(2));
         assert_eq!(at("今年の春 更新：2024年3月5日"), Some(1));
         assert_eq!(at("no date here"), None);
+    }
+
+    #[test]
+    fn twenty_four_hundred_is_the_next_midnight() {
+        assert_eq!(read("Tue, 05 Mar 2024 24:00:00 GMT"), "2024-03-06T00:00:00+00:00");
+        assert_eq!(read("2024-03-05T24:00:00Z"), "2024-03-06T00:00:00+00:00");
+        assert_eq!(read("2024-03-05 24:30"), "2024-03-05", "only 24:00 is a clock");
+    }
+
+    #[test]
+    fn basic_iso_keeps_its_time() {
+        assert_eq!(read("20240305T103000Z"), "2024-03-05T10:30:00+00:00");
+        assert_eq!(read("20240305T1030+0100"), "2024-03-05T10:30:00+01:00");
+        assert_eq!(read("20240305T103000"), "2024-03-05T10:30:00+00:00");
+        assert_eq!(read("20240305"), "2024-03-05");
+        assert_eq!(read("20240305T10"), "2024-03-05");
+    }
+
+    #[test]
+    fn thai_months_and_the_buddhist_year() {
+        assert_eq!(read("5 มีนาคม 2567"), "2024-03-05");
+        assert_eq!(read("5 กุมภาพันธ์ 2567 10:30 น."), "2024-02-05T10:30:00+00:00");
+        assert_eq!(read("5 มีนาคม 2024"), "2024-03-05", "a Western year stays");
     }
 }

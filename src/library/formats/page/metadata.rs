@@ -33,8 +33,11 @@ pub struct Metadata {
     pub tags: Vec<String>,
     /// The first-level headings outside navigation and sidebars.
     pub headings: Vec<String>,
-    /// The page's language (`<html lang>`, else a content-language meta).
+    /// The page's language (`<html lang>`).
     pub language: Option<String>,
+    /// Languages with a region the meta tags give (`og:locale` "en_GB",
+    /// `content-language`), for when `<html lang>` names no region.
+    pub locales: Vec<String>,
 }
 
 /// JSON-LD types that describe an article.
@@ -391,7 +394,7 @@ fn meta_tags(metas: &[NodeRef<'_>], meta: &mut Metadata) {
         else {
             continue;
         };
-        for attr in ["property", "name", "itemprop"] {
+        for attr in ["property", "name", "itemprop", "http-equiv"] {
             if let Some(key) = node.attr(attr) {
                 found.push((key.trim().to_ascii_lowercase(), content.clone()));
             }
@@ -456,6 +459,7 @@ fn meta_tags(metas: &[NodeRef<'_>], meta: &mut Metadata) {
         "last-modified",
     ]));
     meta.urls.extend(values(&["og:url"]));
+    meta.locales.extend(values(&["og:locale", "content-language", "dc.language", "language"]));
     meta.site_names.extend(values(&["og:site_name", "application-name", "publisher"]));
     for tags in values(&["article:tag", "news_keywords", "parsely-tags", "keywords", "sailthru.tags"]) {
         meta.tags.extend(tags.split(',').map(|t| t.trim().to_owned()));
@@ -532,9 +536,10 @@ fn take_names(text: &str, meta: &mut Metadata) {
 fn without_dates(text: &str) -> String {
     let mut kept = Vec::new();
     for part in text.split(['|', '·', '•', '\n']) {
-        let part = part.trim();
+        // "Jane Doe Updated 10:30": the name before the stamp.
+        let part = byline::before_stamp(part.trim());
         let lower = part.to_lowercase();
-        if lower.contains("updated") || lower.contains("published") {
+        if lower.starts_with("updated") || lower.starts_with("published") {
             continue;
         }
         match crate::library::dates::find_date_and_where(part) {

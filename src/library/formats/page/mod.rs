@@ -142,8 +142,7 @@ fn pick_date(
     reader: Option<&str>,
     top: &[html::Converted],
 ) -> Option<crate::library::ArticleDate> {
-    // "05/03/2024" is 5 March on a British page, May 3 on an American one.
-    let slash = dates::SlashDates::for_language(meta.language.as_deref());
+    let slash = slash_order(meta, url);
     let parse = |d: &str| dates::parse_date_as(d, slash);
     meta.dates
         .iter()
@@ -159,6 +158,32 @@ fn pick_date(
                 .filter(|text| crate::library::stats::words_in(text) <= 15)
                 .find_map(|text| dates::find_date_in_text_as(text, slash))
         })
+}
+
+/// How the page writes "05/03/2024": 5 March on a British page, May 3 on
+/// an American one. A language with a region says; English with none (or
+/// no language at all) looks further: to the address, where a country's
+/// domain other than the few that write the month first means the day
+/// first, then to the meta tags' locale (after the address, as blog
+/// software writes "en_US" unless told otherwise).
+fn slash_order(meta: &Metadata, url: Option<&Url>) -> dates::SlashDates {
+    let has_region = |tag: &str| tag.contains(['-', '_']);
+    let language = meta.language.as_deref().filter(|l| !l.is_empty());
+    if let Some(tag) = language.filter(|tag| has_region(tag) || !tag.eq_ignore_ascii_case("en")) {
+        return dates::SlashDates::for_language(Some(tag));
+    }
+    // Country domains sold to anyone (.io, .tv) say nothing of a country.
+    let country = url.and_then(Url::host_str).and_then(|host| host.rsplit('.').next()).filter(|tld| {
+        tld.len() == 2 && !["io", "co", "tv", "me", "ai", "ly", "fm", "gg", "cc"].contains(tld)
+    });
+    if let Some(tld) = country {
+        let month_first = ["us", "ph", "ca"].contains(&tld);
+        return if month_first { dates::SlashDates::MonthFirst } else { dates::SlashDates::DayFirst };
+    }
+    match meta.locales.iter().find(|l| has_region(l)) {
+        Some(locale) => dates::SlashDates::for_language(Some(locale)),
+        None => dates::SlashDates::for_language(language),
+    }
 }
 
 /// A date in an address: `/2024/03/05/`, `/2024-03-05/`, `/20240305/`.

@@ -36,3 +36,25 @@ fn a_site_named_as_its_own_author_gives_way_to_the_byline() {
     let person = r#"<meta name="author" content="Ivo Brandt">"#;
     assert_eq!(authors(&page(person, shown)), ["Ivo Brandt"]);
 }
+
+#[test]
+fn the_slash_order_comes_from_the_language_then_the_address_then_the_locale() {
+    use dates::SlashDates::{DayFirst, MonthFirst};
+    let order = |language: Option<&str>, locale: Option<&str>, address: Option<&str>| {
+        let meta = Metadata {
+            language: language.map(str::to_owned),
+            locales: locale.into_iter().map(str::to_owned).collect(),
+            ..Metadata::default()
+        };
+        slash_order(&meta, address.and_then(|a| Url::parse(a).ok()).as_ref())
+    };
+    assert_eq!(order(Some("en-GB"), Some("en_US"), Some("https://example.com/a")), DayFirst);
+    assert_eq!(order(Some("de"), None, Some("https://example.com/a")), DayFirst);
+    assert_eq!(order(Some("en"), Some("en_US"), Some("https://news.example.co.uk/a")), DayFirst);
+    assert_eq!(order(None, None, Some("https://example.com.au/a")), DayFirst);
+    assert_eq!(order(Some("en"), Some("en_GB"), Some("https://example.com/a")), DayFirst);
+    assert_eq!(order(Some("en"), Some("en_GB"), Some("https://example.io/a")), DayFirst, "a vanity domain");
+    assert_eq!(order(Some("en"), None, Some("https://example.io/a")), MonthFirst);
+    assert_eq!(order(None, None, Some("https://example.us/a")), MonthFirst);
+    assert_eq!(order(None, None, None), MonthFirst);
+}
