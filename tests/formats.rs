@@ -213,6 +213,7 @@ cases! {
     invalid_xml => "feeds/broken.rss",
     an_aggregators_source_per_item => "feeds/aggregator-source.xml",
     a_planets_entries_keep_their_feed => "feeds/planet-atom-source.atom",
+    html_entities_undeclared_in_xml => "feeds/html-entities.xml",
     page_json_ld_and_trailing_boilerplate => "pages/jsonld-newsarticle.html",
     page_opengraph_and_article_meta => "pages/og-meta-only.html",
     page_byline_element_with_the_date => "pages/byline-element.html",

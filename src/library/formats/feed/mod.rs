@@ -125,7 +125,8 @@ impl Item {
             title,
             bylines: names.into_iter().map(Byline::new).collect(),
             date,
-            source: source.or_else(|| feed.title.clone()),
+            // The feed's title is read like the items' (entities, markup).
+            source: source.or_else(|| feed.title.as_deref().map(html::inline_text).filter(|s| !s.is_empty())),
             url: self.link.as_deref().map(|l| resolve(feed.base.as_ref(), l)),
             tags,
             body,
