@@ -45,8 +45,11 @@ fn push_unique(out: &mut Vec<String>, name: &str) {
 }
 
 /// Words that introduce a byline in the languages we read.
-const LEAD_INS: [&str; 39] = [
+const LEAD_INS: [&str; 42] = [
     "written by",
+    "mit material von",
+    "from",
+    "about",
     "words by",
     "reporting by",
     "story by",
@@ -92,9 +95,12 @@ const LEAD_INS: [&str; 39] = [
 /// Romanian).
 const LOWERCASE_LEAD_INS: [&str; 1] = ["de"];
 
-/// Lead-ins that are also names, taken as lead-ins only before a colon
+/// Lead-ins that are also names or words, taken as lead-ins only before a colon
 /// ("Oleh: Budi Santoso" in Indonesian, but Oleh Sentsov).
-const COLON_LEAD_INS: [&str; 1] = ["oleh"];
+/// The labels of a credited source ("Quelle: dpa", "Fuente: EFE") are
+/// here too: without the colon, "Source" begins a sentence.
+const COLON_LEAD_INS: [&str; 9] =
+    ["oleh", "quelle", "fuente", "fonte", "sumber", "source", "źródło", "источник", "kaynak"];
 
 /// Lead-ins of Chinese and Japanese bylines, written with no space before
 /// the name ("记者张三", "文／王小明"). "文" ("text") alone would also be
@@ -123,11 +129,21 @@ const JOINERS: [&str; 22] = [
 ];
 
 /// Words after the names that start the piece's time stamp ("Jane Doe
-/// Updated March 5, 2024", "Von Eva Roth Aktualisiert am 05.03.2024") or
-/// a note on the work ("John Roe contributed to this report").
-const TAIL_WORDS: [&str; 24] = [
+/// Updated March 5, 2024", "Von Eva Roth Aktualisiert am 05.03.2024"), a
+/// note on the work ("John Roe contributed to this report") or the
+/// writer's links ("Jane Doe Twitter: @janedoe", "Jane Doe Follow").
+const TAIL_WORDS: [&str; 33] = [
     "contributed",
     "reported",
+    "follow",
+    "email",
+    "e-mail",
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "bluesky",
+    "mastodon",
     "updated",
     "published",
     "posted",
@@ -233,8 +249,8 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
 
 /// One name as split from a field, without lead-in, aside, job and place.
 fn tidy(name: &str) -> String {
-    let name = clean_name(without_lead_in(name).as_str());
-    without_place(&without_roles(&without_aside(&name)))
+    let name = clean_name(without_repeat(&without_lead_in(name)).as_str());
+    without_roles(&without_place(&without_aside(&name)))
 }
 
 /// "JANE DOE Associated Press", as agencies write bylines: a name in
@@ -329,7 +345,9 @@ const BODIES: [&str; 14] = [
 fn without_place(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let cut = words.iter().enumerate().skip(2).find(|(i, w)| {
-        matches!(**w, "in" | "aus" | "for")
+        // "at" only after a job: "Jane Doe, Reporter at The Ledger".
+        let place_word = matches!(**w, "in" | "aus" | "for") || (**w == "at" && is_job_noun(words[i - 1]));
+        place_word
             && words.get(i + 1).is_some_and(|n| n.starts_with(char::is_uppercase))
             && !BODIES.contains(&words[i - 1].to_lowercase().as_str())
     });
@@ -407,7 +425,33 @@ fn split_commas(text: &str) -> Vec<String> {
     if parts.len() == 2 && !text.contains(['，', '、']) && parts.iter().all(|p| !p.contains(' ')) {
         return vec![text.trim().to_owned()];
     }
-    parts.into_iter().map(str::to_owned).collect()
+    // "John Roe, Jr." is one name; "Jane Doe, Ph.D." one without its degree.
+    let mut names: Vec<String> = Vec::new();
+    for part in parts {
+        let folded = part.to_lowercase().replace('.', "");
+        match names.last_mut() {
+            Some(name) if GENERATIONS.contains(&folded.as_str()) => *name = format!("{name} {part}"),
+            Some(_) if DEGREES.contains(&folded.as_str()) => {}
+            _ => names.push(part.to_owned()),
+        }
+    }
+    names
+}
+
+/// What follows a name after a comma without being another name.
+const GENERATIONS: [&str; 5] = ["jr", "sr", "ii", "iii", "iv"];
+const DEGREES: [&str; 8] = ["phd", "md", "mba", "dphil", "jd", "msc", "ma", "bsc"];
+
+/// The same words twice ("Jane Doe Jane Doe", a byline's picture's text
+/// beside its name) are one name.
+fn without_repeat(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let half = words.len() / 2;
+    if half >= 1 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
+        words[..half].join(" ")
+    } else {
+        name.to_owned()
+    }
 }
 
 fn split_joiners(text: &str) -> Vec<String> {
@@ -557,7 +601,14 @@ fn is_role_word(word: &str) -> bool {
 }
 
 /// Words that make a phrase a job, a section or a placeholder, not a name.
-const NOT_NAMES: [&str; 54] = [
+const NOT_NAMES: [&str; 61] = [
+    "red",
+    "author",
+    "authors",
+    "us",
+    "reports",
+    "wire",
+    "email",
     "staff",
     "writer",
     "writers",
@@ -851,5 +902,29 @@ mod tests {
         assert_eq!(names("Kovács Anna és Szabó Péter"), ["Kovács Anna", "Szabó Péter"]);
         assert_eq!(names("Redação"), Vec::<String>::new());
         assert_eq!(names("Redaksi"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_writers_links_a_repeat_and_degrees_go() {
+        assert_eq!(names("Jane Doe Twitter: @janedoe"), ["Jane Doe"]);
+        assert_eq!(names("By Jane Doe Email Twitter"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe Follow"), ["Jane Doe"]);
+        assert_eq!(names("By Jane Doe Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Ph.D."), ["Jane Doe"]);
+        assert_eq!(names("John Roe, Jr., and Ann Lee"), ["John Roe Jr.", "Ann Lee"]);
+        assert_eq!(names("Jane Doe Senior Reporter at The Ledger"), ["Jane Doe"]);
+        assert_eq!(names("Ann Lee at Large"), ["Ann Lee at Large"], "\"at\" cuts only after a job");
+    }
+
+    #[test]
+    fn a_credited_source_is_named_without_its_label() {
+        assert_eq!(names("Quelle: dpa"), ["dpa"]);
+        assert_eq!(names("Mit Material von dpa"), ["dpa"]);
+        assert_eq!(names("Fuente: EFE"), ["EFE"]);
+        assert_eq!(names("From Reuters"), ["Reuters"]);
+        assert_eq!(names("Source Code Weekly"), ["Source Code Weekly"], "a label only before a colon");
+        assert_eq!(names("red."), Vec::<String>::new());
+        assert_eq!(names("About the author"), Vec::<String>::new());
+        assert_eq!(names("From wire reports"), Vec::<String>::new());
     }
 }
