@@ -45,8 +45,10 @@ fn push_unique(out: &mut Vec<String>, name: &str) {
 }
 
 /// Words that introduce a byline in the languages we read.
-const LEAD_INS: [&str; 42] = [
+const LEAD_INS: [&str; 44] = [
     "written by",
+    "laporan wartawan",
+    "wartawan",
     "mit material von",
     "from",
     "about",
@@ -99,8 +101,8 @@ const LOWERCASE_LEAD_INS: [&str; 1] = ["de"];
 /// ("Oleh: Budi Santoso" in Indonesian, but Oleh Sentsov).
 /// The labels of a credited source ("Quelle: dpa", "Fuente: EFE") are
 /// here too: without the colon, "Source" begins a sentence.
-const COLON_LEAD_INS: [&str; 9] =
-    ["oleh", "quelle", "fuente", "fonte", "sumber", "source", "źródło", "источник", "kaynak"];
+const COLON_LEAD_INS: [&str; 10] =
+    ["oleh", "quelle", "fuente", "fonte", "sumber", "source", "źródło", "источник", "kaynak", "haber"];
 
 /// Lead-ins of Chinese and Japanese bylines, written with no space before
 /// the name ("记者张三", "文／王小明"). "文" ("text") alone would also be
@@ -189,8 +191,9 @@ pub fn before_stamp(text: &str) -> &str {
 }
 
 /// What a part of a byline credits when it is not the writing ("Photos
-/// by John Roe", "Editing by Ann Lee"): such a part names no author.
-const OTHER_CREDITS: [&str; 16] = [
+/// by John Roe", "Editing by Ann Lee", "Editor: Sri Wahyuni", "责任编辑：
+/// 王小明"): such a part names no author.
+const OTHER_CREDITS: [&str; 29] = [
     "photo",
     "photos",
     "photograph",
@@ -202,19 +205,50 @@ const OTHER_CREDITS: [&str; 16] = [
     "graphics",
     "editing",
     "edited",
+    "editor",
+    "editors",
     "produced",
     "design",
     "foto",
     "fotos",
     "bilder",
+    "redaktur",
+    "penyunting",
+    "redakcja",
+    "biên tập",
+    "автор фото",
+    "фото",
+    "编辑",
+    "責任編輯",
+    "责任编辑",
+    "編集",
+    "사진",
 ];
 
 /// Whether a part of a byline credits something other than the writing.
 fn credits_other_work(part: &str) -> bool {
     let lower = part.trim().to_lowercase();
-    let first = lower.split([' ', ':']).next().unwrap_or("");
-    let rest = lower[first.len()..].trim_start();
-    OTHER_CREDITS.contains(&first) && (rest.starts_with("by ") || rest.starts_with(':'))
+    OTHER_CREDITS.iter().any(|credit| {
+        lower.strip_prefix(credit).is_some_and(|rest| {
+            rest.starts_with([':', '：']) || rest.trim_start().starts_with(':') || rest.starts_with(" by ")
+        })
+    })
+}
+
+/// Where a credit for other work starts inside a part ("Reporter: Budi
+/// Santoso Editor: Sri Wahyuni", "Jane Doe Photos by John Roe").
+fn before_other_credit(part: &str) -> &str {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let [before, word] = pair else { continue };
+        let at = word.as_ptr() as usize - part.as_ptr() as usize;
+        // "Text and photos by Jane Doe" credits her with both.
+        let joined = JOINERS.contains(&before.to_lowercase().as_str()) || *before == "&";
+        if !joined && credits_other_work(&part[at..]) {
+            return part[..at].trim_end();
+        }
+    }
+    part
 }
 
 fn split(field: &str) -> Vec<String> {
@@ -228,7 +262,7 @@ fn split(field: &str) -> Vec<String> {
         .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www.") && !credits_other_work(c))
         .flat_map(|c| c.split('/'));
     for chunk in chunks {
-        parts.extend(names_in_chunk(before_stamp(chunk)));
+        parts.extend(names_in_chunk(before_stamp(before_other_credit(chunk))));
     }
     parts
 }
@@ -529,8 +563,16 @@ const ROLE_NOUNS: [&str; 5] = ["editor", "contributor", "columnist", "journalist
 
 /// Jobs in the languages we read ("홍길동 기자"): beside a name they go,
 /// and a phrase holding one anywhere is a job, not a name.
-const JOB_NOUNS: [&str; 24] = [
+const JOB_NOUNS: [&str; 32] = [
     "staff",
+    "dziennikarz",
+    "dziennikarka",
+    "jornalista",
+    "repórter",
+    "wartawan",
+    "muhabiri",
+    "संवाददाता",
+    "مراسل",
     "writer",
     "reporter",
     "correspondent",
@@ -592,12 +634,12 @@ fn without_roles(name: &str) -> String {
 /// words is a job only with one in it.
 fn is_job_noun(word: &str) -> bool {
     let word = word.to_lowercase();
-    let word = word.trim_matches(['.', ',']);
+    let word = word.trim_matches(['.', ',', ':', '：']);
     JOB_NOUNS.contains(&word) || ROLE_NOUNS.contains(&word)
 }
 
 fn is_role_word(word: &str) -> bool {
-    is_job_noun(word) || ROLE_ADJECTIVES.contains(&word.to_lowercase().trim_matches(['.', ',']))
+    is_job_noun(word) || ROLE_ADJECTIVES.contains(&word.to_lowercase().trim_matches(['.', ',', ':', '：']))
 }
 
 /// Words that make a phrase a job, a section or a placeholder, not a name.
@@ -926,5 +968,25 @@ mod tests {
         assert_eq!(names("red."), Vec::<String>::new());
         assert_eq!(names("About the author"), Vec::<String>::new());
         assert_eq!(names("From wire reports"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_editors_credit_is_not_an_author() {
+        assert_eq!(names("Penulis: Budi Santoso | Editor: Sri Wahyuni"), ["Budi Santoso"]);
+        assert_eq!(names("Reporter: Budi Santoso Editor: Sri Wahyuni"), ["Budi Santoso"]);
+        assert_eq!(names("Editor: Sri Wahyuni"), Vec::<String>::new());
+        assert_eq!(names("责任编辑：王小明"), Vec::<String>::new());
+        assert_eq!(names("记者 张三 编辑：王小明"), ["张三"]);
+        assert_eq!(names("Автор фото: Иван Петров"), Vec::<String>::new());
+        assert_eq!(names("Jane Doe Photos by John Roe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_job_with_a_colon_leads_in() {
+        assert_eq!(names("Muhabir: Ahmet Yılmaz"), ["Ahmet Yılmaz"]);
+        assert_eq!(names("Haber: Ahmet Yılmaz"), ["Ahmet Yılmaz"]);
+        assert_eq!(names("مراسل: محمد علي"), ["محمد علي"]);
+        assert_eq!(names("Jan Kowalski | Dziennikarz"), ["Jan Kowalski"]);
+        assert_eq!(names("Laporan wartawan Kompas.com, Budi Santoso"), ["Budi Santoso"]);
     }
 }
