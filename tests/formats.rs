@@ -242,6 +242,7 @@ cases! {
     the_tools_over_an_article_go_and_its_picture_stays => "pages/tools-over-the-article.html",
     a_british_address_dates_day_first_and_the_stamp_leaves_the_byline => "pages/stamp-after-the-byline.html",
     an_agency_byline_in_capitals_names_each_writer_and_the_agency => "pages/agency-capitals-byline.html",
+    a_yoast_graph_gives_the_address_as_the_pages_id => "pages/yoast-graph.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

@@ -320,12 +320,17 @@ fn json_ld(scripts: &[NodeRef<'_>], meta: &mut Metadata) {
             if let Some(publisher) = node.get("publisher") {
                 meta.site_names.extend(names_in(publisher, &by_id));
             }
-            for key in ["url", "mainEntityOfPage"] {
+            // The page the article is part of (Yoast's graphs) last: its
+            // id is the page's address.
+            for key in ["url", "mainEntityOfPage", "isPartOf"] {
                 match node.get(key) {
-                    Some(Value::String(url)) => meta.urls.push(url.clone()),
-                    Some(Value::Object(o)) => {
-                        meta.urls.extend(o.get("@id").and_then(Value::as_str).map(str::to_owned))
-                    }
+                    Some(Value::String(url)) if key != "isPartOf" => meta.urls.push(url.clone()),
+                    Some(Value::Object(o)) => meta.urls.extend(
+                        o.get("@id")
+                            .and_then(Value::as_str)
+                            .filter(|id| key != "isPartOf" || (id.starts_with("http") && !id.contains('#')))
+                            .map(str::to_owned),
+                    ),
                     _ => {}
                 }
             }
