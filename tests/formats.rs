@@ -243,6 +243,8 @@ cases! {
     a_british_address_dates_day_first_and_the_stamp_leaves_the_byline => "pages/stamp-after-the-byline.html",
     an_agency_byline_in_capitals_names_each_writer_and_the_agency => "pages/agency-capitals-byline.html",
     a_yoast_graph_gives_the_address_as_the_pages_id => "pages/yoast-graph.html",
+    a_byline_under_the_standfirst_goes => "pages/byline-under-the-standfirst.html",
+    an_author_class_names_the_writer_and_the_stamp_line_goes => "pages/author-class-and-stamp-line.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

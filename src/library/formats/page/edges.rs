@@ -283,7 +283,13 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
     let title = fold(title);
     let author_keys: Vec<String> = authors.iter().map(|a| fold(a)).collect();
     let mut drop = Vec::new();
+    // Where the first line that stays is: after it (a standfirst), only a
+    // line that is surely the byline or the date goes, a block or two on.
+    let mut story_from: Option<usize> = None;
     for (at, block) in blocks.iter().enumerate().take(TOP_BLOCKS) {
+        if story_from.is_some_and(|from| at > from + 2) {
+            break;
+        }
         // The lead picture and its caption stay, and the lines around them
         // are read on.
         if matches!(block.block.kind, BlockKind::Image | BlockKind::Caption) {
@@ -292,27 +298,38 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
         let text = block.block.text.trim();
         let folded = fold(text);
         let words = word_count(text);
+        let lower = text.to_lowercase();
+        let named = fold(&byline::without_lead_in(text));
+        let by_author =
+            author_keys.iter().any(|a| !a.is_empty() && named.starts_with(a.as_str()) && words <= 10);
+        let dated = || dates::find_date_in_text(text).is_some();
+        // "Published 5 March 2024, updated 6 March" in a line of its own.
+        let stamp = words <= 20 && STAMP_OPENERS.iter().any(|o| lower.starts_with(o)) && dated();
+        if story_from.is_some() {
+            if stamp || (by_author && !lower.ends_with(['.', '!', '?'])) {
+                drop.push(at);
+            }
+            continue;
+        }
         let is_title = !title.is_empty()
             && (folded == title
                 || (matches!(block.block.kind, BlockKind::Heading(_))
                     && title.contains(&folded)
                     && folded.len() * 2 > title.len()));
-        let lower = text.to_lowercase();
-        let named = fold(&byline::without_lead_in(text));
-        let is_byline = words <= 15
-            && (lower.starts_with("by ")
-                || author_keys.iter().any(|a| !a.is_empty() && named.starts_with(a.as_str()) && words <= 10)
-                || (dates::find_date_in_text(text).is_some() && words <= 10)
-                || lower.contains("min read")
-                || lower.starts_with("updated")
-                || lower.starts_with("published")
-                || lower.starts_with("listen")
-                || is_tool_line(&lower, words)
-                || is_boilerplate(text, block.link_density()));
+        let is_byline = stamp
+            || (words <= 15
+                && (lower.starts_with("by ")
+                    || by_author
+                    || (words <= 10 && dated())
+                    || STAMP_OPENERS.iter().any(|o| lower.starts_with(o))
+                    || lower.contains("min read")
+                    || lower.starts_with("listen")
+                    || is_tool_line(&lower, words)
+                    || is_boilerplate(text, block.link_density())));
         if is_title || is_byline {
             drop.push(at);
         } else {
-            break;
+            story_from = Some(at);
         }
     }
     let mut at = 0;
@@ -321,6 +338,34 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
         !drop.contains(&(at - 1))
     });
 }
+
+/// How a line with the article's time stamp opens, lowercase.
+const STAMP_OPENERS: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "publié",
+    "mis à jour",
+    "veröffentlicht",
+    "aktualisiert",
+    "stand:",
+    "publicado",
+    "actualizado",
+    "atualizado",
+    "pubblicato",
+    "aggiornato",
+    "gepubliceerd",
+    "bijgewerkt",
+    "opublikowano",
+    "zaktualizowano",
+    "опубликовано",
+    "обновлено",
+    "yayınlanma",
+    "güncelleme",
+    "diterbitkan",
+    "diperbarui",
+];
 
 /// What the tools over an article say ("Gift this article", "Save",
 /// "Comments 12"), lowercase: lines of a few words that open with them.
@@ -474,6 +519,23 @@ mod tests {
             blocks(&["Seawall vote", "By Ana Ruiz", "5 March 2024, 10:30", STORY, "More text follows here."]);
         trim(&mut b, "Seawall vote", &["Ana Ruiz".to_owned()]);
         assert_eq!(texts(&b), [STORY, "More text follows here."]);
+    }
+
+    #[test]
+    fn a_byline_or_stamp_under_the_standfirst_goes() {
+        let standfirst = "Ab Sommer fährt eine größere Fähre zur Insel, sagt die Reederei.";
+        let mut b = blocks(&[standfirst, "Von Hanna Petersen · 05.03.2024, 10:00 Uhr", STORY, "More text."]);
+        trim(&mut b, "Neue Fähre", &["Hanna Petersen".to_owned()]);
+        assert_eq!(texts(&b), [standfirst, STORY, "More text."]);
+        let stamp = "Publié le 5 mars 2024 à 10h00, mis à jour le 6 mars 2024 à 08h15";
+        let mut b = blocks(&["La ligne sera prolongée.", stamp, STORY]);
+        trim(&mut b, "Le tramway", &[]);
+        assert_eq!(texts(&b), ["La ligne sera prolongée.", STORY]);
+        // Further down, or a sentence that names the author, stays.
+        let named = "Hanna Petersen sprach mit dem Kapitän.";
+        let mut b = blocks(&[STORY, named, "Zweiter Absatz.", "Dritter Absatz.", "Von Hanna Petersen"]);
+        trim(&mut b, "Neue Fähre", &["Hanna Petersen".to_owned()]);
+        assert_eq!(texts(&b), [STORY, named, "Zweiter Absatz.", "Dritter Absatz.", "Von Hanna Petersen"]);
     }
 
     #[test]

@@ -94,6 +94,10 @@ struct Found<'a> {
     marked_authors: Vec<NodeRef<'a>>,
     /// A class or id saying byline or author.
     bylines: Vec<NodeRef<'a>>,
+    /// A class or id that only says "author" ("auteur", "autor",
+    /// "firma"): in article templates the writer's name, but also a
+    /// comment's or a bio's, so read last and only as a short line.
+    author_marks: Vec<NodeRef<'a>>,
     /// A class saying date, time, meta or info: where a date may be written.
     dated: Vec<NodeRef<'a>>,
     /// `<html lang>`.
@@ -197,13 +201,15 @@ fn walk(document: &Document) -> Found<'_> {
         if marks.trim().is_empty() {
             continue;
         }
-        let (byline, dated) = mark_finders();
+        let (byline, dated, author) = mark_finders();
         let has =
             |finders: &[memmem::Finder<'static>]| finders.iter().any(|f| f.find(marks.as_bytes()).is_some());
         if has(byline) {
             found.bylines.push(node);
         } else if has(dated) && !matches!(name, "article" | "main") {
             found.dated.push(node);
+        } else if has(author) {
+            found.author_marks.push(node);
         }
     }
     found
@@ -212,17 +218,21 @@ fn walk(document: &Document) -> Found<'_> {
 /// Searchers for the words of a class or id that mark a byline, and
 /// those that mark where a date may be written; made once, as a page has
 /// thousands of elements to look at.
-fn mark_finders() -> &'static (Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>) {
-    static FINDERS: OnceLock<(Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>)> = OnceLock::new();
+fn mark_finders() -> &'static MarkFinders {
+    static FINDERS: OnceLock<MarkFinders> = OnceLock::new();
     FINDERS.get_or_init(|| {
         let finders =
             |words: &[&'static str]| words.iter().map(|w| memmem::Finder::new(w.as_bytes())).collect();
         (
             finders(&["byline", "author-name", "authorname", "article-author"]),
             finders(&["date", "time", "meta", "publish", "info", "dateline"]),
+            finders(&["author", "auteur", "autor", "firma", "signature"]),
         )
     })
 }
+
+/// Searchers for bylines, dates and authors' names (see [`mark_finders`]).
+type MarkFinders = (Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>);
 
 fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -512,7 +522,25 @@ fn bylines(found: &Found<'_>, meta: &mut Metadata) {
         }
         meta.byline_texts.push(text);
     }
+    // An element only classed "author" (`<p class="auteur">Par <a>Claire
+    // Morvan</a></p>`): a short line of names, the first that has any.
+    if meta.byline_authors.is_empty() {
+        for node in found.author_marks.iter().take(4) {
+            let Some(text) = line_of(node, AUTHOR_CHARS) else { continue };
+            if text.split_whitespace().count() <= 8 {
+                take_names(&text, meta);
+            }
+            if !meta.byline_authors.is_empty() {
+                meta.byline_texts.push(text);
+                break;
+            }
+        }
+    }
 }
+
+/// The most characters of an element classed only "author" read as a
+/// byline: names and a lead-in, not a biography.
+const AUTHOR_CHARS: usize = 80;
 
 /// The most characters a byline element holds; more is a sentence.
 const BYLINE_CHARS: usize = 200;
