@@ -7,8 +7,8 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use dom_query::{Document, NodeRef};
-use memchr::memmem;
 use serde_json::Value;
 
 use crate::library::byline;
@@ -201,38 +201,43 @@ fn walk(document: &Document) -> Found<'_> {
         if marks.trim().is_empty() {
             continue;
         }
-        let (byline, dated, author) = mark_finders();
-        let has =
-            |finders: &[memmem::Finder<'static>]| finders.iter().any(|f| f.find(marks.as_bytes()).is_some());
-        if has(byline) {
+        let (byline, dated, author) = mark_kinds(&marks);
+        if byline {
             found.bylines.push(node);
-        } else if has(dated) && !matches!(name, "article" | "main") {
+        } else if dated && !matches!(name, "article" | "main") {
             found.dated.push(node);
-        } else if has(author) {
+        } else if author {
             found.author_marks.push(node);
         }
     }
     found
 }
 
-/// Searchers for the words of a class or id that mark a byline, and
-/// those that mark where a date may be written; made once, as a page has
-/// thousands of elements to look at.
-fn mark_finders() -> &'static MarkFinders {
-    static FINDERS: OnceLock<MarkFinders> = OnceLock::new();
-    FINDERS.get_or_init(|| {
-        let finders =
-            |words: &[&'static str]| words.iter().map(|w| memmem::Finder::new(w.as_bytes())).collect();
-        (
-            finders(&["byline", "author-name", "authorname", "article-author"]),
-            finders(&["date", "time", "meta", "publish", "info", "dateline"]),
-            finders(&["author", "auteur", "autor", "firma", "signature"]),
-        )
-    })
-}
+/// The words of a class or id that mark a byline, those that mark where
+/// a date may be written, and those that only say "author".
+const BYLINE_MARKS: [&str; 4] = ["byline", "author-name", "authorname", "article-author"];
+const DATED_MARKS: [&str; 6] = ["date", "time", "meta", "publish", "info", "dateline"];
+const AUTHOR_MARKS: [&str; 5] = ["author", "auteur", "autor", "firma", "signature"];
 
-/// Searchers for bylines, dates and authors' names (see [`mark_finders`]).
-type MarkFinders = (Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>, Vec<memmem::Finder<'static>>);
+/// Whether a class and id (`marks`, lowercased) mark a byline, a place
+/// for a date, or an author: one pass with one automaton made once, as a
+/// page has thousands of elements to look at.
+fn mark_kinds(marks: &str) -> (bool, bool, bool) {
+    static MARKS: OnceLock<AhoCorasick> = OnceLock::new();
+    let marks_of = MARKS.get_or_init(|| {
+        let words = BYLINE_MARKS.iter().chain(&DATED_MARKS).chain(&AUTHOR_MARKS);
+        AhoCorasick::new(words).expect("the marks are plain words")
+    });
+    let (mut byline, mut dated, mut author) = (false, false, false);
+    for found in marks_of.find_overlapping_iter(marks) {
+        match found.pattern().as_usize() {
+            at if at < BYLINE_MARKS.len() => byline = true,
+            at if at < BYLINE_MARKS.len() + DATED_MARKS.len() => dated = true,
+            _ => author = true,
+        }
+    }
+    (byline, dated, author)
+}
 
 fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
