@@ -245,6 +245,8 @@ cases! {
     a_yoast_graph_gives_the_address_as_the_pages_id => "pages/yoast-graph.html",
     a_byline_under_the_standfirst_goes => "pages/byline-under-the-standfirst.html",
     an_author_class_names_the_writer_and_the_stamp_line_goes => "pages/author-class-and-stamp-line.html",
+    a_label_over_a_list_of_links_goes_with_them => "pages/label-over-links.html",
+    a_japanese_story_signed_at_its_end => "pages/japanese-name-at-the-end.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

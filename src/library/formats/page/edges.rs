@@ -30,6 +30,8 @@ const OPENERS: &[&str] = &[
     "explore more",
     "more on this",
     "more stories",
+    "more news",
+    "see more",
     "share this",
     "share on",
     "share:",
@@ -92,6 +94,7 @@ const OPENERS: &[&str] = &[
     "alle rechte vorbehalten",
     "kommentare",
     "zum thema",
+    "weitere nachrichten",
     "auch interessant",
     // French
     "à lire aussi",
@@ -127,6 +130,7 @@ const OPENERS: &[&str] = &[
     "commenti",
     "potrebbe interessarti",
     "articoli correlati",
+    "altre notizie",
     // Portuguese
     "leia também",
     "leia mais",
@@ -136,6 +140,8 @@ const OPENERS: &[&str] = &[
     "publicidade",
     "comentários",
     "veja também",
+    "veja mais",
+    "mais notícias",
     "notícias relacionadas",
     // Dutch
     "lees ook",

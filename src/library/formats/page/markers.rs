@@ -126,6 +126,16 @@ const PITCH_OPENERS: &[&str] = &[
 /// pitch with the short heading over it.
 pub fn drop_markers(blocks: &mut Vec<Converted>) {
     let mut keep: Vec<bool> = blocks.iter().map(|b| !is_marker(&b.block.text) && !is_story_link(b)).collect();
+    // "LEIA TAMBÉM:" alone, then the links it introduces, one a block.
+    for i in 0..blocks.len() {
+        if !keep[i] || !is_label_alone(&blocks[i].block.text) {
+            continue;
+        }
+        let links = blocks[i + 1..].iter().take_while(|b| is_link_line(b)).count();
+        if links > 0 {
+            keep[i..=i + links].iter_mut().for_each(|k| *k = false);
+        }
+    }
     let pitches: Vec<usize> =
         (0..blocks.len()).filter(|&i| keep[i] && is_newsletter_pitch(&blocks[i].block.text)).collect();
     let mut last_dropped = None;
@@ -183,6 +193,19 @@ fn is_story_link(block: &Converted) -> bool {
     })
 }
 
+/// A story-link label and nothing else ("Leia também:", "Related").
+fn is_label_alone(text: &str) -> bool {
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    text.len() <= 40 && STORY_LINK_LABELS.contains(&text.to_lowercase().as_str())
+}
+
+/// A line that is a link to another story: short, and mostly its link.
+fn is_link_line(block: &Converted) -> bool {
+    block.link_density() >= 0.8
+        && crate::library::stats::words_in(&block.block.text) <= 20
+        && !matches!(block.block.kind, BlockKind::Heading(_) | BlockKind::Image | BlockKind::Caption)
+}
+
 fn is_marker(text: &str) -> bool {
     let text = text.trim_matches(|c: char| !c.is_alphanumeric());
     // The longest marker is short: most blocks are ruled out unread.
@@ -196,6 +219,12 @@ mod tests {
 
     fn blocks(texts: &[&str]) -> Vec<Converted> {
         texts.iter().map(|t| Converted { block: Block::paragraph(*t), link_bytes: 0 }).collect()
+    }
+
+    /// List items that are wholly links.
+    fn linked(texts: &[&str]) -> Vec<Converted> {
+        let item = |t: &&str| Block { kind: BlockKind::ListItem(None), ..Block::paragraph(*t) };
+        texts.iter().map(|t| Converted { block: item(t), link_bytes: t.len() }).collect()
     }
 
     #[test]
@@ -272,6 +301,21 @@ mod tests {
             "Sign up for our newsletter",
             "Get the coast news every morning.",
         ]);
+        drop_markers(&mut b);
+        assert_eq!(b.len(), 3);
+    }
+
+    #[test]
+    fn a_label_alone_goes_with_the_links_under_it() {
+        let story = "A obra deve durar oito meses, segundo a secretaria.";
+        let mut b = blocks(&[story, "LEIA TAMBÉM:"]);
+        b.extend(linked(&["Nova ponte é inaugurada", "Balsa volta a operar"]));
+        b.extend(blocks(&["Os pescadores reclamam do cais provisório."]));
+        drop_markers(&mut b);
+        let texts: Vec<&str> = b.iter().map(|c| c.block.text.as_str()).collect();
+        assert_eq!(texts, [story, "Os pescadores reclamam do cais provisório."]);
+        // With no links under it, the line stays (it may end the story).
+        let mut b = blocks(&[story, "Related", "Os pescadores reclamam."]);
         drop_markers(&mut b);
         assert_eq!(b.len(), 3);
     }
