@@ -107,7 +107,8 @@ const COLON_LEAD_INS: [&str; 10] =
 /// Lead-ins of Chinese and Japanese bylines, written with no space before
 /// the name ("记者张三", "文／王小明"). "文" ("text") alone would also be
 /// the first character of many names, so it counts only with its mark.
-const TIGHT_LEAD_INS: [&str; 14] = [
+const TIGHT_LEAD_INS: [&str; 15] = [
+    "作者",
     "本报记者",
     "本報記者",
     "特约记者",
@@ -407,6 +408,22 @@ fn without_aside(name: &str) -> String {
         Some(open) if open > 0 && name.ends_with([')', '）']) => name[..open].trim().to_owned(),
         _ => name.to_owned(),
     }
+}
+
+/// The names after a Chinese or Japanese author's label inside a line of
+/// other facts ("2024-03-05 10:30 来源：滨海日报 作者：李明"), up to the
+/// next label.
+pub fn labelled_names(text: &str) -> Vec<String> {
+    const LABELS: [&str; 5] = ["作者", "记者", "記者", "撰文", "執筆"];
+    const OTHER_LABELS: [&str; 9] =
+        ["来源", "來源", "编辑", "編輯", "责任编辑", "发布", "時間", "时间", "出典"];
+    let found = LABELS.iter().find_map(|label| {
+        let at = text.find(label)? + label.len();
+        text[at..].strip_prefix([':', '：'])
+    });
+    let Some(rest) = found else { return Vec::new() };
+    let end = OTHER_LABELS.iter().filter_map(|label| rest.find(label)).min().unwrap_or(rest.len());
+    names(&rest[..end])
 }
 
 /// `text` without the words that introduce a byline ("By", "Von",
@@ -988,5 +1005,13 @@ mod tests {
         assert_eq!(names("مراسل: محمد علي"), ["محمد علي"]);
         assert_eq!(names("Jan Kowalski | Dziennikarz"), ["Jan Kowalski"]);
         assert_eq!(names("Laporan wartawan Kompas.com, Budi Santoso"), ["Budi Santoso"]);
+    }
+
+    #[test]
+    fn a_chinese_authors_label_inside_a_line_of_facts() {
+        assert_eq!(labelled_names("2024-03-05 10:30 来源：滨海日报 作者：李明"), ["李明"]);
+        assert_eq!(labelled_names("作者：李明、王华 编辑：张华"), ["李明", "王华"]);
+        assert_eq!(labelled_names("来源：滨海日报"), Vec::<String>::new());
+        assert_eq!(names("作者：李明"), ["李明"]);
     }
 }

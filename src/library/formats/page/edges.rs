@@ -80,6 +80,26 @@ const OPENERS: &[&str] = &[
     "we want to hear",
     "image:",
     "photo:",
+    // The article's tags, in a line of their own
+    "tags:",
+    "tagged:",
+    "topics:",
+    "schlagworte",
+    "schlagwörter",
+    "mots-clés",
+    "mots clés",
+    "etiquetas:",
+    "palavras-chave",
+    "tagi:",
+    "теги:",
+    "etiketler",
+    "标签",
+    "关键词",
+    "關鍵字",
+    "태그",
+    "キーワード",
+    "الكلمات المفتاحية",
+    "الوسوم",
     // German
     "abonnieren",
     "jetzt abonnieren",
@@ -418,7 +438,13 @@ fn trim_bottom(blocks: &mut Vec<Converted>, authors: &[String]) -> Option<(Strin
         let image_left_alone = matches!(last.block.kind, BlockKind::Image | BlockKind::Caption);
         let end_mark =
             END_MARKS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
-        if is_boilerplate(text, last.link_density()) || heading_left_alone || image_left_alone || end_mark {
+        let signed = is_signature(text, authors);
+        if is_boilerplate(text, last.link_density())
+            || heading_left_alone
+            || image_left_alone
+            || end_mark
+            || signed
+        {
             blocks.pop();
             continue;
         }
@@ -441,6 +467,18 @@ fn trim_bottom(blocks: &mut Vec<Converted>, authors: &[String]) -> Option<(Strin
         }
     }
     bio
+}
+
+/// The writer's name signing the story at its end, with a job or an
+/// address at most ("김민수 기자 minsu@example.kr", "Jane Doe, Reporter"),
+/// not a sentence.
+fn is_signature(text: &str, authors: &[String]) -> bool {
+    if authors.is_empty() || word_count(text) > 8 || text.ends_with(['.', '!', '?', '。', '"', '”']) {
+        return false;
+    }
+    let keys: Vec<AuthorKey> = authors.iter().map(|a| AuthorKey::of(a)).collect();
+    let named = byline::names(text);
+    !named.is_empty() && named.iter().all(|name| keys.contains(&AuthorKey::of(name)))
 }
 
 /// How many blocks from the end a boilerplate box may start.
@@ -539,9 +577,25 @@ mod tests {
         assert_eq!(texts(&b), ["La ligne sera prolongée.", STORY]);
         // Further down, or a sentence that names the author, stays.
         let named = "Hanna Petersen sprach mit dem Kapitän.";
-        let mut b = blocks(&[STORY, named, "Zweiter Absatz.", "Dritter Absatz.", "Von Hanna Petersen"]);
+        let mut b =
+            blocks(&[STORY, named, "Zweiter Absatz.", "Dritter Absatz.", "Von Hanna Petersen", STORY]);
         trim(&mut b, "Neue Fähre", &["Hanna Petersen".to_owned()]);
-        assert_eq!(texts(&b), [STORY, named, "Zweiter Absatz.", "Dritter Absatz.", "Von Hanna Petersen"]);
+        assert_eq!(
+            texts(&b),
+            [STORY, named, "Zweiter Absatz.", "Dritter Absatz.", "Von Hanna Petersen", STORY]
+        );
+    }
+
+    #[test]
+    fn the_writers_signature_at_the_end_goes() {
+        let mut b = blocks(&[STORY, "김민수 기자 minsu@example.kr"]);
+        trim(&mut b, "", &["김민수".to_owned()]);
+        assert_eq!(texts(&b), [STORY]);
+        // Someone else's name, or a sentence, stays.
+        let last = ["Ana Ruiz", "Jane Doe said so."];
+        let mut b = blocks(&[STORY, last[0], last[1]]);
+        trim(&mut b, "", &["Jane Doe".to_owned()]);
+        assert_eq!(texts(&b), [STORY, last[0], last[1]]);
     }
 
     #[test]

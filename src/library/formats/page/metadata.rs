@@ -599,6 +599,9 @@ fn dated_lines(nodes: &[NodeRef<'_>], meta: &mut Metadata) {
         if meta.byline_authors.is_empty() && byline::without_lead_in(&text) != text {
             take_names(&text, meta);
         }
+        if meta.byline_authors.is_empty() {
+            meta.byline_authors.extend(byline::labelled_names(&text));
+        }
         meta.byline_texts.push(text);
     }
 }
