@@ -724,6 +724,9 @@ const NOT_NAMES: [&str; 61] = [
     "read",
 ];
 
+/// Words that open the name of a page's section, not of a person.
+const SECTION_WORDS: [&str; 6] = ["category", "categories", "section", "topic", "topics", "tag"];
+
 /// Whether a cleaned phrase can be a person's or an organisation's name.
 pub fn is_name(name: &str) -> bool {
     let name = name.trim();
@@ -744,8 +747,11 @@ pub fn is_name(name: &str) -> bool {
     {
         return false;
     }
-    // "Special to The Globe": a note on the piece, not a name.
-    if name.to_lowercase().starts_with("special to ") {
+    // "Special to The Globe": a note on the piece, not a name; "Category
+    // Sports", "Section World" (newspaper's scraper): a page's section.
+    let lower = name.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    if lower.starts_with("special to ") || (SECTION_WORDS.contains(&first) && name.contains(' ')) {
         return false;
     }
     // Dates, times and counts ("March 5", "3 min read"); names have no digits.
@@ -984,6 +990,7 @@ mod tests {
         assert_eq!(names("Source Code Weekly"), ["Source Code Weekly"], "a label only before a colon");
         assert_eq!(names("red."), Vec::<String>::new());
         assert_eq!(names("About the author"), Vec::<String>::new());
+        assert_eq!(names_from_all(["Jane Doe", "Category Sports", "Section World"]), ["Jane Doe"]);
         assert_eq!(names("From wire reports"), Vec::<String>::new());
     }
 
