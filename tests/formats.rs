@@ -250,6 +250,8 @@ cases! {
     a_chinese_writer_in_the_line_of_facts => "pages/chinese-author-in-the-info-line.html",
     a_korean_signature_at_the_end_goes => "pages/korean-signature-at-the-end.html",
     an_arabic_tags_line_at_the_end_goes => "pages/arabic-tags-line.html",
+    an_indonesian_credit_line_names_the_writer_not_the_editor => "pages/indonesian-credit-line.html",
+    a_hindi_read_also_link_goes_and_the_last_paragraph_stays => "pages/hindi-read-also-link.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

@@ -236,6 +236,12 @@ fn credits_other_work(part: &str) -> bool {
     })
 }
 
+/// A part that opens with an editor's job ("Editor Sri Wahyuni").
+fn names_an_editor(part: &str) -> bool {
+    let first = part.split_whitespace().next().unwrap_or("").to_lowercase();
+    ["editor", "editors", "redaktur", "penyunting", "editing", "edited"].contains(&first.as_str())
+}
+
 /// Where a credit for other work starts inside a part ("Reporter: Budi
 /// Santoso Editor: Sri Wahyuni", "Jane Doe Photos by John Roe").
 fn before_other_credit(part: &str) -> &str {
@@ -258,10 +264,19 @@ fn split(field: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut parts = Vec::new();
+    // After the first part, a job that is not the writing's opens another
+    // credit even without a colon ("Penulis Budi Santoso | Editor Sri
+    // Wahyuni").
     let chunks = field
         .split([';', '|', '\n', '；', '•', '·'])
-        .filter(|c| !c.contains("://") && !c.trim_start().starts_with("www.") && !credits_other_work(c))
-        .flat_map(|c| c.split('/'));
+        .enumerate()
+        .filter(|(i, c)| {
+            !c.contains("://")
+                && !c.trim_start().starts_with("www.")
+                && !credits_other_work(c)
+                && (*i == 0 || !names_an_editor(c))
+        })
+        .flat_map(|(_, c)| c.split('/'));
     for chunk in chunks {
         parts.extend(names_in_chunk(before_stamp(before_other_credit(chunk))));
     }
@@ -1003,6 +1018,8 @@ mod tests {
         assert_eq!(names("记者 张三 编辑：王小明"), ["张三"]);
         assert_eq!(names("Автор фото: Иван Петров"), Vec::<String>::new());
         assert_eq!(names("Jane Doe Photos by John Roe"), ["Jane Doe"]);
+        assert_eq!(names("Penulis Budi Santoso | Editor Sri Wahyuni"), ["Budi Santoso"]);
+        assert_eq!(names("Editor Sri Wahyuni"), ["Sri Wahyuni"], "a first part may be the writer's job");
     }
 
     #[test]

@@ -262,6 +262,8 @@ const OPENERS: &[&str] = &[
     // Indonesian, Vietnamese, Ukrainian, Greek
     "baca juga",
     "simak juga",
+    "dapatkan update",
+    "dapatkan berita",
     "berlangganan",
     "bagikan",
     "xem thêm",
@@ -343,6 +345,7 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
                     && title.contains(&folded)
                     && folded.len() * 2 > title.len()));
         let is_byline = stamp
+            || is_lead_in_line(block)
             || (words <= 15
                 && (lower.starts_with("by ")
                     || by_author
@@ -363,6 +366,28 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
         at += 1;
         !drop.contains(&(at - 1))
     });
+}
+
+/// A line that opens with a byline's lead-in ("Penulis Budi Santoso |
+/// Editor Sri Wahyuni", "Par Claire Morvan"): a few words, not a sentence.
+/// A paragraph, not a heading ("Von Hamburg nach Sylt" over a story is
+/// its subtitle), and it names someone.
+fn is_lead_in_line(block: &Converted) -> bool {
+    let text = block.block.text.trim();
+    if block.block.kind != BlockKind::Paragraph
+        || word_count(text) > 10
+        || text.ends_with(['.', '!', '?', '。', ':'])
+    {
+        return false;
+    }
+    let unled = byline::without_lead_in(text);
+    unled.len() < text.len() && unled.starts_with(char::is_alphabetic) && !byline::names(text).is_empty()
+}
+
+/// The byline written in the text's first lines, for a page whose
+/// metadata names nobody.
+pub fn byline_at_top(blocks: &[Converted]) -> Option<&str> {
+    blocks.iter().take(TOP_BLOCKS).find(|b| is_lead_in_line(b)).map(|b| b.block.text.as_str())
 }
 
 /// How a line with the article's time stamp opens, lowercase.
@@ -584,6 +609,23 @@ mod tests {
             texts(&b),
             [STORY, named, "Zweiter Absatz.", "Dritter Absatz.", "Von Hanna Petersen", STORY]
         );
+    }
+
+    #[test]
+    fn a_lead_in_line_at_the_top_is_the_byline_but_a_subtitle_is_not() {
+        let line = "Penulis Budi Santoso | Editor Sri Wahyuni";
+        let b = blocks(&[line, STORY]);
+        assert_eq!(byline_at_top(&b), Some(line));
+        let mut trimmed = b.clone();
+        trim(&mut trimmed, "", &[]);
+        assert_eq!(texts(&trimmed), [STORY]);
+        let heading = Block { kind: BlockKind::Heading(2), ..Block::paragraph("Von Hamburg nach Sylt") };
+        let subtitle = Converted { block: heading, link_bytes: 0 };
+        let b = vec![subtitle.clone(), blocks(&[STORY])[0].clone()];
+        assert_eq!(byline_at_top(&b), None);
+        let mut trimmed = b.clone();
+        trim(&mut trimmed, "", &[]);
+        assert_eq!(trimmed.len(), 2, "the subtitle stays");
     }
 
     #[test]

@@ -102,6 +102,17 @@ const STORY_LINK_LABELS: &[&str] = &[
     "相关阅读",
     "延伸阅读",
     "延伸閱讀",
+    "ये भी पढ़ें",
+    "यह भी पढ़ें",
+    "इसे भी पढ़ें",
+    "simak juga",
+    "zobacz też",
+    "zobacz także",
+    "διαβάστε επίσης",
+    "קראו עוד",
+    "ilgili haber",
+    "あわせて読みたい",
+    "관련 기사",
 ];
 
 /// How a newsletter's pitch in the middle of a story opens, lowercase.

@@ -46,6 +46,11 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
     }
     let mut converted = html::convert(&content, html::Options { images: true });
     markers::drop_markers(&mut converted);
+    if authors.is_empty()
+        && let Some(line) = edges::byline_at_top(&converted)
+    {
+        authors = byline::names(line);
+    }
     // Before the edges are trimmed: a date line at the top is the last resort.
     let date = pick_date(&meta, url.as_ref(), reader_date.as_deref(), &converted);
     let bio = edges::trim(&mut converted, title.as_deref().unwrap_or(""), &authors);
