@@ -173,7 +173,7 @@ const TAIL_WORDS: [&str; 33] = [
 
 /// A part of a byline up to the time stamp or note that follows the
 /// names, if any.
-pub fn before_stamp(text: &str) -> &str {
+fn before_stamp(text: &str) -> &str {
     let mut words = text.split_whitespace().peekable();
     let mut kept = 0;
     let mut end = 0;
@@ -236,10 +236,11 @@ fn credits_other_work(part: &str) -> bool {
     })
 }
 
-/// A part that opens with an editor's job ("Editor Sri Wahyuni").
-fn names_an_editor(part: &str) -> bool {
+/// A part that opens with the word of a credit for other work, colon or
+/// not ("Editor Sri Wahyuni", "Foto Jan Nowak").
+fn opens_other_credit(part: &str) -> bool {
     let first = part.split_whitespace().next().unwrap_or("").to_lowercase();
-    ["editor", "editors", "redaktur", "penyunting", "editing", "edited"].contains(&first.as_str())
+    OTHER_CREDITS.contains(&first.as_str())
 }
 
 /// Where a credit for other work starts inside a part ("Reporter: Budi
@@ -264,9 +265,8 @@ fn split(field: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut parts = Vec::new();
-    // After the first part, a job that is not the writing's opens another
-    // credit even without a colon ("Penulis Budi Santoso | Editor Sri
-    // Wahyuni").
+    // After the first part, a credit for other work needs no colon
+    // ("Penulis Budi Santoso | Editor Sri Wahyuni").
     let chunks = field
         .split([';', '|', '\n', '；', '•', '·'])
         .enumerate()
@@ -274,7 +274,7 @@ fn split(field: &str) -> Vec<String> {
             !c.contains("://")
                 && !c.trim_start().starts_with("www.")
                 && !credits_other_work(c)
-                && (*i == 0 || !names_an_editor(c))
+                && (*i == 0 || !opens_other_credit(c))
         })
         .flat_map(|(_, c)| c.split('/'));
     for chunk in chunks {

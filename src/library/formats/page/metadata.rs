@@ -574,8 +574,8 @@ fn take_names(text: &str, meta: &mut Metadata) {
 fn without_dates(text: &str) -> String {
     let mut kept = Vec::new();
     for part in text.split(['|', '·', '•', '\n']) {
-        // "Jane Doe Updated 10:30": the name before the stamp.
-        let part = byline::before_stamp(part.trim());
+        // "Jane Doe Updated 10:30" is left to the names' own rule.
+        let part = part.trim();
         let lower = part.to_lowercase();
         if lower.starts_with("updated") || lower.starts_with("published") {
             continue;
