@@ -266,4 +266,5 @@ cases! {
     dataset_tab_separated => "datasets/cc-news.tsv",
     dataset_semicolons_latin1_and_german_columns => "datasets/semicolon.csv",
     dataset_without_a_text_column => "datasets/no-text-column.csv",
+    dataset_saved_from_pandas_with_lists_of_authors => "datasets/pandas-lists.csv",
 }

@@ -264,6 +264,9 @@ fn split(field: &str) -> Vec<String> {
     if field.is_empty() || field.len() > 400 {
         return Vec::new();
     }
+    if let Some(items) = list_literal(field) {
+        return items.iter().flat_map(|item| split(item)).collect();
+    }
     let mut parts = Vec::new();
     // After the first part, a credit for other work needs no colon
     // ("Penulis Budi Santoso | Editor Sri Wahyuni").
@@ -281,6 +284,28 @@ fn split(field: &str) -> Vec<String> {
         parts.extend(names_in_chunk(before_stamp(before_other_credit(chunk))));
     }
     parts
+}
+
+/// A list written as Python or JSON writes one, as datasets saved from
+/// pandas hold it in a CSV cell: `['Jane Doe', 'John Roe']`, `["Ana
+/// Ruiz"]`, `[]`. Its items, unquoted; `None` for other text.
+fn list_literal(field: &str) -> Option<Vec<String>> {
+    let inner = field.strip_prefix('[')?.strip_suffix(']')?.trim();
+    let mut items = Vec::new();
+    let mut rest = inner;
+    while !rest.is_empty() {
+        let quote = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+        let body = &rest[1..];
+        let end = body.find(quote)?;
+        items.push(body[..end].to_owned());
+        rest = body[end + 1..].trim_start();
+        rest = match rest.strip_prefix(',') {
+            Some(after) => after.trim_start(),
+            None if rest.is_empty() => rest,
+            None => return None,
+        };
+    }
+    Some(items)
 }
 
 /// The names in one chunk of a field: split at commas and joiners, each
@@ -1037,5 +1062,13 @@ mod tests {
         assert_eq!(labelled_names("作者：李明、王华 编辑：张华"), ["李明", "王华"]);
         assert_eq!(labelled_names("来源：滨海日报"), Vec::<String>::new());
         assert_eq!(names("作者：李明"), ["李明"]);
+    }
+
+    #[test]
+    fn a_list_written_in_a_dataset_cell() {
+        assert_eq!(names("['Jane Doe', 'John Roe']"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("[\"Ana Ruiz\", \"By Bo Li\"]"), ["Ana Ruiz", "Bo Li"]);
+        assert_eq!(names("[]"), Vec::<String>::new());
+        assert_eq!(names("[Reuters]"), ["Reuters"], "not a list of quoted names: read as text");
     }
 }
