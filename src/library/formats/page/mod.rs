@@ -127,8 +127,13 @@ fn fallback(text: &str) -> Option<(String, Option<String>, Option<String>)> {
 fn pick_authors(meta: &Metadata) -> Vec<String> {
     let is_site = |name: &String| meta.site_names.iter().any(|site| title::same_words(site, name));
     let people: Vec<&String> = meta.authors.iter().filter(|a| !is_site(a)).collect();
+    // "By Jane Doe, Harbour Times" on Harbour Times' page: the site after
+    // a person is where she writes, not a second author.
+    let byline_people: Vec<&String> = meta.byline_authors.iter().filter(|a| !is_site(a)).collect();
     let source: Vec<&String> = if !people.is_empty() {
         people
+    } else if !byline_people.is_empty() {
+        byline_people
     } else if !meta.byline_authors.is_empty() {
         meta.byline_authors.iter().collect()
     } else {

@@ -35,6 +35,12 @@ fn a_site_named_as_its_own_author_gives_way_to_the_byline() {
     // A declared person is kept over the byline's.
     let person = r#"<meta name="author" content="Ivo Brandt">"#;
     assert_eq!(authors(&page(person, shown)), ["Ivo Brandt"]);
+    // The site after a person in the byline is where she writes; alone,
+    // it is the author.
+    let with_site = r#"<p class="byline">By Ana Ruiz, The Harbour Ledger</p>"#;
+    assert_eq!(authors(&page("", with_site)), ["Ana Ruiz"]);
+    let site_alone = r#"<p class="byline">By The Harbour Ledger</p>"#;
+    assert_eq!(authors(&page("", site_alone)), ["The Harbour Ledger"]);
 }
 
 #[test]
