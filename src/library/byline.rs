@@ -131,22 +131,10 @@ const JOINERS: [&str; 22] = [
     "și", "şi", "og", "és", "oraz",
 ];
 
-/// Words after the names that start the piece's time stamp ("Jane Doe
-/// Updated March 5, 2024", "Von Eva Roth Aktualisiert am 05.03.2024"), a
-/// note on the work ("John Roe contributed to this report") or the
-/// writer's links ("Jane Doe Twitter: @janedoe", "Jane Doe Follow").
-const TAIL_WORDS: [&str; 33] = [
-    "contributed",
-    "reported",
-    "follow",
-    "email",
-    "e-mail",
-    "twitter",
-    "facebook",
-    "instagram",
-    "linkedin",
-    "bluesky",
-    "mastodon",
+/// Words that start a piece's time stamp: after the names in a byline
+/// ("Jane Doe Updated March 5, 2024", "Von Eva Roth Aktualisiert am
+/// 05.03.2024"), or opening a line of its own (see [`opens_with_stamp`]).
+const STAMP_WORDS: [&str; 26] = [
     "updated",
     "published",
     "posted",
@@ -169,7 +157,42 @@ const TAIL_WORDS: [&str; 33] = [
     "zaktualizowano",
     "обновлено",
     "опубликовано",
+    "yayınlanma",
+    "güncelleme",
+    "diterbitkan",
+    "diperbarui",
 ];
+
+/// Words after the names that start a note on the work ("John Roe
+/// contributed to this report") or the writer's links ("Jane Doe
+/// Twitter: @janedoe", "Jane Doe Follow").
+const NOTE_WORDS: [&str; 11] = [
+    "contributed",
+    "reported",
+    "follow",
+    "email",
+    "e-mail",
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "bluesky",
+    "mastodon",
+];
+
+/// A word of a stamp as written, lowercased without its punctuation.
+fn stamp_word(word: &str) -> String {
+    word.trim_matches([':', ',', '.']).to_lowercase()
+}
+
+/// Whether `text` opens with a time stamp ("Published 5 March 2024",
+/// "Mis à jour le", "Last updated", "Stand: 05.03.2024").
+pub fn opens_with_stamp(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let first = lower.split_whitespace().next().map(stamp_word).unwrap_or_default();
+    STAMP_WORDS.contains(&first.as_str())
+        || ["last updated", "mis à jour", "stand:"].iter().any(|p| lower.starts_with(p))
+}
 
 /// A part of a byline up to the time stamp or note that follows the
 /// names, if any.
@@ -178,9 +201,10 @@ fn before_stamp(text: &str) -> &str {
     let mut kept = 0;
     let mut end = 0;
     while let Some(word) = words.next() {
-        let lower = word.trim_matches([':', ',', '.']).to_lowercase();
+        let lower = stamp_word(word);
         let french = lower == "mis" && words.peek().is_some_and(|next| *next == "à");
-        if kept > 0 && (TAIL_WORDS.contains(&lower.as_str()) || french) {
+        let tail = STAMP_WORDS.contains(&lower.as_str()) || NOTE_WORDS.contains(&lower.as_str()) || french;
+        if kept > 0 && tail {
             let before = text[..end].trim_end_matches([',', ' ', '-', '–', '—', '|']);
             return before.strip_suffix(" also").unwrap_or(before);
         }
@@ -246,15 +270,19 @@ fn opens_other_credit(part: &str) -> bool {
 /// Where a credit for other work starts inside a part ("Reporter: Budi
 /// Santoso Editor: Sri Wahyuni", "Jane Doe Photos by John Roe").
 fn before_other_credit(part: &str) -> &str {
-    let words: Vec<&str> = part.split_whitespace().collect();
-    for pair in words.windows(2) {
-        let [before, word] = pair else { continue };
-        let at = word.as_ptr() as usize - part.as_ptr() as usize;
+    let mut words = part.split_whitespace();
+    let mut before = words.next().unwrap_or("");
+    for word in words {
+        // Most words begin no credit: only those are read to the end.
+        let lower = word.to_lowercase();
+        let may_open = OTHER_CREDITS.iter().any(|c| lower.starts_with(c) || c.starts_with(lower.as_str()));
         // "Text and photos by Jane Doe" credits her with both.
-        let joined = JOINERS.contains(&before.to_lowercase().as_str()) || *before == "&";
-        if !joined && credits_other_work(&part[at..]) {
+        let joined = JOINERS.contains(&before.to_lowercase().as_str()) || before == "&";
+        let at = word.as_ptr() as usize - part.as_ptr() as usize;
+        if may_open && !joined && credits_other_work(&part[at..]) {
             return part[..at].trim_end();
         }
+        before = word;
     }
     part
 }

@@ -332,7 +332,7 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
             author_keys.iter().any(|a| !a.is_empty() && named.starts_with(a.as_str()) && words <= 10);
         let dated = || dates::find_date_in_text(text).is_some();
         // "Published 5 March 2024, updated 6 March" in a line of its own.
-        let stamp = words <= 20 && STAMP_OPENERS.iter().any(|o| lower.starts_with(o)) && dated();
+        let stamp = words <= 20 && byline::opens_with_stamp(text) && dated();
         if story_from.is_some() {
             if stamp || (by_author && !lower.ends_with(['.', '!', '?'])) {
                 drop.push(at);
@@ -350,7 +350,7 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
                 && (lower.starts_with("by ")
                     || by_author
                     || (words <= 10 && dated())
-                    || STAMP_OPENERS.iter().any(|o| lower.starts_with(o))
+                    || byline::opens_with_stamp(text)
                     || lower.contains("min read")
                     || lower.starts_with("listen")
                     || is_tool_line(&lower, words)
@@ -389,34 +389,6 @@ fn is_lead_in_line(block: &Converted) -> bool {
 pub fn byline_at_top(blocks: &[Converted]) -> Option<&str> {
     blocks.iter().take(TOP_BLOCKS).find(|b| is_lead_in_line(b)).map(|b| b.block.text.as_str())
 }
-
-/// How a line with the article's time stamp opens, lowercase.
-const STAMP_OPENERS: &[&str] = &[
-    "published",
-    "updated",
-    "last updated",
-    "posted",
-    "publié",
-    "mis à jour",
-    "veröffentlicht",
-    "aktualisiert",
-    "stand:",
-    "publicado",
-    "actualizado",
-    "atualizado",
-    "pubblicato",
-    "aggiornato",
-    "gepubliceerd",
-    "bijgewerkt",
-    "opublikowano",
-    "zaktualizowano",
-    "опубликовано",
-    "обновлено",
-    "yayınlanma",
-    "güncelleme",
-    "diterbitkan",
-    "diperbarui",
-];
 
 /// What the tools over an article say ("Gift this article", "Save",
 /// "Comments 12"), lowercase: lines of a few words that open with them.

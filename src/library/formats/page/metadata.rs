@@ -576,8 +576,7 @@ fn without_dates(text: &str) -> String {
     for part in text.split(['|', '·', '•', '\n']) {
         // "Jane Doe Updated 10:30" is left to the names' own rule.
         let part = part.trim();
-        let lower = part.to_lowercase();
-        if lower.starts_with("updated") || lower.starts_with("published") {
+        if byline::opens_with_stamp(part) {
             continue;
         }
         match crate::library::dates::find_date_and_where(part) {
