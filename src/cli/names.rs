@@ -41,8 +41,7 @@ impl Named {
 
     pub fn summary(mut self) -> Summary {
         let name =
-            preferred_spelling(self.spellings.iter().flat_map(|(s, &n)| std::iter::repeat_n(s.as_str(), n)))
-                .unwrap_or_default();
+            preferred_spelling(self.spellings.iter().map(|(s, &n)| (s.as_str(), n))).unwrap_or_default();
         let mut variants: Vec<String> = self.spellings.into_keys().collect();
         variants.sort();
         self.articles.sort_by_key(|(order, _)| std::cmp::Reverse(*order));

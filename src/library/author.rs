@@ -123,14 +123,15 @@ fn find_word_ci(text: &str, word: &str) -> Option<usize> {
     None
 }
 
-/// Picks how to show a name among the spellings seen: the most common one,
-/// preferring mixed case over ALL CAPS and, on a tie, the one with accents.
-pub fn preferred_spelling<'a>(spellings: impl IntoIterator<Item = &'a str>) -> Option<String> {
+/// Picks how to show a name among the spellings seen, each given with how
+/// often it was seen: the most common one, preferring mixed case over ALL
+/// CAPS and, on a tie, the one with accents.
+pub fn preferred_spelling<'a>(spellings: impl IntoIterator<Item = (&'a str, usize)>) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for spelling in spellings {
+    for (spelling, seen) in spellings.into_iter().filter(|&(_, seen)| seen > 0) {
         match counts.iter_mut().find(|(s, _)| *s == spelling) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((spelling, 1)),
+            Some((_, n)) => *n += seen,
+            None => counts.push((spelling, seen)),
         }
     }
     counts
@@ -198,9 +199,19 @@ mod tests {
 
     #[test]
     fn preferred_spelling_avoids_all_caps() {
-        let chosen = preferred_spelling(["JANE DOE", "JANE DOE", "Jane Doe"]);
+        let chosen = preferred_spelling([("JANE DOE", 2), ("Jane Doe", 1)]);
         assert_eq!(chosen.as_deref(), Some("Jane Doe"));
-        let chosen = preferred_spelling(["Zoe Park", "Zoë Park"]);
+        let chosen = preferred_spelling([("Zoe Park", 1), ("Zoë Park", 1)]);
         assert_eq!(chosen.as_deref(), Some("Zoë Park"));
+    }
+
+    #[test]
+    fn preferred_spelling_weighs_how_often_each_was_seen() {
+        let chosen = preferred_spelling([("Zoe Park", 3), ("Zoë Park", 2)]);
+        assert_eq!(chosen.as_deref(), Some("Zoe Park"));
+        // The same spelling given twice counts both times; unseen ones not at all.
+        let chosen = preferred_spelling([("Zoë Park", 2), ("Zoe Park", 3), ("Zoë Park", 2), ("Zo Park", 0)]);
+        assert_eq!(chosen.as_deref(), Some("Zoë Park"));
+        assert_eq!(preferred_spelling([("Zo Park", 0)]), None);
     }
 }

@@ -108,10 +108,8 @@ fn build(
     context: &Context<'_>,
 ) -> Author {
     let Context { articles, keys, info } = *context;
-    let name = author::preferred_spelling(
-        spellings.iter().flat_map(|(&spelling, &n)| std::iter::repeat_n(spelling, n)),
-    )
-    .unwrap_or_default();
+    let name =
+        author::preferred_spelling(spellings.iter().map(|(&spelling, &n)| (spelling, n))).unwrap_or_default();
     let mut variants: Vec<String> = spellings.keys().map(|&s| s.to_owned()).collect();
     variants.sort();
     // Newest first; undated after dated, in library order.

@@ -260,12 +260,8 @@ fn apply_one(tx: &Transaction<'_>, key: &str, delta: Delta) -> rusqlite::Result<
             .prepare_cached("SELECT name, n FROM author_spellings WHERE key = ?1")?
             .query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        preferred_spelling(
-            spellings
-                .iter()
-                .flat_map(|(s, n)| std::iter::repeat_n(s.as_str(), usize::try_from(*n).unwrap_or(0))),
-        )
-        .unwrap_or_else(|| key.to_owned())
+        preferred_spelling(spellings.iter().map(|(s, n)| (s.as_str(), usize::try_from(*n).unwrap_or(0))))
+            .unwrap_or_else(|| key.to_owned())
     };
     tx.prepare_cached(
         "INSERT OR REPLACE INTO authors (key, name, name_order, articles, first_row, last_row, bio, bio_row)
@@ -330,10 +326,9 @@ fn apply_person(tx: &Transaction<'_>, key: &str, delta: PersonDelta) -> rusqlite
         .prepare_cached("SELECT name, n FROM person_spellings WHERE key = ?1")?
         .query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let name = preferred_spelling(
-        spellings.iter().flat_map(|(s, n)| std::iter::repeat_n(s.as_str(), usize::try_from(*n).unwrap_or(0))),
-    )
-    .unwrap_or_else(|| key.to_owned());
+    let name =
+        preferred_spelling(spellings.iter().map(|(s, n)| (s.as_str(), usize::try_from(*n).unwrap_or(0))))
+            .unwrap_or_else(|| key.to_owned());
     tx.prepare_cached(
         "INSERT OR REPLACE INTO people (key, name, name_order, quotes, articles, last_row)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
