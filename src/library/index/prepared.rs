@@ -59,6 +59,11 @@ pub struct QuoteRow {
 }
 
 impl Prepared {
+    /// About how much text it holds, for bounding how many are held at once.
+    pub fn text_bytes(&self) -> usize {
+        self.text.body.len() + self.article.title.len() + self.speakers.len()
+    }
+
     pub fn of(mut article: Article) -> Self {
         let hash = identity::text_hash(&article) as i64;
         let distinct_id = identity::disambiguated_id(&article);
