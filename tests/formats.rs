@@ -252,6 +252,7 @@ cases! {
     an_arabic_tags_line_at_the_end_goes => "pages/arabic-tags-line.html",
     an_indonesian_credit_line_names_the_writer_not_the_editor => "pages/indonesian-credit-line.html",
     a_hindi_read_also_link_goes_and_the_last_paragraph_stays => "pages/hindi-read-also-link.html",
+    the_place_after_the_byline_is_not_an_author => "pages/place-after-the-byline.html",
     news_please_output => "records/ledger.example-ferry.html.json",
     news_please_placeholder_values => "records/placeholder-values.json",
     trafilatura_with_metadata => "records/trafilatura-metadata.json",

@@ -551,11 +551,82 @@ fn split_commas(text: &str) -> Vec<String> {
         match names.last_mut() {
             Some(name) if GENERATIONS.contains(&folded.as_str()) => *name = format!("{name} {part}"),
             Some(_) if DEGREES.contains(&folded.as_str()) => {}
+            Some(name) if is_place_after(name, part) => {}
             _ => names.push(part.to_owned()),
         }
     }
     names
 }
+
+/// Whether `part`, after a comma and a person's name, is the place the
+/// story was written in ("Hans Müller, Berlin", "राहुल शर्मा, मुंबई", "Jane
+/// Doe, New York") rather than another name: one word, or a city's name
+/// that opens as many do ("New", "San", "Rio"...), and not a news agency
+/// ("Jane Doe, Reuters", "Ana Ruiz, EFE").
+fn is_place_after(name: &str, part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let one_place = match words.as_slice() {
+        [_] => true,
+        [first, _] | [first, _, _] => CITY_OPENERS.contains(&first.to_lowercase().as_str()),
+        _ => false,
+    };
+    let titled = |w: &str| w.starts_with(char::is_uppercase) || is_caseless(w);
+    let acronym = part.chars().count() <= 5
+        && part.chars().any(char::is_uppercase)
+        && !part.chars().any(char::is_lowercase);
+    name.split_whitespace().count() >= 2
+        && one_place
+        && words.first().is_some_and(|w| titled(w))
+        && words.last().is_some_and(|w| titled(w))
+        && !acronym
+        && !part.chars().any(|c| c.is_ascii_digit())
+        && !AGENCIES.contains(&part.to_lowercase().replace('.', "").as_str())
+        && !is_role_word(&part.to_lowercase())
+}
+
+/// Words that open many cities' names.
+const CITY_OPENERS: [&str; 20] = [
+    "new", "san", "santa", "são", "los", "las", "saint", "st", "st.", "sankt", "rio", "hong", "buenos",
+    "tel", "kuala", "abu", "ciudad", "port", "porto", "cape",
+];
+
+/// News agencies written as one word (acronyms in capitals are kept
+/// anyway), so that one after a name is not taken for a place.
+const AGENCIES: [&str; 33] = [
+    "reuters",
+    "afp",
+    "ap",
+    "dpa",
+    "efe",
+    "ansa",
+    "kyodo",
+    "jiji",
+    "xinhua",
+    "bloomberg",
+    "tass",
+    "interfax",
+    "yonhap",
+    "pti",
+    "ians",
+    "ani",
+    "antara",
+    "bernama",
+    "apa",
+    "sda",
+    "kna",
+    "epd",
+    "lusa",
+    "pap",
+    "belga",
+    "anp",
+    "ritzau",
+    "notimex",
+    "anadolu",
+    "irna",
+    "wafa",
+    "upi",
+    "agencies",
+];
 
 /// What follows a name after a comma without being another name.
 const GENERATIONS: [&str; 5] = ["jr", "sr", "ii", "iii", "iv"];
@@ -904,6 +975,24 @@ mod tests {
         assert_eq!(names("Senior Correspondent Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe Staff Writer"), ["Jane Doe"]);
         assert_eq!(names("Staff Writer"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_place_after_a_name_is_not_a_name() {
+        assert_eq!(names("Von Hans Müller, Berlin"), ["Hans Müller"]);
+        assert_eq!(names("राहुल शर्मा, मुंबई"), ["राहुल शर्मा"]);
+        assert_eq!(names("By Jane Doe, New York"), ["Jane Doe"]);
+        assert_eq!(names("Por María López, São Paulo"), ["María López"]);
+        assert_eq!(names("Por María López, Ciudad de México"), ["María López"]);
+        assert_eq!(names("Jane Doe and John Roe, Washington"), ["Jane Doe", "John Roe"]);
+        // Agencies, names and generations after the comma stay.
+        assert_eq!(names("Jane Doe, Reuters"), ["Jane Doe", "Reuters"]);
+        assert_eq!(names("Ana Ruiz, EFE"), ["Ana Ruiz", "EFE"]);
+        assert_eq!(names("Anna Schmidt, dpa"), ["Anna Schmidt", "dpa"]);
+        assert_eq!(names("Jane Doe, John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("Jane Doe, Bloomberg News"), ["Jane Doe", "Bloomberg News"]);
+        assert_eq!(names("John Roe, Jr."), ["John Roe Jr."]);
+        assert_eq!(names("Doe, Jane"), ["Doe, Jane"]);
     }
 
     #[test]
