@@ -1,19 +1,19 @@
-//! A page without the bodies of its scripts and style sheets, before it is
-//! parsed: on a real news page they are most of the bytes (ad slots,
-//! trackers, inlined CSS), and the HTML parser would copy every one of them
-//! into the tree only for the extractor to throw them away. JSON-LD scripts
-//! are kept whole, since the metadata reads them.
+//! A page without its scripts and style sheets, before it is parsed: on a
+//! real news page they are most of the bytes (ad slots, trackers, inlined
+//! CSS) and a good share of the elements, and the HTML parser would copy
+//! every one of them into the tree only for the extractor to throw them
+//! away. JSON-LD scripts are kept whole, since the metadata reads them.
 
 use std::borrow::Cow;
 
 use memchr::memmem;
 
-/// `html` with the text inside `<script>` (but JSON-LD) and `<style>`
-/// elements left out; the tags themselves stay. The page is walked tag by
-/// tag the way a parser would: comments, quoted attribute values and the
-/// text of `<title>` and `<textarea>` are passed over whole, so a
-/// "<script>" written inside one of them is never taken for a real one.
-pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
+/// `html` without its `<script>` (but JSON-LD) and `<style>` elements,
+/// tags and text. The page is walked tag by tag the way a parser would:
+/// comments, quoted attribute values and the text of `<title>` and
+/// `<textarea>` are passed over whole, so a "<script>" written inside one
+/// of them is never taken for a real one.
+pub fn without_scripts(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     // Copied up to here (into `out`), and looked at up to here.
@@ -38,14 +38,18 @@ pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
         };
         let Some(body_len) = find_closing(&bytes[body_start..], element.closing) else { break };
         let body_end = body_start + body_len;
+        let after_closing = body_end + element.closing.len();
         let tag = &bytes[open..body_start];
-        let keep = !element.dropped || contains_ignoring_case(tag, b"ld+json");
-        if !keep && body_end > body_start {
-            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            out.push_str(&html[copied..body_start]);
-            copied = body_end;
+        if !element.dropped || contains_ignoring_case(tag, b"ld+json") {
+            at = after_closing;
+            continue;
         }
-        at = body_end + element.closing.len();
+        let Some(closing_len) = memchr::memchr(b'>', &bytes[after_closing..]) else { break };
+        let element_end = after_closing + closing_len + 1;
+        let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+        out.push_str(&html[copied..open]);
+        copied = element_end;
+        at = element_end;
     }
     match out {
         None => Cow::Borrowed(html),
@@ -116,25 +120,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn script_and_style_bodies_go_their_tags_and_json_ld_stay() {
+    fn scripts_and_styles_go_and_json_ld_stays() {
         let page = "<head><script>var a = '<p>x</p>';</script><STYLE media=all>p { color: red }</STYLE>\
                     <script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head>\
                     <body><p>Text</p><script src=x.js></script></body>";
         assert_eq!(
-            without_script_bodies(page),
-            "<head><script></script><STYLE media=all></STYLE>\
-             <script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head>\
-             <body><p>Text</p><script src=x.js></script></body>"
+            without_scripts(page),
+            "<head><script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head>\
+             <body><p>Text</p></body>"
         );
     }
 
     #[test]
-    fn closing_tags_in_any_case_end_the_body() {
-        assert_eq!(without_script_bodies("<script>x()</SCRIPT><p>A</p>"), "<script></SCRIPT><p>A</p>");
-        assert_eq!(
-            without_script_bodies("<script>a()</Script><p>B</p><script>c()</script>"),
-            "<script></Script><p>B</p><script></script>"
-        );
+    fn closing_tags_in_any_case_end_the_element() {
+        assert_eq!(without_scripts("<script>x()</SCRIPT ><p>A</p>"), "<p>A</p>");
+        assert_eq!(without_scripts("<script>a()</Script><p>B</p><script>c()</script>"), "<p>B</p>");
     }
 
     #[test]
@@ -144,13 +144,14 @@ mod tests {
             "<!-- <script> --><p>After a comment</p>",
             "<scripts>not one</scripts><stylesheet>nor this</stylesheet>",
             "<p>An unclosed <script>tail",
+            "<p>A script closed without its '>' <script>x()</script",
             "<p>a < b and c <style",
             "<script>a()</scripts>",
-            "<title>Why <script> tags block</title><p>Body</p><script></script>",
-            "<meta content=\"<script>\"><p>Body</p><script></script>",
+            "<title>Why <script> tags block</title><p>Body</p>",
+            "<meta content=\"<script>\"><p>Body</p>",
             "<textarea><style>x</textarea><p>Body</p>",
         ] {
-            assert!(matches!(without_script_bodies(page), Cow::Borrowed(_)), "{page}");
+            assert!(matches!(without_scripts(page), Cow::Borrowed(_)), "{page}");
         }
     }
 
@@ -159,15 +160,14 @@ mod tests {
         let page = "<title>Why <script> tags block</title><meta content=\"<style>\" x='>'>\
                     <script>x()</script><p>Body</p>";
         assert_eq!(
-            without_script_bodies(page),
-            "<title>Why <script> tags block</title><meta content=\"<style>\" x='>'>\
-             <script></script><p>Body</p>"
+            without_scripts(page),
+            "<title>Why <script> tags block</title><meta content=\"<style>\" x='>'><p>Body</p>"
         );
     }
 
     #[test]
     fn text_after_many_characters_survives() {
         let page = "<p>Grüße «Zitat»</p><script>ü()</script><p>日本語</p>";
-        assert_eq!(without_script_bodies(page), "<p>Grüße «Zitat»</p><script></script><p>日本語</p>");
+        assert_eq!(without_scripts(page), "<p>Grüße «Zitat»</p><p>日本語</p>");
     }
 }

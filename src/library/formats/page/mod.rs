@@ -22,7 +22,7 @@ pub use metadata::Metadata;
 
 /// Reads a page's article.
 pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
-    let lean = lean::without_script_bodies(text);
+    let lean = lean::without_scripts(text);
     let text = lean.as_ref();
     let document = Document::from(text);
     let meta = metadata::read(&document);
