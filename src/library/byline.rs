@@ -548,10 +548,12 @@ fn split_commas(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for part in parts {
         let folded = part.to_lowercase().replace('.', "");
+        // "Jane Doe, Berlin", "Jane Doe, Correspondent, Berlin".
+        let after_a_person = names.first().is_some_and(|name| name.split_whitespace().count() >= 2);
         match names.last_mut() {
             Some(name) if GENERATIONS.contains(&folded.as_str()) => *name = format!("{name} {part}"),
             Some(_) if DEGREES.contains(&folded.as_str()) => {}
-            Some(name) if is_place_after(name, part) => {}
+            Some(_) if after_a_person && is_place(part) => {}
             _ => names.push(part.to_owned()),
         }
     }
@@ -562,8 +564,8 @@ fn split_commas(text: &str) -> Vec<String> {
 /// story was written in ("Hans Müller, Berlin", "राहुल शर्मा, मुंबई", "Jane
 /// Doe, New York") rather than another name: one word, or a city's name
 /// that opens as many do ("New", "San", "Rio"...), and not a news agency
-/// ("Jane Doe, Reuters", "Ana Ruiz, EFE").
-fn is_place_after(name: &str, part: &str) -> bool {
+/// ("Jane Doe, Reuters", "Ana Ruiz, EFE") or a paper ("Los Angeles Times").
+fn is_place(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     let one_place = match words.as_slice() {
         [_] => true,
@@ -574,8 +576,9 @@ fn is_place_after(name: &str, part: &str) -> bool {
     let acronym = part.chars().count() <= 5
         && part.chars().any(char::is_uppercase)
         && !part.chars().any(char::is_lowercase);
-    name.split_whitespace().count() >= 2
-        && one_place
+    let paper = words.last().is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()));
+    one_place
+        && !paper
         && words.first().is_some_and(|w| titled(w))
         && words.last().is_some_and(|w| titled(w))
         && !acronym
@@ -588,6 +591,22 @@ fn is_place_after(name: &str, part: &str) -> bool {
 const CITY_OPENERS: [&str; 20] = [
     "new", "san", "santa", "são", "los", "las", "saint", "st", "st.", "sankt", "rio", "hong", "buenos",
     "tel", "kuala", "abu", "ciudad", "port", "porto", "cape",
+];
+
+/// Words that end the names of papers and outlets.
+const OUTLET_WORDS: [&str; 12] = [
+    "times",
+    "post",
+    "news",
+    "journal",
+    "herald",
+    "tribune",
+    "daily",
+    "press",
+    "gazette",
+    "chronicle",
+    "today",
+    "zeitung",
 ];
 
 /// News agencies written as one word (acronyms in capitals are kept
@@ -719,7 +738,7 @@ const ROLE_NOUNS: [&str; 5] = ["editor", "contributor", "columnist", "journalist
 
 /// Jobs in the languages we read ("홍길동 기자"): beside a name they go,
 /// and a phrase holding one anywhere is a job, not a name.
-const JOB_NOUNS: [&str; 32] = [
+const JOB_NOUNS: [&str; 33] = [
     "staff",
     "dziennikarz",
     "dziennikarka",
@@ -732,6 +751,7 @@ const JOB_NOUNS: [&str; 32] = [
     "writer",
     "reporter",
     "correspondent",
+    "bureau",
     "korrespondent",
     "korrespondentin",
     "redakteur",
@@ -985,6 +1005,12 @@ mod tests {
         assert_eq!(names("Por María López, São Paulo"), ["María López"]);
         assert_eq!(names("Por María López, Ciudad de México"), ["María López"]);
         assert_eq!(names("Jane Doe and John Roe, Washington"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("Jane Doe, Correspondent, Berlin"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Sydney, Australia"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Tokyo Bureau Chief"), ["Jane Doe"]);
+        // A paper is not a place, whatever city it is named for.
+        assert_eq!(names("Jane Doe, Los Angeles Times"), ["Jane Doe", "Los Angeles Times"]);
+        assert_eq!(names("By Jane Doe, New York Post"), ["Jane Doe", "New York Post"]);
         // Agencies, names and generations after the comma stay.
         assert_eq!(names("Jane Doe, Reuters"), ["Jane Doe", "Reuters"]);
         assert_eq!(names("Ana Ruiz, EFE"), ["Ana Ruiz", "EFE"]);
