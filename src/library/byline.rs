@@ -309,6 +309,11 @@ fn split(field: &str) -> Vec<String> {
         })
         .flat_map(|(_, c)| c.split('/'));
     for chunk in chunks {
+        // "Por Ana Ruiz | Madrid": a place in a part of its own.
+        let after_a_person = parts.first().is_some_and(|name: &String| name.split_whitespace().count() >= 2);
+        if after_a_person && is_place(chunk.trim()) {
+            continue;
+        }
         parts.extend(names_in_chunk(before_stamp(before_other_credit(chunk))));
     }
     parts
@@ -566,7 +571,12 @@ fn split_commas(text: &str) -> Vec<String> {
 /// that opens as many do ("New", "San", "Rio"...), and not a news agency
 /// ("Jane Doe, Reuters", "Ana Ruiz, EFE") or a paper ("Los Angeles Times").
 fn is_place(part: &str) -> bool {
-    let words: Vec<&str> = part.split_whitespace().collect();
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    // "à Paris", "de São Paulo", "in Berlin".
+    if words.len() > 1 && PLACE_PREPOSITIONS.contains(&words[0]) {
+        words.remove(0);
+    }
+    let part = words.join(" ");
     let one_place = match words.as_slice() {
         [_] => true,
         [first, _] | [first, _, _] => CITY_OPENERS.contains(&first.to_lowercase().as_str()),
@@ -592,6 +602,10 @@ const CITY_OPENERS: [&str; 20] = [
     "new", "san", "santa", "são", "los", "las", "saint", "st", "st.", "sankt", "rio", "hong", "buenos",
     "tel", "kuala", "abu", "ciudad", "port", "porto", "cape",
 ];
+
+/// Prepositions a place is written after, lowercase ("Jean Dupont, à Paris").
+const PLACE_PREPOSITIONS: [&str; 14] =
+    ["à", "a", "in", "en", "em", "de", "da", "do", "di", "aus", "from", "w", "в", "dari"];
 
 /// Words that end the names of papers and outlets.
 const OUTLET_WORDS: [&str; 12] = [
@@ -819,7 +833,7 @@ fn is_role_word(word: &str) -> bool {
 }
 
 /// Words that make a phrase a job, a section or a placeholder, not a name.
-const NOT_NAMES: [&str; 61] = [
+const NOT_NAMES: [&str; 72] = [
     "red",
     "author",
     "authors",
@@ -865,6 +879,19 @@ const NOT_NAMES: [&str; 61] = [
     "desk",
     "agency",
     "agencies",
+    // "Redação, com agências": newsrooms with the agencies' copy.
+    "agências",
+    "agencias",
+    "agenzie",
+    "agences",
+    "agenturen",
+    "com",
+    "con",
+    "avec",
+    "with",
+    // "Haber Merkezi" (Turkish: the news centre).
+    "haber",
+    "merkezi",
     "wires",
     "redaktion",
     "rédaction",
@@ -1006,6 +1033,16 @@ mod tests {
         assert_eq!(names("Por María López, Ciudad de México"), ["María López"]);
         assert_eq!(names("Jane Doe and John Roe, Washington"), ["Jane Doe", "John Roe"]);
         assert_eq!(names("Jane Doe, Correspondent, Berlin"), ["Jane Doe"]);
+        assert_eq!(names("Par Jean Dupont, à Paris"), ["Jean Dupont"]);
+        assert_eq!(names("Texto: João Silva, de São Paulo"), ["João Silva"]);
+        assert_eq!(names("Por Ana Ruiz | Madrid"), ["Ana Ruiz"]);
+        assert_eq!(names("Jane Doe / Berlin"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe / AFP"), ["Jane Doe", "AFP"]);
+        assert_eq!(names("Jane Doe | Reuters"), ["Jane Doe", "Reuters"]);
+        assert_eq!(names("Redação, com agências"), Vec::<String>::new());
+        assert_eq!(names("Ana Ruiz, con agencias"), ["Ana Ruiz"]);
+        assert_eq!(names("Haber Merkezi"), Vec::<String>::new());
+        assert_eq!(names("Fritz Haber"), ["Fritz Haber"]);
         assert_eq!(names("Jane Doe, Sydney, Australia"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe, Tokyo Bureau Chief"), ["Jane Doe"]);
         // A paper is not a place, whatever city it is named for.
