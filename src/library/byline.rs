@@ -565,36 +565,39 @@ fn split_commas(text: &str) -> Vec<String> {
     names
 }
 
-/// Whether `part`, after a comma and a person's name, is the place the
-/// story was written in ("Hans Müller, Berlin", "राहुल शर्मा, मुंबई", "Jane
-/// Doe, New York") rather than another name: one word, or a city's name
-/// that opens as many do ("New", "San", "Rio"...), and not a news agency
-/// ("Jane Doe, Reuters", "Ana Ruiz, EFE") or a paper ("Los Angeles Times").
+/// Whether `part`, after a person's name and a comma, bar or slash, is
+/// the place the story was written in ("Hans Müller, Berlin", "राहुल शर्मा,
+/// मुंबई", "Jane Doe, New York", "Jean Dupont, à Paris") rather than another
+/// name: one word, or a city's name that opens as many do ("New", "San",
+/// "Rio"...), after a preposition or not, and not a news agency ("Jane
+/// Doe, Reuters", "Ana Ruiz, EFE") or a paper ("Los Angeles Times"). A
+/// one-word outlet outside the agencies' list ("Politico") is taken for a
+/// place.
 fn is_place(part: &str) -> bool {
     let mut words: Vec<&str> = part.split_whitespace().collect();
     // "à Paris", "de São Paulo", "in Berlin".
     if words.len() > 1 && PLACE_PREPOSITIONS.contains(&words[0]) {
         words.remove(0);
     }
-    let part = words.join(" ");
+    let place = words.join(" ");
     let one_place = match words.as_slice() {
         [_] => true,
         [first, _] | [first, _, _] => CITY_OPENERS.contains(&first.to_lowercase().as_str()),
         _ => false,
     };
     let titled = |w: &str| w.starts_with(char::is_uppercase) || is_caseless(w);
-    let acronym = part.chars().count() <= 5
-        && part.chars().any(char::is_uppercase)
-        && !part.chars().any(char::is_lowercase);
+    let acronym = place.chars().count() <= 5
+        && place.chars().any(char::is_uppercase)
+        && !place.chars().any(char::is_lowercase);
     let paper = words.last().is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()));
     one_place
         && !paper
         && words.first().is_some_and(|w| titled(w))
         && words.last().is_some_and(|w| titled(w))
         && !acronym
-        && !part.chars().any(|c| c.is_ascii_digit())
-        && !AGENCIES.contains(&part.to_lowercase().replace('.', "").as_str())
-        && !is_role_word(&part.to_lowercase())
+        && !place.chars().any(|c| c.is_ascii_digit())
+        && !AGENCIES.contains(&place.to_lowercase().replace('.', "").as_str())
+        && !is_role_word(&place.to_lowercase())
 }
 
 /// Words that open many cities' names.
