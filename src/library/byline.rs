@@ -295,7 +295,7 @@ fn split(field: &str) -> Vec<String> {
     if let Some(items) = list_literal(field) {
         return items.iter().flat_map(|item| split(item)).collect();
     }
-    let mut parts = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
     // After the first part, a credit for other work needs no colon
     // ("Penulis Budi Santoso | Editor Sri Wahyuni").
     let chunks = field
@@ -310,8 +310,7 @@ fn split(field: &str) -> Vec<String> {
         .flat_map(|(_, c)| c.split('/'));
     for chunk in chunks {
         // "Por Ana Ruiz | Madrid": a place in a part of its own.
-        let after_a_person = parts.first().is_some_and(|name: &String| name.split_whitespace().count() >= 2);
-        if after_a_person && is_place(chunk.trim()) {
+        if parts.first().is_some_and(|name| is_full_name(name)) && is_place(chunk.trim()) {
             continue;
         }
         parts.extend(names_in_chunk(before_stamp(before_other_credit(chunk))));
@@ -554,7 +553,7 @@ fn split_commas(text: &str) -> Vec<String> {
     for part in parts {
         let folded = part.to_lowercase().replace('.', "");
         // "Jane Doe, Berlin", "Jane Doe, Correspondent, Berlin".
-        let after_a_person = names.first().is_some_and(|name| name.split_whitespace().count() >= 2);
+        let after_a_person = names.first().is_some_and(|name| is_full_name(name));
         match names.last_mut() {
             Some(name) if GENERATIONS.contains(&folded.as_str()) => *name = format!("{name} {part}"),
             Some(_) if DEGREES.contains(&folded.as_str()) => {}
@@ -563,6 +562,11 @@ fn split_commas(text: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// A person's name of two words or more, which a place may follow.
+fn is_full_name(name: &str) -> bool {
+    name.split_whitespace().nth(1).is_some()
 }
 
 /// Whether `part`, after a person's name and a comma, bar or slash, is

@@ -327,12 +327,16 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
         let folded = fold(text);
         let words = word_count(text);
         let lower = text.to_lowercase();
-        let named = fold(&byline::without_lead_in(text));
-        let by_author =
-            author_keys.iter().any(|a| !a.is_empty() && named.starts_with(a.as_str()) && words <= 10);
-        let dated = || dates::find_date_in_text(text).is_some();
+        let by_author = words <= 10 && {
+            let named = fold(&byline::without_lead_in(text));
+            author_keys.iter().any(|a| !a.is_empty() && named.starts_with(a.as_str()))
+        };
+        let opens_stamp = words <= 20 && byline::opens_with_stamp(text);
+        // One look for a date, in a line short enough to be a date line
+        // or opened like a stamp.
+        let dated = (opens_stamp || words <= 10) && dates::find_date_in_text(text).is_some();
         // "Published 5 March 2024, updated 6 March" in a line of its own.
-        let stamp = words <= 20 && byline::opens_with_stamp(text) && dated();
+        let stamp = opens_stamp && dated;
         if story_from.is_some() {
             if stamp || (by_author && !lower.ends_with(['.', '!', '?'])) {
                 drop.push(at);
@@ -349,8 +353,8 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
             || (words <= 15
                 && (lower.starts_with("by ")
                     || by_author
-                    || (words <= 10 && dated())
-                    || byline::opens_with_stamp(text)
+                    || (words <= 10 && dated)
+                    || opens_stamp
                     || lower.contains("min read")
                     || lower.starts_with("listen")
                     || is_tool_line(&lower, words)
