@@ -65,6 +65,8 @@ pub fn open(path: &Path, pair: i64, batch: i64) -> rusqlite::Result<Connection> 
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    // Only a file with nothing in it yet takes it.
+    conn.pragma_update(None, "page_size", super::schema::PAGE_BYTES)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     let version = |conn: &Connection| -> rusqlite::Result<i64> {
@@ -315,6 +317,19 @@ mod tests {
         assert_eq!(matches(&text, "harbour"), vec![1]);
         let batch: i64 = conn.query_row("SELECT batch FROM totals", [], |r| r.get(0)).unwrap();
         assert_eq!(batch, 2);
+    }
+
+    #[test]
+    fn new_files_have_the_larger_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("library.db");
+        let conn = Connection::open(&index).unwrap();
+        super::super::schema::prepare(&conn).unwrap();
+        let text = open(&path_of(&index), 7, 0).unwrap();
+        for file in [&conn, &text] {
+            let size: i64 = file.pragma_query_value(None, "page_size", |r| r.get(0)).unwrap();
+            assert_eq!(size, super::super::schema::PAGE_BYTES);
+        }
     }
 
     /// Commits one batch on the full-text side only.

@@ -206,12 +206,22 @@ pub fn drop_article_indexes(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
+/// The size of the index files' pages (SQLite's default is 4 KiB). A
+/// build stores rows all over its date-ordered tables and writes every
+/// page it changed at each commit; with pages twice as large the trees
+/// are shallower and a commit touches fewer pages. Measured at 1,000,000
+/// generated articles, alternating with 4 KiB pages in the same hour:
+/// 142 s against 209 s, then 119 s against 135 s (16 KiB: 141 s, 126 s).
+pub const PAGE_BYTES: i64 = 8192;
+
 /// Sets the connection up and makes the tables of an empty file; fails
 /// for a file that is not an index of this version. Two processes making
 /// the same new index at once take turns: the tables are made in one
 /// immediate transaction, after looking again at the version inside it.
 pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    // Only a file with nothing in it yet takes it.
+    conn.pragma_update(None, "page_size", PAGE_BYTES)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     let version = |conn: &Connection| -> rusqlite::Result<i64> {
