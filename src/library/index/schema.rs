@@ -211,7 +211,9 @@ pub fn drop_article_indexes(conn: &Connection) -> rusqlite::Result<()> {
 /// page it changed at each commit; with pages twice as large the trees
 /// are shallower and a commit touches fewer pages. Measured at 1,000,000
 /// generated articles, alternating with 4 KiB pages in the same hour:
-/// 142 s against 209 s, then 119 s against 135 s (16 KiB: 141 s, 126 s).
+/// 119 s against 135 s (16 KiB: 126 s); an earlier round, 142 s against
+/// 209 s, fell in a slow hour. A file made before keeps its 4 KiB pages
+/// (SQLite fixes the size when a file is made); it is not rebuilt for it.
 pub const PAGE_BYTES: i64 = 8192;
 
 /// Sets the connection up and makes the tables of an empty file; fails
