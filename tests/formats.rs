@@ -236,6 +236,8 @@ cases! {
     page_ad_labels_between_paragraphs => "pages/ad-labels-between-paragraphs.html",
     page_byline_and_date_parted_by_a_line_break => "pages/byline-and-date-in-a-meta-line.html",
     page_date_beside_the_author_link => "pages/date-beside-the-author-link.html",
+    page_russian_author_label_and_written_date => "pages/russian-author-label.html",
+    page_title_headline_site_section => "pages/title-site-section.html",
     an_hatom_blog_post_dated_by_its_abbr => "pages/hatom-blog-post.html",
     boxes_inside_the_story_go_and_the_story_stays => "pages/boxes-inside-the-story.html",
     a_british_date_is_day_first => "pages/british-slashed-date.html",

@@ -294,11 +294,19 @@ const ANYWHERE: &[&str] = &[
     "النشرة البريدية",
 ];
 
+/// What the page says about its article that tells its edges apart.
+pub struct Known<'a> {
+    pub title: &'a str,
+    pub authors: &'a [String],
+    /// Section names (a label over the headline, "Coast", is one).
+    pub sections: &'a [String],
+}
+
 /// Trims both edges of `blocks`. Returns an author's blurb found at the
 /// end, as (author, bio), for the byline.
-pub fn trim(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) -> Option<(String, String)> {
-    trim_top(blocks, title, authors);
-    trim_bottom(blocks, authors)
+pub fn trim(blocks: &mut Vec<Converted>, known: &Known<'_>) -> Option<(String, String)> {
+    trim_top(blocks, known);
+    trim_bottom(blocks, known.authors)
 }
 
 /// Words as a reader counts them (two characters a word in Chinese and
@@ -307,9 +315,10 @@ fn word_count(text: &str) -> usize {
     stats::words_in(text)
 }
 
-fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
-    let title = fold(title);
-    let author_keys: Vec<String> = authors.iter().map(|a| fold(a)).collect();
+fn trim_top(blocks: &mut Vec<Converted>, known: &Known<'_>) {
+    let title = fold(known.title);
+    let author_keys: Vec<String> = known.authors.iter().map(|a| fold(a)).collect();
+    let sections: Vec<String> = known.sections.iter().map(|s| fold(s)).filter(|s| !s.is_empty()).collect();
     let mut drop = Vec::new();
     // Where the first line that stays is: after it (a standfirst), only a
     // line that is surely the byline or the date goes, a block or two on.
@@ -359,7 +368,9 @@ fn trim_top(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) {
                     || lower.starts_with("listen")
                     || is_tool_line(&lower, words)
                     || is_boilerplate(text, block.link_density())));
-        if is_title || is_byline {
+        // The section's label over the story ("Coast"), a few words at most.
+        let is_section = words <= 4 && sections.contains(&folded);
+        if is_title || is_byline || is_section {
             drop.push(at);
         } else {
             story_from = Some(at);
@@ -556,6 +567,11 @@ mod tests {
         blocks.iter().map(|c| c.block.text.as_str()).collect()
     }
 
+    /// [`super::trim`] knowing no section.
+    fn trim(blocks: &mut Vec<Converted>, title: &str, authors: &[String]) -> Option<(String, String)> {
+        super::trim(blocks, &Known { title, authors, sections: &[] })
+    }
+
     const STORY: &str = "The harbour board voted on Tuesday to rebuild the seawall before the winter storms arrive in the bay.";
 
     #[test]
@@ -564,6 +580,22 @@ mod tests {
             blocks(&["Seawall vote", "By Ana Ruiz", "5 March 2024, 10:30", STORY, "More text follows here."]);
         trim(&mut b, "Seawall vote", &["Ana Ruiz".to_owned()]);
         assert_eq!(texts(&b), [STORY, "More text follows here."]);
+    }
+
+    #[test]
+    fn a_section_label_over_the_story_goes_and_its_word_further_down_stays() {
+        let sections = ["Coast".to_owned(), "Town & Harbour".to_owned()];
+        let known = Known { title: "Seawall vote", authors: &[], sections: &sections };
+        let mut b = blocks(&["Coast", STORY, "Coast", "More text follows here."]);
+        super::trim(&mut b, &known);
+        assert_eq!(texts(&b), [STORY, "Coast", "More text follows here."]);
+        let mut b = blocks(&["TOWN & HARBOUR", "Seawall vote", STORY]);
+        super::trim(&mut b, &known);
+        assert_eq!(texts(&b), [STORY]);
+        // Not a label the page names: it stays.
+        let mut b = blocks(&["Weather", STORY]);
+        super::trim(&mut b, &known);
+        assert_eq!(texts(&b), ["Weather", STORY]);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Metadata {
     pub urls: Vec<String>,
     pub site_names: Vec<String>,
     pub tags: Vec<String>,
+    /// The sections the page says the article is in (`article:section`,
+    /// JSON-LD `articleSection`): labels that may open its text.
+    pub sections: Vec<String>,
     /// The first-level headings outside navigation and sidebars.
     pub headings: Vec<String>,
     /// The page's language (`<html lang>`).
@@ -349,6 +352,13 @@ fn json_ld(scripts: &[NodeRef<'_>], meta: &mut Metadata) {
                     _ => {}
                 }
             }
+            match node.get("articleSection") {
+                Some(Value::String(section)) => meta.sections.push(section.clone()),
+                Some(Value::Array(sections)) => {
+                    meta.sections.extend(sections.iter().filter_map(Value::as_str).map(str::to_owned))
+                }
+                _ => {}
+            }
             match node.get("keywords") {
                 Some(Value::String(words)) => meta.tags.extend(words.split(',').map(|w| w.trim().to_owned())),
                 Some(Value::Array(words)) => {
@@ -481,6 +491,7 @@ fn meta_tags(metas: &[NodeRef<'_>], meta: &mut Metadata) {
     meta.urls.extend(values(&["og:url"]));
     meta.locales.extend(values(&["og:locale", "content-language", "dc.language", "language"]));
     meta.site_names.extend(values(&["og:site_name", "application-name", "publisher"]));
+    meta.sections.extend(values(&["article:section", "og:article:section", "parsely-section"]));
     for tags in values(&["article:tag", "news_keywords", "parsely-tags", "keywords", "sailthru.tags"]) {
         meta.tags.extend(tags.split(',').map(|t| t.trim().to_owned()));
     }

@@ -37,7 +37,7 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
         meta.site_names.iter().map(|s| s.trim().to_owned()).find(|s| !s.is_empty()).or(chosen.site).or_else(
             || url.as_ref().and_then(Url::host_str).map(|h| h.trim_start_matches("www.").to_owned()),
         );
-    let title = chosen.title;
+    let title = chosen.title.clone();
     let mut authors = pick_authors(&meta);
     if authors.is_empty()
         && let Some(reader_byline) = reader_byline
@@ -53,7 +53,10 @@ pub fn parse(text: &str) -> Result<ParsedArticle, ParseError> {
     }
     // Before the edges are trimmed: a date line at the top is the last resort.
     let date = pick_date(&meta, url.as_ref(), reader_date.as_deref(), &converted);
-    let bio = edges::trim(&mut converted, title.as_deref().unwrap_or(""), &authors);
+    let sections: Vec<String> = chosen.sections.iter().chain(&meta.sections).cloned().collect();
+    let known =
+        edges::Known { title: title.as_deref().unwrap_or(""), authors: &authors, sections: &sections };
+    let bio = edges::trim(&mut converted, &known);
     let body: Vec<Block> = converted.into_iter().map(|c| c.block).collect();
     let mut warnings = Vec::new();
     let title = match title {

@@ -21,6 +21,8 @@ pub struct Chosen {
     pub title: Option<String>,
     /// What followed (or led) the headline in `<title>`: the site's name.
     pub site: Option<String>,
+    /// The other parts taken off the `<title>`: sections ("Coast").
+    pub sections: Vec<String>,
 }
 
 pub fn choose(meta: &Metadata, url: Option<&Url>) -> Chosen {
@@ -32,12 +34,13 @@ pub fn choose(meta: &Metadata, url: Option<&Url>) -> Chosen {
     let strip = |title: &str| without_site(title, &names, &headings).0;
     let declared = meta.titles.iter().map(|t| strip(t)).find(|t| !t.is_empty());
     let shown = headings.first().cloned();
-    let (document, site) = match meta.document_title.as_deref() {
+    let (document, site, sections) = match meta.document_title.as_deref() {
         Some(title) => {
-            let (title, site) = without_site(title, &names, &headings);
-            (Some(title).filter(|t| !t.is_empty()), site)
+            let stripped = take_apart(title, &names, &headings);
+            let sections = stripped.parts.into_iter().filter(|p| stripped.site.as_ref() != Some(p)).collect();
+            (Some(stripped.title).filter(|t| !t.is_empty()), stripped.site, sections)
         }
-        None => (None, None),
+        None => (None, None, Vec::new()),
     };
     let title = match (declared, shown) {
         // A declared headline cut short (JSON-LD asks for 110 characters)
@@ -53,7 +56,7 @@ pub fn choose(meta: &Metadata, url: Option<&Url>) -> Chosen {
         }
         (None, _) => document,
     };
-    Chosen { title, site }
+    Chosen { title, site, sections }
 }
 
 fn is_site_name(title: &str, names: &[String]) -> bool {
@@ -84,10 +87,27 @@ pub(super) fn fold(text: &str) -> String {
 }
 
 /// A title without the site's name before or after it, and the name taken
-/// off (the first part removed from the far end).
+/// off: the part that names the site when one does ("Headline - Site -
+/// Section"), else the outermost part removed.
 pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (String, Option<String>) {
+    let stripped = take_apart(title, names, headings);
+    (stripped.title, stripped.site)
+}
+
+/// A `<title>` taken apart by [`take_apart`].
+struct Stripped {
+    title: String,
+    /// The site's name, as [`without_site`] gives it.
+    site: Option<String>,
+    /// Every part taken off, outermost first (the site among them).
+    parts: Vec<String>,
+}
+
+fn take_apart(title: &str, names: &[String], headings: &[String]) -> Stripped {
+    let mut parts: Vec<String> = Vec::new();
     let mut title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut removed: Option<String> = None;
+    let mut named: Option<String> = None;
     // Up to three rounds: "Headline - Section - Site".
     let is_heading = |part: &str| headings.iter().any(|h| fold(h) == fold(part));
     let mut site_removed = false;
@@ -137,9 +157,11 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
             (right, left)
         } else if names_site(&right) {
             site_removed = true;
+            named.get_or_insert(right.clone());
             (left, right)
         } else if names_site(&left) {
             site_removed = true;
+            named.get_or_insert(left.clone());
             (right, left)
         } else if !tight
             && ((words(&right) <= 3 && words(&left) >= 4)
@@ -151,11 +173,13 @@ pub fn without_site(title: &str, names: &[String], headings: &[String]) -> (Stri
         } else {
             break;
         };
-        // The outermost part is the site; inner ones are sections.
-        removed.get_or_insert(gone);
+        // Unless a part names it, the outermost part is the site; inner
+        // ones are sections.
+        removed.get_or_insert(gone.clone());
+        parts.push(gone);
         title = next;
     }
-    (title, removed)
+    Stripped { title, site: named.or(removed), parts }
 }
 
 fn words(text: &str) -> usize {
@@ -197,6 +221,20 @@ mod tests {
         assert_eq!(strip("Example News - Storm closes ferry", "Example News"), "Storm closes ferry");
         assert_eq!(strip("Storm closes ferry – Coast – Example News", "Example News"), "Storm closes ferry");
         assert_eq!(strip("Storm closes ferry | news.example", "news.example"), "Storm closes ferry");
+    }
+
+    #[test]
+    fn the_part_naming_the_site_is_the_site_not_the_section_after_it() {
+        let names = ["harbourledger.example".to_owned()];
+        assert_eq!(
+            without_site("Storm closes the ferry for a week - Harbour Ledger - Coast", &names, &[]),
+            ("Storm closes the ferry for a week".to_owned(), Some("Harbour Ledger".to_owned()))
+        );
+        // With nothing naming the site, the outermost part is taken for it.
+        assert_eq!(
+            without_site("Storm closes the ferry for a week - Coast - Ledger", &[], &[]).1.as_deref(),
+            Some("Ledger")
+        );
     }
 
     #[test]
